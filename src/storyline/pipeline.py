@@ -1,0 +1,143 @@
+"""RawItems -> Analyses: the one loop that owns the order of the stages.
+
+Inputs are split into articles, articles are parsed by spaCy in `nlp.pipe` batches, and each parsed
+article goes through the analysis stages in order. A stage that raises on one article records a Problem
+on that article and leaves its field empty; the batch goes on (the way spaCy's Language.__call__ runs
+its components).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import islice
+from typing import TYPE_CHECKING, Any, Protocol
+
+from . import settings
+from .models import Analysis, Article, Problem, RawItem
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+
+@dataclass
+class RunContext:
+    """State shared by every article of one run: what one article learns, later ones can use.
+
+    `memory` holds per-stage run-level state keyed by stage name (for instance the entity stage's
+    registry of canonical names, which makes entity ids shared across articles).
+    """
+
+    default_date: str | None = None
+    memory: dict[str, Any] = field(default_factory=dict)
+
+
+class Stage(Protocol):
+    """One analysis stage: reads the article, its Doc and what earlier stages found; returns records.
+
+    `field` names the Analysis field the records fill; `version` is stored with the output.
+    """
+
+    name: str
+    version: str
+    field: str
+
+    def __call__(self, article: Article, doc: Doc, found: Analysis, run: RunContext) -> tuple: ...
+
+
+@lru_cache(maxsize=2)
+def load_nlp(model: str | None = None) -> Language:
+    import spacy
+
+    return spacy.load(model or settings.MODEL)
+
+
+def default_stages() -> list[Stage]:
+    """The analysis stages in the order they run; later stages read what earlier ones found."""
+    from .stages import entities, events, figures, quotes, timexes
+
+    return [entities.STAGE, timexes.STAGE, quotes.STAGE, figures.STAGE, events.STAGE]
+
+
+def analyze_doc(article: Article, doc: Doc, stages: Iterable[Stage], run: RunContext) -> Analysis:
+    analysis = Analysis(article=article)
+    versions = []
+    for stage in stages:
+        versions.append((stage.name, stage.version))
+        try:
+            records = tuple(stage(article, doc, analysis, run))
+        except Exception as error:  # one failing stage must not sink the article or the batch
+            problem = Problem(
+                source=article.source,
+                reason=f"{type(error).__name__}: {error}",
+                stage=stage.name,
+                article_id=article.id,
+            )
+            analysis = dataclasses.replace(analysis, problems=analysis.problems + (problem,))
+            continue
+        analysis = dataclasses.replace(analysis, **{stage.field: records})
+    return dataclasses.replace(analysis, stage_versions=tuple(versions))
+
+
+def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def analyze_articles(
+    articles: Iterable[Article],
+    *,
+    nlp: Language | None = None,
+    stages: list[Stage] | None = None,
+    run: RunContext | None = None,
+    batch_size: int | None = None,
+) -> Iterator[Analysis]:
+    """Parse articles in nlp.pipe batches and run the stages over each, in input order."""
+    nlp = nlp or load_nlp()
+    stages = default_stages() if stages is None else stages
+    run = run or RunContext()
+    for batch in _batched(articles, batch_size or settings.BATCH_SIZE):
+        for article, doc in zip(batch, nlp.pipe(article.text for article in batch), strict=True):
+            yield analyze_doc(article, doc, stages, run)
+
+
+def split_items(
+    items: Iterable[RawItem | Problem],
+    *,
+    default_date: str | None = None,
+    one_article: bool = False,
+    on_problem: Callable[[Problem], None] | None = None,
+) -> Iterator[Article]:
+    """Split each decoded input into its articles; Problems from ingest are passed to on_problem."""
+    from .split import split_item
+
+    for item in items:
+        if isinstance(item, Problem):
+            if on_problem:
+                on_problem(item)
+            continue
+        try:
+            yield from split_item(item, default_date=default_date, one_article=one_article)
+        except Exception as error:
+            if on_problem:
+                on_problem(Problem(item.source, f"could not split: {type(error).__name__}: {error}", "split"))
+
+
+def run_pipeline(
+    items: Iterable[RawItem | Problem],
+    *,
+    default_date: str | None = None,
+    one_article: bool = False,
+    nlp: Language | None = None,
+    stages: list[Stage] | None = None,
+    on_problem: Callable[[Problem], None] | None = None,
+    batch_size: int | None = None,
+) -> Iterator[Analysis]:
+    """Decoded inputs -> one Analysis per article, entity ids shared across the whole run."""
+    run = RunContext(default_date=default_date)
+    articles = split_items(items, default_date=default_date, one_article=one_article, on_problem=on_problem)
+    yield from analyze_articles(articles, nlp=nlp, stages=stages, run=run, batch_size=batch_size)
