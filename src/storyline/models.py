@@ -183,4 +183,5 @@ class Analysis:
     events: tuple[Event, ...] = ()
     figures: tuple[Figure, ...] = ()
     problems: tuple[Problem, ...] = ()
+    sentences: tuple[Span, ...] = ()
     stage_versions: tuple[tuple[str, str], ...] = ()

@@ -63,7 +63,8 @@ def default_stages() -> list[Stage]:
 
 
 def analyze_doc(article: Article, doc: Doc, stages: Iterable[Stage], run: RunContext) -> Analysis:
-    analysis = Analysis(article=article)
+    sentences = tuple((sent.start_char, sent.end_char) for sent in doc.sents)
+    analysis = Analysis(article=article, sentences=sentences)
     versions = []
     for stage in stages:
         versions.append((stage.name, stage.version))
