@@ -1,0 +1,1 @@
+"""The analysis stages: each turns an Article and its spaCy Doc into plain records."""
