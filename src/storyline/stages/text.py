@@ -1,0 +1,32 @@
+"""Where a span lies in an article: which block kinds it falls in, which sentence holds it."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Collection, Sequence
+
+from ..models import Block, Span
+
+READABLE_KINDS = frozenset({"body"})
+
+
+def block_kind_at(blocks: Sequence[Block], offset: int) -> str | None:
+    """The kind of the block holding `offset`, or None between blocks. Blocks are sorted by start."""
+    index = bisect_right([b.start for b in blocks], offset) - 1
+    if index >= 0 and blocks[index].start <= offset < blocks[index].end:
+        return blocks[index].kind
+    return None
+
+
+def in_blocks(blocks: Sequence[Block], start: int, end: int, kinds: Collection[str] = READABLE_KINDS) -> bool:
+    """True when the span starts inside a block of one of `kinds`; with no blocks at all, everything is body."""
+    if not blocks:
+        return "body" in kinds
+    return block_kind_at(blocks, start) in kinds
+
+
+def sentence_at(sentences: Sequence[Span], offset: int) -> Span | None:
+    index = bisect_right([s[0] for s in sentences], offset) - 1
+    if index >= 0 and sentences[index][0] <= offset < sentences[index][1]:
+        return sentences[index]
+    return None
