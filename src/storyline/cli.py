@@ -1,0 +1,212 @@
+"""The `storyline` command line: each command parses its arguments and calls one library function."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from . import settings
+from .models import Problem
+
+app = typer.Typer(
+    help="Turn raw news into a sourced story dossier.", no_args_is_help=True, add_completion=False
+)
+eval_app = typer.Typer(help="Score a capability against annotated data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+err = Console(stderr=True)
+
+Paths = Annotated[
+    list[str], typer.Argument(help="Files or folders (plain text, HTML, JSON Lines); - for stdin.")
+]
+DateOption = Annotated[
+    str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) to assume where none is found.")
+]
+OneArticle = Annotated[
+    bool, typer.Option("--one-article", help="Treat each input file as exactly one article.")
+]
+DbOption = Annotated[Path, typer.Option("--db", help="The SQLite dossier file.")]
+DataOption = Annotated[Path | None, typer.Option("--data", help="The data folder (default: ../shared/data).")]
+LimitOption = Annotated[int | None, typer.Option("--limit", help="Score only the first N documents.")]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")]
+
+
+def _check_date(date: str | None) -> None:
+    if date is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        raise typer.BadParameter(f"{date!r} is not a date of the form YYYY-MM-DD", param_hint="--date")
+
+
+def _report_problem(problem: Problem) -> None:
+    where = f" ({problem.stage})" if problem.stage != "ingest" else ""
+    err.print(
+        f"[yellow]storyline: skipped[/yellow] {problem.source}{where}: {problem.reason}", highlight=False
+    )
+
+
+@contextmanager
+def _progress(description: str):
+    """A Rich progress line on stderr counting articles; quiet when stderr is not a terminal."""
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(bar_width=None),
+        TextColumn("{task.completed} articles"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+    with progress:
+        task = progress.add_task(description, total=None)
+        yield lambda _analysis: progress.advance(task)
+
+
+@app.command()
+def analyze(
+    paths: Paths,
+    date: DateOption = None,
+    one_article: OneArticle = False,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write JSON Lines here.")] = None,
+) -> None:
+    """Analyse articles and write one storyline/analysis@1 JSON object per article (JSON Lines)."""
+    from .api import analyze_paths
+    from .serialize import dumps_line
+
+    _check_date(date)
+    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        with _progress("analysing") as advance:
+            for analysis in analyze_paths(
+                paths, date=date, one_article=one_article, on_problem=_report_problem, on_article=advance
+            ):
+                out.write(dumps_line(analysis) + "\n")
+    finally:
+        if output:
+            out.close()
+
+
+@app.command()
+def build(
+    paths: Paths, db: DbOption = settings.DEFAULT_DB, date: DateOption = None, one_article: OneArticle = False
+) -> None:
+    """Analyse articles into the dossier store; articles already stored are left as they are."""
+    from . import api
+
+    _check_date(date)
+    with _progress("building") as advance:
+        summary = api.build(
+            paths, db, date=date, one_article=one_article, on_problem=_report_problem, on_article=advance
+        )
+    err.print(
+        f"{db}: {summary.articles_added} articles added, {summary.articles_unchanged} already stored, "
+        f"{len(summary.problems)} problems",
+        highlight=False,
+    )
+
+
+def _open_store(db: Path):
+    from .store import Store
+
+    if not db.exists():
+        err.print(
+            f"storyline: no dossier at {db}: run `storyline build PATH... --db {db}` first", highlight=False
+        )
+        raise typer.Exit(1)
+    return Store(db)
+
+
+@app.command()
+def articles(
+    db: DbOption = settings.DEFAULT_DB,
+    format: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+) -> None:
+    """List the stored articles with their publication dates."""
+    from rich.table import Table
+
+    with _open_store(db) as store:
+        rows = store.articles()
+    if format == "json":
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return
+    table = Table("id", "published", "how", "title", "source")
+    for row in rows:
+        table.add_row(
+            row["id"], row["published"] or "?", row["published_how"], row["title"] or "", row["source"]
+        )
+    Console().print(table)
+
+
+@app.command()
+def report(
+    db: DbOption = settings.DEFAULT_DB,
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path(
+        "report.html"
+    ),
+) -> None:
+    """Write the dossier as one self-contained HTML page."""
+    from .report import render_report
+
+    with _open_store(db) as store:
+        html = render_report(store)
+    output.write_text(html, encoding="utf-8")
+    err.print(f"wrote {output}", highlight=False)
+
+
+@app.command()
+def serve(
+    db: DbOption = settings.DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to bind (loopback only by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the dossier web app."""
+    from .web import serve as serve_app
+
+    _open_store(db).close()
+    err.print(f"storyline: serving {db} at http://{host}:{port}/", highlight=False)
+    serve_app(db, host=host, port=port)
+
+
+@eval_app.command("split")
+def eval_split(
+    gold: Annotated[
+        list[Path] | None, typer.Option("--gold", help="A gold file (default: the bundled ones).")
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Article boundaries and block kinds against gold files and synthetic pastes."""
+    from .evaluate.split import main
+
+    raise typer.Exit(main(gold, as_json))
+
+
+@eval_app.command("quotes")
+def eval_quotes(data: DataOption = None, limit: LimitOption = None, as_json: JsonFlag = False) -> None:
+    """Quotations and attribution on PolNeAR dev and the reference story, beside textacy."""
+    from .evaluate.quotes import main
+
+    raise typer.Exit(main(data, limit, as_json))
+
+
+@eval_app.command("entities")
+def eval_entities(data: DataOption = None, limit: LimitOption = None, as_json: JsonFlag = False) -> None:
+    """Entity coreference on GUM Wikinews and ECB+ dev, beside exact-name clustering."""
+    from .evaluate.entities import main
+
+    raise typer.Exit(main(data, limit, as_json))
+
+
+@eval_app.command("timex")
+def eval_timex(data: DataOption = None, limit: LimitOption = None, as_json: JsonFlag = False) -> None:
+    """Temporal expressions on TimeBank (TempEval-3 scoring), beside dateparser."""
+    from .evaluate.timex import main
+
+    raise typer.Exit(main(data, limit, as_json))
