@@ -9,6 +9,7 @@ its components).
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -33,6 +34,7 @@ class RunContext:
 
     default_date: str | None = None
     memory: dict[str, Any] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)  # time spent per stage, for the benchmark
 
 
 class Stage(Protocol):
@@ -68,6 +70,7 @@ def analyze_doc(article: Article, doc: Doc, stages: Iterable[Stage], run: RunCon
     versions = []
     for stage in stages:
         versions.append((stage.name, stage.version))
+        started = time.perf_counter()
         try:
             records = tuple(stage(article, doc, analysis, run))
         except Exception as error:  # one failing stage must not sink the article or the batch
@@ -79,6 +82,8 @@ def analyze_doc(article: Article, doc: Doc, stages: Iterable[Stage], run: RunCon
             )
             analysis = dataclasses.replace(analysis, problems=analysis.problems + (problem,))
             continue
+        finally:
+            run.seconds[stage.name] = run.seconds.get(stage.name, 0.0) + time.perf_counter() - started
         analysis = dataclasses.replace(analysis, **{stage.field: records})
     return dataclasses.replace(analysis, stage_versions=tuple(versions))
 
@@ -137,8 +142,9 @@ def run_pipeline(
     stages: list[Stage] | None = None,
     on_problem: Callable[[Problem], None] | None = None,
     batch_size: int | None = None,
+    run: RunContext | None = None,
 ) -> Iterator[Analysis]:
     """Decoded inputs -> one Analysis per article, entity ids shared across the whole run."""
-    run = RunContext(default_date=default_date)
+    run = run or RunContext(default_date=default_date)
     articles = split_items(items, default_date=default_date, one_article=one_article, on_problem=on_problem)
     yield from analyze_articles(articles, nlp=nlp, stages=stages, run=run, batch_size=batch_size)

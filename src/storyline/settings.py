@@ -16,4 +16,5 @@ DEFAULT_DB = Path(os.environ.get("STORYLINE_DB", "storyline.db"))
 BATCH_SIZE = int(os.environ.get("STORYLINE_BATCH_SIZE", "16"))
 
 # Where the shared evaluation data lives (../shared/data from the project root by default).
-DATA_DIR = Path(os.environ.get("STORYLINE_DATA", Path(__file__).resolve().parents[3] / ".." / "shared" / "data"))
+# (An editable install: src/storyline/settings.py -> the repo root is parents[2].)
+DATA_DIR = Path(os.environ.get("STORYLINE_DATA", Path(__file__).resolve().parents[2] / ".." / "shared" / "data"))
