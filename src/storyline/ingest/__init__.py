@@ -1,0 +1,175 @@
+"""Paths and stdin -> RawItems (plain text, HTML, JSON Lines), and a Problem for each input that cannot be read.
+
+`read_inputs` never raises for a bad input: an empty, binary, undecodable, missing or unreadable input
+becomes a Problem that names it and says why, and the rest of the batch goes on.
+
+Offsets: a plain-text RawItem's text is the decoded source with mojibake repaired and line endings turned
+into \\n (see `decode`); its source_offset is 0 and every span storyline reports for it is into that text,
+not into the raw bytes. HTML pages and JSON Lines records are extracted text: source_offset is None.
+
+Folders are read recursively in a stable order (sorted by path, a folder's files before its subfolders'
+files when names tie). In a folder, hidden files and folders and files that are not news inputs (other
+extensions, README/NOTICE/LICENSE...) are skipped silently; a file named explicitly is always read, its
+format sniffed from its content when the extension does not say. There is no size cap: a 50 MB file is
+read whole (about 3x its size in memory while decoding).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from ..models import Problem, RawItem
+from .decode import DecodeError, decode_bytes, repair_text
+from .html import extract_page, sniff_charset
+from .jsonl import read_records
+
+STAGE_VERSION = "ingest.v1"
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+INPUT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+# Files that sit beside news inputs in a folder but are never news: skipped in folder walks.
+NON_INPUT_STEMS = {"readme", "notice", "license", "licence", "copying", "authors", "changelog", "makefile"}
+HTML_SIGNATURES = ("<!doctype html", "<html")
+
+
+def read_inputs(
+    paths: Sequence[str], *, stdin: TextIO | BinaryIO | None = None
+) -> Iterator[RawItem | Problem]:
+    """Each path (file, folder, or `-` for stdin) -> its RawItems, or Problems naming what went wrong."""
+    for given in paths:
+        if given == "-":
+            yield from read_stdin(stdin if stdin is not None else sys.stdin)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            yield from read_folder(path)
+        else:
+            yield from read_file(path, given)
+
+
+def read_folder(folder: Path) -> Iterator[RawItem | Problem]:
+    for path in walk_folder(folder):
+        yield from read_file(path, str(path))
+
+
+def walk_folder(folder: Path) -> list[Path]:
+    """The news inputs under a folder, in a stable order; hidden entries and non-inputs left out."""
+    found = []
+    for root, dirs, files in os.walk(folder):  # symlinked folders are not followed: no loops
+        dirs[:] = [name for name in dirs if not name.startswith(".")]
+        for name in files:
+            path = Path(root, name)
+            if not name.startswith(".") and is_input_name(path):
+                found.append(path)
+    return sorted(found, key=lambda path: path.relative_to(folder).parts)
+
+
+def is_input_name(path: Path) -> bool:
+    return path.suffix.lower() in INPUT_SUFFIXES and path.stem.lower() not in NON_INPUT_STEMS
+
+
+def read_file(path: Path, source: str) -> Iterator[RawItem | Problem]:
+    problem = check_path(path, source)
+    if problem:
+        yield problem
+        return
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        yield Problem(source, f"cannot read {source}: {error.strerror or error}")
+        return
+    yield from read_bytes(data, source, path.suffix.lower())
+
+
+def check_path(path: Path, source: str) -> Problem | None:
+    """A Problem when the path is not a regular file one can open, before trying (a FIFO would block)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if path.is_symlink():
+            return Problem(source, f"broken symbolic link: {source} points to {os.readlink(path)!r}, which does not exist")
+        return Problem(source, f"no such file or directory: {source}")
+    except OSError as error:
+        return Problem(source, f"cannot open {source}: {error.strerror or error}")
+    if not stat.S_ISREG(mode):
+        return Problem(source, f"not a regular file ({describe_mode(mode)}): {source}")
+    return None
+
+
+def describe_mode(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return name
+    return "special file"
+
+
+def read_stdin(stream: TextIO | BinaryIO) -> Iterator[RawItem | Problem]:
+    """`-`: plain text from stdin (an HTML page piped in is recognised by its opening tag)."""
+    binary = getattr(stream, "buffer", stream)
+    data = binary.read()
+    if isinstance(data, str):
+        yield from read_text(data, "-")
+    else:
+        yield from read_bytes(data, "-", "")
+
+
+def read_bytes(data: bytes, source: str, suffix: str) -> Iterator[RawItem | Problem]:
+    if not data.strip():
+        yield Problem(source, f"empty file: {source}" if data == b"" else f"empty file (only whitespace): {source}")
+        return
+    declared = sniff_charset(data) if suffix in HTML_SUFFIXES or looks_like_html(data[:1024]) else None
+    try:
+        text = data.decode(declared) if declared else decode_bytes(data)[0]
+    except UnicodeDecodeError:
+        declared = None
+    except DecodeError as error:
+        yield Problem(source, f"{error}: {source}")
+        return
+    if declared is None:
+        try:
+            text = decode_bytes(data)[0]
+        except DecodeError as error:
+            yield Problem(source, f"{error}: {source}")
+            return
+    yield from read_text(text, source, suffix)
+
+
+def read_text(text: str, source: str, suffix: str = "") -> Iterator[RawItem | Problem]:
+    """Decoded text -> RawItems by format: the extension decides, else the content."""
+    kind = detect_format(text, suffix)
+    if kind == "jsonl":
+        yield from read_records(text.replace("\r\n", "\n").replace("\r", "\n"), source)
+    elif kind == "html":
+        item = extract_page(text, source)
+        yield item if item is not None else Problem(source, f"no article text found in {source}")
+    else:
+        text = repair_text(text)
+        if not text.strip():
+            yield Problem(source, f"empty file (only whitespace): {source}")
+        else:
+            yield RawItem(source=source, text=text, format="text")
+
+
+def detect_format(text: str, suffix: str) -> str:
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    head = text[:1024].lstrip("\ufeff \t\r\n").lower()
+    if head.startswith(HTML_SIGNATURES):
+        return "html"
+    if suffix not in TEXT_SUFFIXES and head.startswith("{") and '"text"' in text.split("\n", 1)[0]:
+        return "jsonl"
+    return "text"
+
+
+def looks_like_html(head: bytes) -> bool:
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").lower().startswith(tuple(sig.encode() for sig in HTML_SIGNATURES))

@@ -1,0 +1,153 @@
+"""An HTML page -> one RawItem: trafilatura's body text, title and metadata date; captions and credits apart.
+
+Body paragraphs and headings come from trafilatura (comments excluded, precision favoured). Photo
+captions (<figcaption>, elements with a caption class) and their credits are read from the page
+separately and follow the body as blocks of kind caption/credit, so that no caption is read as article
+text. The text is one block a line; block offsets are into RawItem.text. `published` is the page's
+date only when htmldate finds it in metadata (meta tags, JSON-LD, <time>, the URL), never a guess from
+the running text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..models import Block, RawItem
+
+PUBLISHED = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+CREDIT_CLASS = re.compile(r"credit|copyright|photographer|attribution|byline|source", re.IGNORECASE)
+CAPTION_CLASS = re.compile(r"caption", re.IGNORECASE)
+# A credit written at the end of a caption: "... Image: UK Government.", "... Photo: AFP", "... [Reuters]",
+# "... (Photo by J. Smith)", "... © Agency".
+TRAILING_CREDIT = re.compile(
+    r"\s*((?:(?:Image|Photo|Photograph|Picture|Credit|Source|Foto)s?(?: credit)?\s*:|©)\s*[^.]+\.?"
+    r"|\[[^\[\]]{2,80}\]|\((?:Photo|Image|Picture)s? (?:by|:|credit)[^()]{2,80}\))\s*$",
+    re.IGNORECASE,
+)
+# Where captions are not article photos: page chrome around the article.
+CHROME_TAGS = {"nav", "footer", "header", "aside"}
+
+
+def sniff_charset(data: bytes) -> str | None:
+    """The charset a page declares in a <meta> tag within its first 4 KB, when Python knows it."""
+    import codecs
+
+    match = META_CHARSET.search(data[:4096])
+    if not match:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+
+
+def extract_page(html: str, source: str) -> RawItem | None:
+    """HTML -> RawItem, or None when the page holds no article text."""
+    from lxml import html as lxml_html
+    from trafilatura import bare_extraction
+
+    # Only metadata dates: a date guessed from the running text is worse than none.
+    dates = {"extensive_search": False, "original_date": True}
+    document = None
+    for precision in (True, False):  # precision first; a short page it rejects still gets a plain extraction
+        document = bare_extraction(
+            html, include_comments=False, favor_precision=precision, with_metadata=True,
+            include_tables=True, date_extraction_params=dates,
+        )
+        if document is not None and (document.text or "").strip():
+            break
+    if document is None or document.body is None or not (document.text or "").strip():
+        return None
+    tree = lxml_html.fromstring(html)
+    captions = list(find_captions(tree))
+    caption_texts = {normalize_space(text) for _, text in captions}
+    parts = [(kind, text) for kind, text in find_body_blocks(document.body) if text not in caption_texts]
+    if not any(kind == "body" for kind, _ in parts):
+        return None
+    text, blocks = join_blocks(parts + captions)
+    published = document.date if document.date and PUBLISHED.match(document.date) else None
+    return RawItem(
+        source=source, text=text, format="html", splittable=False, source_offset=None,
+        title=normalize_space(document.title or "") or None, published=published,
+        url=document.url or None, outlet=document.sitename or None, blocks=blocks,
+    )
+
+
+def find_body_blocks(body) -> Iterator[tuple[str, str]]:
+    """trafilatura's XML body -> (kind, text) for each heading, paragraph, list item and table row."""
+    for element in body:
+        if element.tag in {"list", "table", "quote"} and len(element):
+            children = element.iter("item", "row", "p") if element.tag != "quote" else element
+            for child in children:
+                yield from text_block("body", child)
+        elif element.tag == "head":
+            yield from text_block("heading", element)
+        elif element.tag != "graphic":
+            yield from text_block("body", element)
+
+
+def text_block(kind: str, element) -> Iterator[tuple[str, str]]:
+    separator = " | " if element.tag == "row" else " "
+    cells = element.iter("cell") if element.tag == "row" else [element]
+    text = separator.join(normalize_space("".join(cell.itertext())) for cell in cells)
+    if text.strip(" |"):
+        yield kind, text
+
+
+def find_captions(tree) -> Iterator[tuple[str, str]]:
+    """The page's photo captions and credits as (kind, text), in page order, outside page chrome."""
+    for element in tree.iter():
+        nested = any(is_caption(ancestor) for ancestor in element.iterancestors())
+        if is_caption(element) and not nested and not in_chrome(element):
+            yield from split_credit(element)
+
+
+def is_caption(element) -> bool:
+    if not isinstance(element.tag, str):  # comments and processing instructions
+        return False
+    return element.tag == "figcaption" or (
+        element.tag != "figure" and bool(CAPTION_CLASS.search(element.get("class", "")))
+    )
+
+
+def split_credit(caption) -> Iterator[tuple[str, str]]:
+    """A caption element -> its caption text, then its credit when one is marked or written at the end."""
+    credits = [child for child in caption.iter() if child is not caption and CREDIT_CLASS.search(child.get("class", ""))]
+    credit_text = " ".join(normalize_space(child.text_content()) for child in credits)
+    text = normalize_space(caption.text_content())
+    for credit in credits:
+        text = normalize_space(text.replace(normalize_space(credit.text_content()), " "))
+    figure = caption.getparent()
+    if figure is not None and figure.tag == "figure":
+        # A credit may sit in the figure beside the caption rather than in it.
+        for sibling in figure:
+            if sibling is not caption and CREDIT_CLASS.search(sibling.get("class", "")):
+                credit_text = normalize_space(f"{credit_text} {sibling.text_content()}")
+    if not credit_text:
+        match = TRAILING_CREDIT.search(text)
+        if match and match.start() > 0:
+            text, credit_text = text[: match.start()].rstrip(), match.group(1).strip()
+    if text:
+        yield "caption", text
+    if credit_text:
+        yield "credit", credit_text
+
+
+def in_chrome(element) -> bool:
+    return any(ancestor.tag in CHROME_TAGS for ancestor in element.iterancestors())
+
+
+def normalize_space(text: str) -> str:
+    return " ".join(text.split())
+
+
+def join_blocks(parts: list[tuple[str, str]]) -> tuple[str, tuple[Block, ...]]:
+    """(kind, text) pairs -> one text, a block a line, and the blocks' offsets into it."""
+    blocks = []
+    position = 0
+    for kind, text in parts:
+        blocks.append(Block(position, position + len(text), kind))
+        position += len(text) + 1
+    return "\n".join(text for _, text in parts), tuple(blocks)
