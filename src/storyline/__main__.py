@@ -1,0 +1,5 @@
+"""`python -m storyline` runs the command line."""
+
+from .cli import app
+
+app(prog_name="storyline")

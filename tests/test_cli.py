@@ -1,0 +1,151 @@
+"""The storyline command end to end, as a user runs it: real files, real spaCy, real SQLite."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from storyline.serialize import analysis_from_json, analysis_schema, analysis_to_json
+
+ROOT = Path(__file__).resolve().parents[1]
+STORY = ROOT.parent / "shared" / "seed" / "story.txt"
+EXAMPLE = ROOT / "src" / "storyline" / "example" / "corpus"
+needs_story = pytest.mark.skipif(not STORY.exists(), reason="../shared/seed/story.txt is not here")
+
+
+def storyline(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "storyline", *args]
+    env = {**os.environ, "COLUMNS": "200"}
+    return subprocess.run(command, input=stdin, capture_output=True, text=True, cwd=cwd, env=env, timeout=600)
+
+
+def lines_of(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+def check_offsets(obj: dict) -> None:
+    text = obj["text"]
+    for item in obj["quotes"] + obj["timexes"] + obj["figures"]:
+        assert text[item["start"]:item["end"]] == item["text"]
+    for block in obj["blocks"]:
+        assert 0 <= block["start"] < block["end"] <= len(text)
+    for entity in obj["entities"]:
+        for start, end in entity["mentions"]:
+            assert 0 <= start < end <= len(text)
+
+
+@pytest.fixture(scope="module")
+def story_lines() -> list[dict]:
+    if not STORY.exists():
+        pytest.skip("../shared/seed/story.txt is not here")
+    result = storyline("analyze", str(STORY))
+    assert result.returncode == 0, result.stderr
+    return lines_of(result.stdout)
+
+
+@needs_story
+def test_cli_analyze_story_validates_against_the_schema(story_lines):
+    schema = analysis_schema()
+    for obj in story_lines:
+        jsonschema.validate(obj, schema)
+        check_offsets(obj)
+
+
+@needs_story
+def test_cli_analyze_story_finds_four_dated_articles(story_lines):
+    assert len(story_lines) == 4
+    source = STORY.read_text(encoding="utf-8")
+    for obj in story_lines:
+        start, end = obj["source_span"]
+        assert source[start:end] == obj["text"]
+    assert story_lines[0]["published"]["value"] == "2026-02-03"
+    assert all(obj["published"]["evidence"] for obj in story_lines if obj["published"]["value"])
+
+
+@needs_story
+def test_cli_analyze_fills_every_field_with_something_real(story_lines):
+    for field in ("entities", "quotes", "timexes", "figures", "events"):
+        assert any(obj[field] for obj in story_lines), field
+
+
+@needs_story
+def test_cli_analysis_json_round_trips(story_lines):
+    for obj in story_lines:
+        assert analysis_to_json(analysis_from_json(obj)) == obj
+
+
+def test_cli_analyze_reads_stdin_and_writes_output_file(tmp_path):
+    out = tmp_path / "out.jsonl"
+    result = storyline("analyze", "-", "--date", "2024-05-02", "--output", str(out),
+                       stdin="The mayor said on Tuesday that the bridge would reopen.\n")
+    assert result.returncode == 0, result.stderr
+    (obj,) = lines_of(out.read_text(encoding="utf-8"))
+    assert obj["source"] == "-"
+    assert obj["published"] == {"value": "2024-05-02", "how": "assumed", "evidence": None} or (
+        obj["published"]["value"] == "2024-05-02"
+    )
+
+
+def test_cli_bad_date_is_bad_usage():
+    result = storyline("analyze", "-", "--date", "May 2nd", stdin="text\n")
+    assert result.returncode == 2
+    assert "YYYY-MM-DD" in result.stderr
+
+
+def test_cli_rejects_bad_inputs_by_name_and_goes_on(tmp_path):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00\xff" * 50)
+    (tmp_path / "good.txt").write_text("The council approved the budget on Monday, officials said.\n",
+                                       encoding="utf-8")
+    result = storyline("analyze", str(tmp_path), str(tmp_path / "missing.txt"))
+    assert result.returncode == 0, result.stderr
+    assert len(lines_of(result.stdout)) == 1
+    for name in ("empty.txt", "binary.txt", "missing.txt"):
+        assert name in result.stderr
+
+
+def test_cli_build_twice_leaves_the_store_unchanged(tmp_path):
+    from storyline.store import Store
+
+    db = tmp_path / "dossier.db"
+    first = storyline("build", str(EXAMPLE), "--db", str(db))
+    assert first.returncode == 0, first.stderr
+    with Store(db) as store:
+        before = store.stats()
+    second = storyline("build", str(EXAMPLE), "--db", str(db))
+    assert second.returncode == 0, second.stderr
+    with Store(db) as store:
+        assert store.stats() == before
+    assert before["articles"] > 0
+    assert "0 articles added" in second.stderr
+
+
+def test_cli_articles_lists_what_build_stored(tmp_path):
+    db = tmp_path / "dossier.db"
+    storyline("build", str(EXAMPLE), "--db", str(db))
+    result = storyline("articles", "--db", str(db), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = lines_of(result.stdout)
+    assert rows and all(row["id"] for row in rows)
+
+
+def test_cli_report_writes_a_self_contained_page(tmp_path):
+    db = tmp_path / "dossier.db"
+    storyline("build", str(EXAMPLE), "--db", str(db))
+    page = tmp_path / "report.html"
+    result = storyline("report", "--db", str(db), "--output", str(page))
+    assert result.returncode == 0, result.stderr
+    html = page.read_text(encoding="utf-8")
+    assert "<html" in html.lower() and "http://" not in html.replace("http://127.0.0.1", "")
+
+
+def test_cli_commands_on_a_missing_store_say_so(tmp_path):
+    result = storyline("articles", "--db", str(tmp_path / "none.db"))
+    assert result.returncode == 1
+    assert "none.db" in result.stderr
