@@ -1,6 +1,7 @@
 """Maintainer tool: ../shared/data (ECB+, GUM Wikinews) -> the example corpus files in this folder.
 
-Run from the repo root: `.venv/bin/python src/storyline/example/make_corpus.py`. The output files are
+Run from the repo root: `.venv/bin/python src/storyline/example/make_corpus.py`. It writes the inputs
+into corpus/ and the source list beside this file. The output files are
 committed; this script only documents how they were made and lets them be rebuilt. It is not used at run time.
 """
 
@@ -14,6 +15,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+CORPUS = HERE / "corpus"  # the inputs only: `storyline build src/storyline/example/corpus` reads them all
 DATA = HERE.parents[2] / ".." / "shared" / "data"
 
 # ECB+ topic 12, subtopic "ecbplus": Indian Navy ship INS Sukanya foils a pirate attack (10 Nov 2011).
@@ -118,7 +120,7 @@ def build_pasted() -> None:
         title = paragraphs[0] if not re.match(r"(Updated|Published)\b", paragraphs[0]) else paragraphs[1]
         rows.append({"file": f"ECB+/{ECB_TOPIC}/{name}.xml", "outlet": ECB_OUTLETS[name], "title": title, "url": url})
         lines.extend(paragraphs)
-    (HERE / PASTED).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (CORPUS / PASTED).write_text("\n".join(lines) + "\n", encoding="utf-8")
     with (HERE / SOURCES).open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=["file", "outlet", "title", "url"], lineterminator="\n")
         writer.writeheader()
@@ -137,7 +139,7 @@ def read_wikinews(doc: str) -> tuple[dict, list[str]]:
 
 
 def build_feed() -> None:
-    with (HERE / FEED).open("w", encoding="utf-8") as handle:
+    with (CORPUS / FEED).open("w", encoding="utf-8") as handle:
         for doc in WIKINEWS_FEED:
             meta, paragraphs = read_wikinews(doc)
             record = {
@@ -189,7 +191,7 @@ def build_page() -> None:
 </body>
 </html>
 """
-    (HERE / PAGE).write_text(page, encoding="utf-8")
+    (CORPUS / PAGE).write_text(page, encoding="utf-8")
 
 
 def main() -> int:
