@@ -1,0 +1,274 @@
+"""Text -> lines and their block kinds (body, heading, caption, credit, dateline, byline, boilerplate).
+
+A block is one line without its newline and without surrounding whitespace; blank lines belong to no
+block. Two kinds of line are cut finer than the line: a caption that ends in a bracketed credit
+("... on February 3 [Jose Luis Magana/AP]") becomes a `caption` block and a `credit` block for the
+bracketed part (brackets included), and a lead that opens with a dateline ("BOGOTA, Colombia — ...")
+becomes a `dateline` block for the prefix (dash included) and a `body` block for the rest. The kind of a
+line (`Line.kind`) is the kind of its first block.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..models import Block
+
+# Agencies and outlets that sign photo credits and bylines; a general list, not one text's.
+AGENCIES = (
+    r"AP|Associated Press|Reuters|AFP|Getty(?: Images)?|EPA|Bloomberg|Al Jazeera|BBC|CNN|Xinhua|"
+    r"ANSA|Anadolu|dpa|UPI|Shutterstock|Alamy|NurPhoto|Sipa|Pool|Handout|Wikimedia Commons|NASA"
+)
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_BOILERPLATE = re.compile(
+    r"^(?:recommended(?: stories| for you| reading)?|list of \d+ items.*|end of list|"
+    r"share(?: this)?(?: article| story| on \w+)?|advertisement|sponsored(?: content)?|"
+    r"read more(?:[: ].*)?|read next|see also|related(?: articles| stories| content| coverage)?|"
+    r"sign up(?: for| to)? .*newsletter.*|subscribe(?: now| to .*)?|(?:get|sign up for) .*newsletter.*|"
+    r"most (?:read|popular|viewed)|skip to (?:main )?content|continue reading.*|story continues below.*|"
+    r"click here.*|follow us on .*|listen to (?:this )?(?:article|story).*|\d+ min(?:ute)?s? read|"
+    r"(?:print|email|e-mail|copy link|comments?|tweet|save|show comments|hide caption|toggle caption|"
+    r"enlarge this image|back to top|watch|video|more on this story|top stories|trending|"
+    r"this article is more than \d+ \w+ old|image source,?.*|image caption,?.*)\s*[:.]?)\s*$",
+    re.IGNORECASE,
+)
+_BRACKET_CREDIT = re.compile(r"\s*(\[(?P<inner>[^\[\]]{2,90})\])\s*$")
+_TRAILING_CREDIT = re.compile(
+    rf"(?:\s|^)(?P<credit>(?:\((?:(?:AP|Reuters|AFP) )?Photo(?:graph)?s?[:/][^()]{{2,80}}\))|"
+    rf"(?:(?:Image|Photo(?:graph)?|Picture|Credit|Illustration|Source)s?(?: credit)?\s*:\s*[^.:]{{2,80}}\.?)|"
+    rf"(?:\((?:{AGENCIES})(?: Photo)?\)))\s*$",
+    re.IGNORECASE,
+)
+_STANDALONE_CREDIT = re.compile(
+    rf"^(?:(?:Image|Photo(?:graph)?|Picture|Credit|Illustration|Video)s?(?: credit| by)?\s*[:\-–]\s*\S.*|"
+    rf"\((?:{AGENCIES}) Photo[^()]*\)|(?:[\w.' -]{{1,60}}/)?(?:{AGENCIES})(?: Photo)?(?: via (?:{AGENCIES}))?|"
+    rf"\[[^\[\]]{{2,90}}\])$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^(?:By|From|Words by|Reporting by)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]*|de|da|van|von|al|bin|and|&)){0,7}"
+    r"(?:\s*(?:,|\||-|–|—|and|in)\s*[\w .,'’&-]{0,60})?$"
+)
+_NAME_AGENCY_BYLINE = re.compile(
+    rf"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{1,3}}\s*(?:,|\||–|—)\s*(?:{AGENCIES}|"
+    r"(?:[\w ]{0,30}(?:correspondent|reporter|editor|staff writer|contributor|columnist)))\.?$"
+)
+_MONTHS = (
+    r"Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
+    r"Sep(?:t|tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?"
+)
+_WEEKDAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+# A dateline: a place in capitals (optionally ", Region" and a date), an agency in parentheses and/or a
+# dash, then the lead. "BOGOTA, Colombia —", "WASHINGTON (AP) —", "LONDON, Feb. 3 (Reuters) -".
+DATELINE = re.compile(
+    r"^(?P<dateline>(?P<place>[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+){0,3})"
+    rf"(?:,\s*(?:[A-Z][\w.'’]+(?:\s[A-Z][\w.'’]+){{0,2}}))?(?:,?\s*(?P<date>(?:{_MONTHS})\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
+    rf"\s*(?:\((?:{AGENCIES}|[A-Z]{{2,8}})\))?\s*(?:—|–|--|-)\s?)(?=\S)"
+)
+# A line that is only a date: "Friday, July 21, 2017", "3 February 2026", "Published: Feb. 3, 2026".
+DATE_LINE = re.compile(
+    rf"^(?:(?:Published|Updated|Posted|Last updated)(?: on)?:?\s*)?(?:(?:{_WEEKDAYS}),?\s+)?"
+    rf"(?:(?:{_MONTHS})\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    r"(?:[ ,]+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\.?$",
+    re.IGNORECASE,
+)
+_QUOTED_LINE = re.compile(r"^[‘“'\"][^‘’“”\"]{2,100}[’”'\"]$")
+_SENTENCE_END = ".!;:,…"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank line of a text: its span (whitespace trimmed), its kind and its blocks."""
+
+    index: int  # 0-based line number in the text
+    start: int
+    end: int
+    text: str
+    kind: str
+    blocks: tuple[Block, ...]
+
+
+def iter_lines(text: str) -> Iterator[tuple[int, int, int]]:
+    """Yield (line index, start, end) of every non-blank line, trimmed of surrounding whitespace."""
+    position = 0
+    index = 0
+    length = len(text)
+    while position <= length:
+        newline = text.find("\n", position)
+        end = length if newline == -1 else newline
+        start = position
+        while start < end and text[start].isspace():
+            start += 1
+        stop = end
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+        if stop > start:
+            yield index, start, stop
+        if newline == -1:
+            break
+        position = newline + 1
+        index += 1
+
+
+def count_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def is_boilerplate(text: str) -> bool:
+    return len(text) <= 90 and bool(_BOILERPLATE.match(text))
+
+
+def is_credit(text: str) -> bool:
+    return len(text) <= 100 and count_words(text) <= 12 and bool(_STANDALONE_CREDIT.match(text))
+
+
+def is_byline(text: str) -> bool:
+    if len(text) > 100 or count_words(text) > 12:
+        return False
+    return bool(_BYLINE.match(text) or _NAME_AGENCY_BYLINE.match(text))
+
+
+def is_date_line(text: str) -> bool:
+    return len(text) <= 80 and bool(DATE_LINE.match(text))
+
+
+def _looks_like_credit(inner: str) -> bool:
+    """Whether the words in a trailing [bracket] name a photographer or agency, not an editorial insert."""
+    if "/" in inner or re.match(r"^(?:File|Photo|Image|Courtesy|Handout|Screengrab|Screenshot)\b", inner, re.I):
+        return True
+    if re.search(rf"\b(?:{AGENCIES})\b", inner):
+        return True
+    words = inner.split()
+    return 1 <= len(words) <= 4 and all(word[:1].isupper() for word in words)
+
+
+def find_caption_credit(text: str) -> int | None:
+    """Where the trailing photo credit of a caption line starts, or None when the line is no caption."""
+    if count_words(text) < 4:
+        return None
+    match = _BRACKET_CREDIT.search(text)
+    if match and _looks_like_credit(match.group("inner")) and match.start(1) > 0:
+        return match.start(1)
+    match = _TRAILING_CREDIT.search(text)
+    if match and match.start("credit") > 0:
+        return match.start("credit")
+    return None
+
+
+def find_dateline(text: str) -> int | None:
+    """The length of a dateline prefix at the start of a lead ("BOGOTA, Colombia — "), or None."""
+    match = DATELINE.match(text)
+    if not match:
+        return None
+    place = match.group("place")
+    # An all-capitals place of two letters or more, and a lead that goes on as a sentence.
+    if len(place.replace(".", "")) < 2 or count_words(text) < 8:
+        return None
+    return len(match.group("dateline").rstrip())
+
+
+def is_heading(text: str) -> bool:
+    """A title-like line: short, no sentence punctuation at the end (a question or a quoted phrase is ok)."""
+    words = count_words(text)
+    if words == 0 or words > 16 or len(text) > 130:
+        return False
+    if _QUOTED_LINE.match(text):
+        # A quoted section heading is a phrase; a quoted sentence standing alone is a quote paragraph.
+        return words <= 12 and text[-2] not in _SENTENCE_END + "?"
+
+    first = text.lstrip("‘“'\"(")[:1]
+    if not (first.isupper() or first.isdigit()):
+        return False
+    if any(mark in text for mark in "“”\""):
+        return False
+    last = text[-1]
+    if last == "?":
+        return words <= 10
+    return not (last in _SENTENCE_END or last in "’”'\")]")
+
+
+def classify_line(text: str) -> str:
+    """The kind of a whole line, judged from the line alone (captions and datelines are refined later)."""
+    if is_boilerplate(text):
+        return "boilerplate"
+    if is_date_line(text):
+        return "dateline"
+    if is_credit(text):
+        return "credit"
+    if is_byline(text):
+        return "byline"
+    if find_caption_credit(text) is not None:
+        return "caption"
+    if is_heading(text):
+        return "heading"
+    return "body"
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def blocks_of_line(text: str, start: int, end: int, kind: str) -> tuple[Block, ...]:
+    """The blocks of one line: one block, or caption + credit, or dateline + body."""
+    line = text[start:end]
+    if kind == "caption":
+        cut = find_caption_credit(line)
+        if cut is not None:
+            caption = _trimmed(text, start, start + cut)
+            credit = _trimmed(text, start + cut, end)
+            if caption[1] > caption[0] and credit[1] > credit[0]:
+                return (Block(*caption, "caption"), Block(*credit, "credit"))
+    if kind == "body":
+        cut = find_dateline(line)
+        if cut is not None:
+            body = _trimmed(text, start + cut, end)
+            if body[1] > body[0]:
+                return (Block(start, start + cut, "dateline"), Block(*body, "body"))
+    return (Block(start, end, kind),)
+
+
+def _refine_headings(lines: list[tuple[int, int, int, str]], text: str) -> list[str]:
+    """A heading must be followed by text; a heading-like last line or a run of them is body, not heading."""
+    kinds = [kind for *_, kind in lines]
+    for position, kind in enumerate(kinds):
+        if kind != "heading":
+            continue
+        following = kinds[position + 1] if position + 1 < len(kinds) else None
+        if following is None:
+            kinds[position] = "body"
+    return kinds
+
+
+def classify_lines(text: str, given: tuple[Block, ...] = ()) -> list[Line]:
+    """Every non-blank line of `text` with its kind and blocks; `given` blocks (from markup) win."""
+    raw = [(index, start, end, classify_line(text[start:end])) for index, start, end in iter_lines(text)]
+    kinds = _refine_headings(raw, text)
+    given_sorted = sorted(given, key=lambda block: block.start)
+    lines = []
+    for (index, start, end, _), kind in zip(raw, kinds, strict=True):
+        known = _given_kind(given_sorted, start, end)
+        if known is not None and known != "body":
+            kind = known
+        blocks = blocks_of_line(text, start, end, kind)
+        lines.append(Line(index, start, end, text[start:end], blocks[0].kind, blocks))
+    return lines
+
+
+def _given_kind(given: list[Block], start: int, end: int) -> str | None:
+    """The kind of the markup block that covers most of a line, if any."""
+    best = None
+    best_overlap = 0
+    for block in given:
+        if block.start >= end:
+            break
+        overlap = min(end, block.end) - max(start, block.start)
+        if overlap > best_overlap:
+            best, best_overlap = block.kind, overlap
+    return best if best_overlap * 2 >= end - start else None
