@@ -1,0 +1,232 @@
+"""Doc + quoted spans -> the cue that introduces each quote, and reported speech found through its cue.
+
+A cue is a verb of saying, writing or stance ("said", "told", "tweeted", "argued", "has rejected") or
+the phrase "according to". Cues inside quotation marks belong to the quoted speaker's own words and
+are never used for attribution.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+SPEECH_LEMMAS = _words(
+    """say tell add argue recall note ask warn insist joke write post tweet read claim state explain announce
+    declare report suggest acknowledge admit deny reject accuse call describe confirm predict promise vow pledge
+    urge demand complain criticize criticise praise indicate reveal point maintain contend observe respond reply
+    remark concede agree disagree question wonder estimate echo cite blast attack condemn charge allege assert
+    boast brag comment counter emphasize emphasise stress exclaim shout scream yell whisper chant testify tout
+    repeat reiterate mention proclaim quip laugh retort remember recount dub label brand term decry denounce
+    lament hail dismiss caution threaten advise recommend propose signal hint imply conclude continue press
+    scrawl inscribe sign text email message blame mock slam rail lash tease muse speak interject
+    characterize characterise summarize summarise pen"""
+)
+# Verbs of thought and perception: attributions too (PolNeAR annotates them), but only with a clause.
+COGNITIVE_LEMMAS = _words(
+    """believe think feel fear hope expect know worry find show learn see understand consider suspect doubt
+    want plan seem"""
+)
+# Stance verbs whose object, not a clause, is the attributed content ("X has rejected any attempt to ...").
+OBJECT_CONTENT_LEMMAS = _words(
+    "reject deny dismiss call describe accuse criticize criticise condemn praise denounce decry blame"
+)
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
+
+
+@dataclass(frozen=True)
+class Reported:
+    """An attribution found through its cue: content span, the cue, and the speaker token if any."""
+
+    start: int
+    end: int
+    cue: tuple[int, int]
+    speaker: Token | None
+
+
+def is_cue(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_LEMMAS and token.pos_ != "AUX"
+
+
+def cue_extent(token: Token) -> tuple[int, int]:
+    """The cue's characters: the verb with its particle ("point out", "lash out")."""
+    end = token.idx + len(token.text)
+    for child in token.rights:
+        if child.dep_ == "prt":
+            end = child.idx + len(child.text)
+    return token.idx, end
+
+
+def inside(spans: list[tuple[int, int]], position: int) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+def find_governing_cue(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> Token | None:
+    """The nearest speech verb above the quote in the parse tree, outside every quotation."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tops = [
+        token
+        for token in span
+        if token.head.i < span.start or token.head.i >= span.end or token.head == token
+    ]
+    for top in reversed(tops):  # trailing cues ("..., he said") hang off the last piece
+        token = top
+        for _ in range(6):
+            head = token.head
+            if head == token:
+                break
+            token = head
+            if span.start <= token.i < span.end or inside(quoted, token.idx):
+                continue
+            if is_cue(token):
+                return token
+    return None
+
+
+def find_nearby_cue(
+    doc: Doc, start: int, end: int, quoted: list[tuple[int, int]], paragraph: tuple[int, int], window: int = 6
+) -> Token | None:
+    """A speech verb within a few words before or after the quote, in its paragraph, outside quotes."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    best: tuple[int, Token] | None = None
+    first, last = span.start, span.end
+    for i in list(range(last, min(len(doc), last + window + 2))) + list(
+        range(max(0, first - window - 2), first)
+    ):
+        token = doc[i]
+        if not (paragraph[0] <= token.idx < paragraph[1]) or inside(quoted, token.idx):
+            continue
+        if is_cue(token):
+            distance = i - last if i >= last else first - i
+            if best is None or distance < best[0]:
+                best = (distance, token)
+    return best[1] if best else None
+
+
+def subject_of(cue: Token) -> Token | None:
+    """The cue's subject; a participle or conjoined verb borrows its head's ("..., Petro asked, wondering")."""
+    token = cue
+    for _ in range(3):
+        for child in token.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if token.tag_ == "VBN" and not any(child.dep_ == "aux" for child in token.children):
+            return None  # "often described as ...": a passive participle has no speaker of its own
+        if token.dep_ in ("conj", "advcl", "xcomp", "ccomp", "acl") and token.head != token:
+            if token.dep_ == "ccomp" and not is_cue(token.head):
+                return None
+            token = token.head
+            continue
+        return None
+    return None
+
+
+def inner_speaker_cue(cue: Token) -> Token:
+    """'Tree remembered Petro telling him': the speaker is the inner cue's subject, not the rememberer's."""
+    for child in cue.children:
+        if (
+            child.dep_ in ("ccomp", "xcomp", "advcl")
+            and is_cue(child)
+            and any(grand.dep_ in SUBJECT_DEPS for grand in child.children)
+        ):
+            return child
+    return cue
+
+
+def _subtree_span(token: Token) -> tuple[int, int]:
+    left, right = token.left_edge, token.right_edge
+    while right.i > left.i and right.is_punct and right.text not in ("\u201d", '"', ")", "]"):
+        right = right.doc[right.i - 1]
+    return left.idx, right.idx + len(right.text)
+
+
+def _content_child(cue: Token) -> Token | None:
+    lemma = cue.lemma_.lower()
+    for child in cue.children:
+        if child.dep_ in CLAUSE_DEPS and (
+            child.dep_ == "ccomp" or lemma in ("ask", "urge", "call", "warn", "promise")
+        ):
+            return child
+    if lemma in OBJECT_CONTENT_LEMMAS:
+        for child in cue.children:
+            if (
+                child.dep_ == "dobj"
+                and child.pos_ in ("NOUN", "PROPN", "PRON")
+                and child.lower_ not in ("it", "this")
+            ):
+                return child
+    return None
+
+
+def find_reported(doc: Doc, quoted: list[tuple[int, int]], regions: list[tuple[int, int]]) -> list[Reported]:
+    """Reported speech in the given regions: cue verbs with a content clause or object, and 'according to X'."""
+    found = []
+    for token in doc:
+        if not inside(regions, token.idx) or inside(quoted, token.idx):
+            continue
+        lemma = token.lemma_.lower()
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            reported = _according_to(doc, token)
+            if reported:
+                found.append(reported)
+            continue
+        if token.pos_ != "VERB" or (lemma not in SPEECH_LEMMAS and lemma not in COGNITIVE_LEMMAS):
+            continue
+        content = _content_child(token)
+        if content is None or (lemma in COGNITIVE_LEMMAS and content.dep_ != "ccomp"):
+            continue
+        speaker = subject_of(token)
+        if speaker is not None and speaker.lower_ in FIRST_SECOND_PERSON:
+            continue
+        if lemma in COGNITIVE_LEMMAS and speaker is None:
+            continue
+        start, end = _subtree_span(content)
+        if end - start < 3:
+            continue
+        found.append(Reported(start, end, cue_extent(token), speaker))
+    return found
+
+
+def _according_to(doc: Doc, according: Token) -> Reported | None:
+    to = doc[according.i + 1]
+    objects = [child for child in to.children if child.dep_ == "pobj"] or [
+        child for child in according.children if child.dep_ == "pobj"
+    ]
+    source = objects[0] if objects else None
+    sentence: Span = according.sent
+    phrase_end = (source.right_edge.i + 1) if source is not None else to.i + 1
+    if according.i <= sentence.start + 1:
+        start_token = phrase_end
+        while start_token < sentence.end and doc[start_token].is_punct:
+            start_token += 1
+        if start_token >= sentence.end:
+            return None
+        start, end = doc[start_token].idx, _sentence_content_end(sentence)
+    else:
+        last = according.i - 1
+        while last > sentence.start and doc[last].is_punct:
+            last -= 1
+        start, end = sentence[0].idx, doc[last].idx + len(doc[last].text)
+    if end - start < 3:
+        return None
+    return Reported(start, end, (according.idx, to.idx + len(to.text)), source)
+
+
+def _sentence_content_end(sentence: Span) -> int:
+    last = sentence[-1]
+    while last.i > sentence.start and last.is_punct:
+        last = sentence.doc[last.i - 1]
+    return last.idx + len(last.text)

@@ -1,0 +1,194 @@
+"""Doc (+ blocks, entities) -> Quotes: marked spans and reported speech, each with its cue and speaker.
+
+The order is that of the text, so that a quote with no cue of its own can inherit the speaker of the
+attribution right before it when nothing else intervenes (a continuation paragraph, a second sentence
+after "..., he said."), and a pronoun can fall back on the previous speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ...models import Block, Cue, Entity, Quote, Speaker
+from . import cues, kinds, marks
+from .speakers import SpeakerContext, resolve_speaker
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+SPEECH_BLOCKS = frozenset({"body"})
+# A share of a reported clause already inside quotation marks above which it is the direct quote itself.
+DIRECT_SHARE = 0.8
+GAP_PUNCTUATION = set('.,;:!?\u2026\u201c\u201d\u00ab\u00bb\u201e"\u2018\u2019()[]\u2014\u2013- \n\t')
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    kind: str
+    paragraph: tuple[int, int]
+    cue: Token | tuple[int, int] | None = None
+    speaker_token: Token | None = None
+    chain: int | None = None
+    speaker: Speaker | None = None
+    attribution_end: int = 0
+
+
+def speech_regions(text: str, blocks: Sequence[Block] | None) -> list[tuple[int, int]]:
+    """Body paragraphs: no speech is taken from headings, captions, credits or boilerplate."""
+    if not blocks:
+        return marks.split_paragraphs(text)
+    regions = []
+    for block in blocks:
+        if block.kind in SPEECH_BLOCKS:
+            regions.extend(marks.split_paragraphs(text, block.start, block.end))
+    return regions
+
+
+def _paragraph_of(paragraphs: list[tuple[int, int]], position: int) -> tuple[int, int]:
+    for start, end in paragraphs:
+        if start <= position < end:
+            return start, end
+    return position, position
+
+
+def _cue_span(cue: Token | tuple[int, int] | None) -> tuple[int, int] | None:
+    if cue is None:
+        return None
+    if isinstance(cue, tuple):
+        return cue
+    return cues.cue_extent(cue)
+
+
+def find_marked(doc: Doc, paragraphs: list[tuple[int, int]]) -> tuple[list[Candidate], list[tuple[int, int]]]:
+    """Quotation-mark spans with their cue and speaker token; titles dropped."""
+    text = doc.text
+    spans = [
+        span
+        for span in marks.find_marked_spans(text, paragraphs)
+        if not kinds.is_title(text[span.start : span.end])
+    ]
+    quoted = [(span.start - 1, span.end + 1) for span in spans]
+    found: list[Candidate] = []
+    for span in spans:
+        paragraph = _paragraph_of(paragraphs, span.start)
+        alone = kinds.stands_alone(text, span.start, paragraph[0])
+        cue = cues.find_governing_cue(doc, span.start, span.end, quoted)
+        if cue is None and alone:
+            cue = cues.find_nearby_cue(doc, span.start, span.end, quoted, paragraph)
+        end = kinds.trim_trailing_comma(text, span.start, span.end)
+        candidate = Candidate(span.start, end, "direct" if alone else "partial", paragraph, chain=span.chain)
+        if cue is not None:
+            cue = cues.inner_speaker_cue(cue)
+            candidate.cue, candidate.speaker_token = cue, cues.subject_of(cue)
+        found.append(candidate)
+    _share_chain_cues(found)
+    return found, quoted
+
+
+def _share_chain_cues(found: list[Candidate]) -> None:
+    """All paragraphs of one long quote share the cue found for any of them (usually the first or last)."""
+    chains: dict[int, list[Candidate]] = {}
+    for candidate in found:
+        chains.setdefault(candidate.chain if candidate.chain is not None else candidate.start, []).append(
+            candidate
+        )
+    for parts in chains.values():
+        if len(parts) < 2:
+            continue
+        with_cue = next((part for part in parts if part.cue is not None), None)
+        if with_cue is None:
+            continue
+        for part in parts:
+            if part.cue is None:
+                part.cue, part.speaker_token = with_cue.cue, with_cue.speaker_token
+                part.kind = "direct"
+
+
+def find_indirect(
+    doc: Doc, paragraphs: list[tuple[int, int]], marked: list[Candidate], quoted: list[tuple[int, int]]
+) -> list[Candidate]:
+    """Reported speech; a clause that is mostly a quote already found is left to that quote."""
+    found = []
+    for reported in cues.find_reported(doc, quoted, paragraphs):
+        inside = sum(
+            max(0, min(reported.end, m.end) - max(reported.start, m.start))
+            for m in marked
+            if m.kind == "direct"
+        )
+        length = reported.end - reported.start
+        if inside >= DIRECT_SHARE * length:
+            continue
+        has_marks = any(reported.start <= m.start and m.end <= reported.end for m in marked)
+        paragraph = _paragraph_of(paragraphs, reported.start)
+        kind = "mixed" if has_marks else "indirect"
+        found.append(Candidate(reported.start, reported.end, kind, paragraph, reported.cue, reported.speaker))
+    return found
+
+
+def _attribution_end(doc: Doc, candidate: Candidate) -> int:
+    """Where the attribution's words stop: after a trailing cue's clause ("..., he said at one point.")."""
+    end = candidate.end
+    cue = candidate.cue
+    if cue is not None and not isinstance(cue, tuple) and cue.idx >= candidate.end:
+        end = max(end, min(cue.sent.end_char, candidate.paragraph[1]))
+    return end
+
+
+def _nothing_between(text: str, start: int, end: int) -> bool:
+    return all(char in GAP_PUNCTUATION for char in text[start:end])
+
+
+def attribute(doc: Doc, candidates: list[Candidate], entities: Sequence[Entity]) -> None:
+    """Resolve speakers in text order; cue-less quotes inherit when nothing intervenes, else stay unknown."""
+    context = SpeakerContext(doc, entities)
+    last: Candidate | None = None
+    for candidate in sorted(candidates, key=lambda c: (c.start, -c.end)):
+        if candidate.cue is not None:
+            candidate.speaker = resolve_speaker(candidate.speaker_token, context)
+        elif (
+            candidate.kind == "direct"
+            and last is not None
+            and _nothing_between(doc.text, last.attribution_end, candidate.start)
+        ):
+            candidate.cue, candidate.speaker = last.cue, last.speaker
+        else:
+            candidate.speaker = Speaker()
+        if candidate.kind == "partial" and candidate.speaker.mention is None:
+            candidate.kind = "scare"
+        candidate.attribution_end = _attribution_end(doc, candidate)
+        if candidate.speaker.mention is not None or candidate.speaker.name is not None:
+            context.previous = candidate.speaker
+            last = candidate
+        elif candidate.kind == "direct":
+            last = None
+
+
+def extract_quotes(
+    doc: Doc, blocks: Sequence[Block] | None = None, entities: Sequence[Entity] = ()
+) -> tuple[Quote, ...]:
+    """The pure core: every quote and reported statement in the body of `doc`, in text order."""
+    text = doc.text
+    paragraphs = speech_regions(text, blocks)
+    marked, quoted = find_marked(doc, paragraphs)
+    candidates = marked + find_indirect(doc, paragraphs, marked, quoted)
+    attribute(doc, candidates, entities)
+    quotes = []
+    for candidate in sorted(candidates, key=lambda c: (c.start, c.end)):
+        cue_span = _cue_span(candidate.cue)
+        cue = Cue(cue_span[0], cue_span[1], text[cue_span[0] : cue_span[1]]) if cue_span else None
+        speaker = candidate.speaker or Speaker()
+        quotes.append(
+            Quote(
+                candidate.start,
+                candidate.end,
+                text[candidate.start : candidate.end],
+                candidate.kind,
+                speaker,
+                cue,
+            )
+        )
+    return tuple(quotes)

@@ -1,0 +1,52 @@
+"""A quotation-mark span in its text -> what it is: a title (not a quote), a whole quote, or an embedded one.
+
+Embedded words in quotation marks are a partial quote when a cue ties them to a speaker, and a scare
+quote when nobody is quoted as saying them ("the so-called “self-defence” groups").
+"""
+
+from __future__ import annotations
+
+import re
+
+SENTENCE_END = ".?!\u2026"
+WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+# Short words a title leaves in lower case ("One Hundred Years of Solitude").
+TITLE_LOWER = frozenset(
+    ["a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "vs"]
+)
+
+
+def is_title(words_text: str) -> bool:
+    """Title Case words of two or more ("Make America Great Again", “The Art of the Deal”): a name
+    of a book, programme, slogan or plan, which nobody is quoted as saying."""
+    words = WORD.findall(words_text)
+    if len(words) < 2 or len(words) > 10:
+        return False
+    if words_text.rstrip(".,").endswith(("?", "!")):
+        return False
+    return all(word[0].isupper() or word.lower() in TITLE_LOWER for word in words) and words[0][0].isupper()
+
+
+def stands_alone(text: str, start: int, paragraph_start: int) -> bool:
+    """Whether the quote opens its own sentence (or follows a colon) rather than sitting inside one."""
+    i = start - 1
+    while i >= paragraph_start and (text[i].isspace() or text[i] in '\u201c\u00ab\u201e"\u2018'):
+        i -= 1
+    if i < paragraph_start:
+        return True
+    before = text[i]
+    if before in SENTENCE_END + ":":
+        return True
+    # "he warned, “The jungle is burning”": a comma then a capitalised whole sentence.
+    return (
+        before == ","
+        and text[start : start + 1].isupper()
+        and len(WORD.findall(text[start : start + 80])) >= 4
+    )
+
+
+def trim_trailing_comma(text: str, start: int, end: int) -> int:
+    """Drop the comma that belongs to the attribution ("...terrific,” he said"), keep . ? !"""
+    while end > start and (text[end - 1] in ",;" or text[end - 1].isspace()):
+        end -= 1
+    return end

@@ -1,0 +1,194 @@
+"""Text + paragraph spans -> quotation-mark spans, paired per paragraph and recovered locally when unbalanced.
+
+News prints an opening mark at the start of every paragraph of a long quote and a closing mark only at
+the end; marks also go missing or stray. Pairing is therefore done paragraph by paragraph, so that one
+bad mark can never swallow the rest of the document: a quote still open at the end of its paragraph
+either continues (the next paragraph opens with a mark of the same family) or is closed there.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+# Families of double marks: a mark only closes a quote opened by its own family, so the other
+# families inside it are nested quotes (a straight-quoted answer citing a curly-quoted question).
+OPENERS = {"\u201c": "curly", "\u00ab": "guillemet", "\u201e": "low"}
+CLOSERS = {"\u201d": "curly", "\u00bb": "guillemet"}
+CLOSER_OF_LOW = {"\u201c", "\u201d"}  # German-style „...“ closes with a high mark
+STRAIGHT = '"'
+SINGLE_OPEN, SINGLE_CLOSE = "\u2018", "\u2019"
+# What may come right before an opening straight mark; anything else makes it a closing mark.
+OPEN_CONTEXT = set(" \t\n([{\u2014\u2013-/:;\u201c\u2018")
+SENTENCE_END = ".?!\u2026"
+DOUBLE_MARKS = re.compile('[\u201c\u201d\u00ab\u00bb\u201e"]')
+SINGLE_MARKS = re.compile("[\u2018\u2019]")
+LINE = re.compile("[^\n]+")
+
+
+@dataclass(frozen=True)
+class MarkedSpan:
+    """Words between quotation marks: start/end exclude the marks and surrounding spaces.
+
+    `opened`/`closed` tell whether a real mark stood there (False when recovered); parts of one
+    quote that runs over several paragraphs share `chain` (the index of its first part).
+    """
+
+    start: int
+    end: int
+    opened: bool
+    closed: bool
+    chain: int
+
+
+def _classify_mark(text: str, i: int) -> tuple[str, str] | None:
+    """(family, "open"|"close") for the double mark at i, or None when text[i] is no double mark."""
+    char = text[i]
+    if char in OPENERS:
+        return OPENERS[char], "open"
+    if char in CLOSERS:
+        return CLOSERS[char], "close"
+    if char == STRAIGHT:
+        before = text[i - 1] if i > 0 else "\n"
+        return "straight", ("open" if before in OPEN_CONTEXT else "close")
+    return None
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _last_sentence_end(text: str, start: int, end: int) -> int | None:
+    for i in range(end - 1, start, -1):
+        if text[i] in SENTENCE_END:
+            return i + 1
+    return None
+
+
+def _starts_with_opener(text: str, start: int, end: int, family: str) -> bool:
+    start, end = _trimmed(text, start, end)
+    if start >= end:
+        return False
+    found = _classify_mark(text, start)
+    return (
+        found is not None
+        and found[0] in (family, "low" if family == "curly" else family)
+        and found[1] == "open"
+    )
+
+
+def _marks_in(positions: list[int], start: int, end: int) -> list[int]:
+    return positions[bisect_left(positions, start) : bisect_left(positions, end)]
+
+
+def pair_double_marks(text: str, paragraphs: list[tuple[int, int]]) -> list[MarkedSpan]:
+    """Pair double quotation marks paragraph by paragraph (see the module docstring)."""
+    positions = [match.start() for match in DOUBLE_MARKS.finditer(text)]
+    spans: list[tuple[int, int, bool, bool, int]] = []
+    carry: tuple[str, int] | None = None  # family and chain of a quote continuing into this paragraph
+    for number, (para_start, para_end) in enumerate(paragraphs):
+        open_family: str | None = None
+        open_at = para_start
+        chain = -1
+        seen_mark = False
+        for i in _marks_in(positions, para_start, para_end):
+            mark = _classify_mark(text, i)
+            if mark is None:
+                continue
+            family, direction = mark
+            if open_family == "low" and text[i] in CLOSER_OF_LOW:
+                family, direction = "low", "close"
+            if open_family is None:
+                if direction == "open":
+                    open_family, open_at = family, i
+                    chain = carry[1] if carry and not seen_mark and carry[0] == family else len(spans)
+                elif not seen_mark and i > para_start and text[i - 1] in SENTENCE_END + ",":
+                    # A closing mark with no opening one: the quote began at the paragraph's start.
+                    spans.append((para_start, i, False, True, len(spans)))
+                seen_mark = True
+                continue
+            seen_mark = True
+            if family != open_family:
+                continue  # a nested quote of another family
+            if direction == "close":
+                spans.append((open_at + 1, i, True, True, chain))
+                open_family = None
+                continue
+            # A second opening mark of the same family: the first was never closed. Close it at
+            # its last full stop if it has one, else drop it; then start over at this mark.
+            stop = _last_sentence_end(text, open_at + 1, i)
+            if stop is not None:
+                spans.append((open_at + 1, stop, True, False, chain))
+            open_family, open_at, chain = family, i, len(spans)
+        carry = None
+        if open_family is not None:
+            following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
+            spans.append((open_at + 1, para_end, True, False, chain))
+            if following and _starts_with_opener(text, *following, open_family):
+                carry = (open_family, chain)
+    return _finish(text, spans)
+
+
+def _finish(text: str, spans: list[tuple[int, int, bool, bool, int]]) -> list[MarkedSpan]:
+    found = []
+    chain_start: dict[int, int] = {}
+    for start, end, opened, closed, chain in spans:
+        start, end = _trimmed(text, start, end)
+        if start >= end:
+            continue
+        first = chain_start.setdefault(chain, start)
+        found.append(MarkedSpan(start, end, opened, closed, first))
+    return found
+
+
+def pair_single_marks(
+    text: str, paragraphs: list[tuple[int, int]], inside: list[MarkedSpan]
+) -> list[MarkedSpan]:
+    """‘Single-quoted’ speech outside double quotes, for outlets that print speech that way.
+
+    U+2019 doubles as the apostrophe, so a pair needs an opening U+2018 at a word start and a U+2019
+    at a word end that is not followed by a letter ("don’t", "Petro’s" never close a quote).
+    """
+    found = []
+    positions = [match.start() for match in SINGLE_MARKS.finditer(text)]
+    for para_start, para_end in paragraphs:
+        open_at: int | None = None
+        for i in _marks_in(positions, para_start, para_end):
+            char = text[i]
+            if any(span.start - 1 <= i <= span.end for span in inside):
+                continue
+            before = text[i - 1] if i > para_start else " "
+            after = text[i + 1] if i + 1 < para_end else " "
+            if char == SINGLE_OPEN and (before in OPEN_CONTEXT or before == '"'):
+                open_at = i
+            elif (
+                char == SINGLE_CLOSE and open_at is not None and not after.isalnum() and not before.isspace()
+            ):
+                start, end = _trimmed(text, open_at + 1, i)
+                if start < end:
+                    found.append(MarkedSpan(start, end, True, True, start))
+                open_at = None
+    return found
+
+
+def find_marked_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[MarkedSpan]:
+    """All quotation-mark spans in the given paragraphs, in text order."""
+    doubles = pair_double_marks(text, paragraphs)
+    singles = pair_single_marks(text, paragraphs, doubles)
+    return sorted(doubles + singles, key=lambda span: span.start)
+
+
+def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Non-blank lines of text[start:end] as (start, end) spans, without their outer spaces."""
+    end = len(text) if end is None else end
+    paragraphs = []
+    for match in LINE.finditer(text, start, end):
+        s, e = _trimmed(text, match.start(), match.end())
+        if s < e:
+            paragraphs.append((s, e))
+    return paragraphs

@@ -1,0 +1,231 @@
+"""Speaker token + the article's entities -> Speaker (canonical entity name, or unknown), by ordered sieves.
+
+Sieves, tried in order: a name (the entity whose mention it is), a pronoun (the most recent compatible
+subject, else the previous quote's speaker), a nominal ("the Colombian leader": the entity whose titles and
+appositions match it; "his father, X": the apposition). Unknown stays unknown: a sieve that is not sure
+returns nothing rather than a guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ...models import Entity, Speaker
+from ..entities import entity_at
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+MENTION_DEPS = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", "quantmod", "case", "flat"})
+SPEAKER_TYPES = ("PERSON", "ORG", "NORP", "GPE")
+MASCULINE = frozenset({"he", "him", "his", "himself"})
+FEMININE = frozenset({"she", "her", "hers", "herself"})
+PLURAL = frozenset({"they", "them", "their"})
+NEUTER = frozenset({"it", "its"})
+MASCULINE_TITLES = frozenset({"mr", "mr.", "sir", "father", "son", "husband", "brother", "king", "lord"})
+FEMININE_TITLES = frozenset(
+    {"ms", "ms.", "mrs", "mrs.", "miss", "mother", "daughter", "wife", "sister", "queen"}
+)
+# Role words that name the same office: "the Colombian leader" is the man titled "Colombian President".
+LEADER_WORDS = frozenset({"leader", "president", "head", "chief", "premier"})
+LOOKBACK_SENTENCES = 6
+
+
+@dataclass
+class SpeakerContext:
+    """What the sieves know about one article: its entities, titles learned per entity, genders."""
+
+    doc: Doc
+    entities: Sequence[Entity]
+    descriptors: dict[str, set[str]] = field(default_factory=dict)
+    genders: dict[str, str] = field(default_factory=dict)
+    previous: Speaker | None = None
+
+    def __post_init__(self) -> None:
+        self.descriptors, self.genders = learn_descriptors(self.doc, self.entities)
+
+
+def mention_span(token: Token) -> tuple[int, int]:
+    """The words naming the speaker: the head with its determiners, titles and compound names."""
+    left = token
+    for child in token.lefts:
+        if child.dep_ in MENTION_DEPS and child.left_edge.i < left.i:
+            left = child.left_edge
+    right = token
+    for child in token.rights:
+        if child.dep_ in ("flat", "compound") and child.right_edge.i > right.i:
+            right = child.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+def _fullest(entity: Entity, entities: Sequence[Entity]) -> Entity:
+    """Until entities are canonical across mentions, prefer "Gustavo Petro" to a bare "Petro"."""
+    if entity.type != "PERSON" or " " in entity.name:
+        return entity
+    last = entity.name.casefold()
+    longer = [
+        other
+        for other in entities
+        if other.type == "PERSON" and other.name.casefold().split()[-1:] == [last] and " " in other.name
+    ]
+    return max(longer, key=lambda other: len(other.mentions)) if longer else entity
+
+
+def entity_speaker(entity: Entity, mention: tuple[int, int], entities: Sequence[Entity]) -> Speaker:
+    chosen = _fullest(entity, entities)
+    return Speaker(entity=chosen.id, name=chosen.name, mention=mention)
+
+
+def learn_descriptors(doc: Doc, entities: Sequence[Entity]) -> tuple[dict[str, set[str]], dict[str, str]]:
+    """Titles and appositions each person entity is given in the article ("Colombian President X", "X, a
+    teacher"), lower-cased lemmas; and a gender when a title or kinship word says it."""
+    descriptors: dict[str, set[str]] = {}
+    genders: dict[str, str] = {}
+    for entity in entities:
+        if entity.type not in ("PERSON", "ORG"):
+            continue
+        words = descriptors.setdefault(_fullest(entity, entities).id, set())
+        for start, end in entity.mentions:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            head = span.root
+            for token in list(head.lefts) + [t for t in span if t.dep_ in ("compound", "amod")]:
+                for piece in token.subtree:
+                    if piece.pos_ in ("NOUN", "ADJ", "PROPN") and not (start <= piece.idx < end):
+                        words.add(piece.lemma_.lower())
+            for child in head.rights:
+                if child.dep_ == "appos" and child.pos_ == "NOUN":
+                    words.update(t.lemma_.lower() for t in child.subtree if t.pos_ in ("NOUN", "ADJ"))
+            previous = doc[span.start - 1].lower_ if span.start > 0 else ""
+            if previous in MASCULINE_TITLES:
+                genders[entity.id] = "m"
+            elif previous in FEMININE_TITLES:
+                genders[entity.id] = "f"
+    return descriptors, genders
+
+
+def resolve_speaker(token: Token | None, context: SpeakerContext) -> Speaker:
+    """Run the sieves on the speaker token; Speaker() when there is no speaker token."""
+    if token is None:
+        return Speaker()
+    mention = mention_span(token)
+    for sieve in (sieve_entity_mention, sieve_name, sieve_pronoun, sieve_nominal):
+        found = sieve(token, mention, context)
+        if found is not None:
+            return found
+    return Speaker(mention=mention)
+
+
+def sieve_entity_mention(token: Token, mention: tuple[int, int], context: SpeakerContext) -> Speaker | None:
+    """The entities stage already knows whom this word refers to (names, and pronouns it resolved)."""
+    if token.pos_ == "NOUN":
+        return None  # "Petro's father" overlaps Petro but is not him
+    head = (token.idx, token.idx + len(token.text))
+    entity = entity_at(context.entities, *head)
+    if entity is None or entity.type not in SPEAKER_TYPES:
+        return None
+    return entity_speaker(entity, mention, context.entities)
+
+
+def sieve_name(token: Token, mention: tuple[int, int], context: SpeakerContext) -> Speaker | None:
+    """A proper name the entities stage did not list: its own words are the best name we have."""
+    if token.pos_ != "PROPN":
+        return None
+    start, end = mention
+    words = [t for t in context.doc.char_span(start, end, alignment_mode="expand") or [] if t.pos_ == "PROPN"]
+    if not words:
+        return None
+    return Speaker(name=" ".join(t.text for t in words), mention=mention)
+
+
+def _gender_of(pronoun: str) -> str | None:
+    if pronoun in MASCULINE:
+        return "m"
+    if pronoun in FEMININE:
+        return "f"
+    return None
+
+
+def _compatible(entity: Entity, pronoun: str, context: SpeakerContext) -> bool:
+    if pronoun in PLURAL:
+        return entity.type in ("ORG", "NORP", "GPE")
+    if pronoun in NEUTER:
+        return entity.type in ("ORG", "GPE")
+    if entity.type != "PERSON":
+        return False
+    wanted = _gender_of(pronoun)
+    known = context.genders.get(entity.id)
+    return wanted is None or known is None or known == wanted
+
+
+def sieve_pronoun(token: Token, mention: tuple[int, int], context: SpeakerContext) -> Speaker | None:
+    """He/she/they/it: the most recent compatible subject in the last few sentences, else the speaker of
+    the preceding quote when compatible."""
+    pronoun = token.lower_
+    if token.pos_ != "PRON" or pronoun not in MASCULINE | FEMININE | PLURAL | NEUTER:
+        return None
+    doc = context.doc
+    sentence_start = token.sent.start
+    sentences_seen = 0
+    i = token.i - 1
+    while i >= 0 and sentences_seen <= LOOKBACK_SENTENCES:
+        candidate = doc[i]
+        if candidate.i < sentence_start:
+            sentence_start = candidate.sent.start
+            sentences_seen += 1
+        if candidate.dep_ in ("nsubj", "nsubjpass") and candidate.pos_ == "PROPN":
+            entity = entity_at(context.entities, candidate.idx, candidate.idx + len(candidate.text))
+            if entity is not None and _compatible(entity, pronoun, context):
+                return _learned(entity_speaker(entity, mention, context.entities), pronoun, context)
+        i -= 1
+    previous = context.previous
+    if previous is not None and previous.entity is not None:
+        entity = next((e for e in context.entities if e.id == previous.entity), None)
+        if entity is not None and _compatible(entity, pronoun, context):
+            return Speaker(entity=previous.entity, name=previous.name, mention=mention)
+    return None
+
+
+def _learned(speaker: Speaker, pronoun: str, context: SpeakerContext) -> Speaker:
+    gender = _gender_of(pronoun)
+    if gender and speaker.entity:
+        context.genders.setdefault(speaker.entity, gender)
+    return speaker
+
+
+def sieve_nominal(token: Token, mention: tuple[int, int], context: SpeakerContext) -> Speaker | None:
+    """A description ("the Colombian leader", "his father, X", "the ministry"): an apposed name first, then
+    the entity whose learned titles share the most words with it, most recent first on ties."""
+    if token.pos_ != "NOUN":
+        return None
+    for child in token.rights:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            entity = entity_at(context.entities, child.idx, child.idx + len(child.text))
+            if entity is not None:
+                return entity_speaker(entity, mention, context.entities)
+            return Speaker(name=child.text, mention=mention)
+    determiner = next((child.lower_ for child in token.lefts if child.dep_ in ("det", "poss")), None)
+    if determiner not in ("the", "this", "that"):
+        return None  # "a spokesperson", "sources", "his father" without a name: unknown
+    words = {t.lemma_.lower() for t in token.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN") and t.i <= token.i}
+    best: tuple[int, int, Entity] | None = None
+    for entity in context.entities:
+        if entity.type not in ("PERSON", "ORG") or not any(s < token.idx for s, _ in entity.mentions):
+            continue
+        titles = context.descriptors.get(_fullest(entity, context.entities).id, set())
+        if entity.type == "ORG":
+            titles = titles | {word.lower() for word in entity.name.split()}
+        head = token.lemma_.lower()
+        role = head in titles or (head in LEADER_WORDS and bool(titles & LEADER_WORDS))
+        if not role:
+            continue  # a shared adjective alone ("Colombian") is not enough without the role
+        score = len(words & titles) + 1
+        recent = max(s for s, _ in entity.mentions if s < token.idx)
+        if best is None or (score, recent) > best[:2]:
+            best = (score, recent, entity)
+    if best is None:
+        return None
+    return entity_speaker(best[2], mention, context.entities)
