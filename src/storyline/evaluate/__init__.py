@@ -1,0 +1,1 @@
+"""Scoring each capability against annotated data; one module per capability."""
