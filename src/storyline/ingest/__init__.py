@@ -83,7 +83,7 @@ def read_file(path: Path, source: str) -> Iterator[RawItem | Problem]:
     try:
         data = path.read_bytes()
     except OSError as error:
-        yield Problem(source, f"cannot read {source}: {error.strerror or error}")
+        yield Problem(source, f"cannot read: {error.strerror or error}")
         return
     yield from read_bytes(data, source, path.suffix.lower())
 
@@ -94,12 +94,12 @@ def check_path(path: Path, source: str) -> Problem | None:
         mode = path.stat().st_mode
     except FileNotFoundError:
         if path.is_symlink():
-            return Problem(source, f"broken symbolic link: {source} points to {os.readlink(path)!r}, which does not exist")
-        return Problem(source, f"no such file or directory: {source}")
+            return Problem(source, f"broken symbolic link (its target {os.readlink(path)!r} does not exist)")
+        return Problem(source, "no such file or directory")
     except OSError as error:
-        return Problem(source, f"cannot open {source}: {error.strerror or error}")
+        return Problem(source, f"cannot open: {error.strerror or error}")
     if not stat.S_ISREG(mode):
-        return Problem(source, f"not a regular file ({describe_mode(mode)}): {source}")
+        return Problem(source, f"not a regular file but {describe_mode(mode)}")
     return None
 
 
@@ -123,23 +123,31 @@ def read_stdin(stream: TextIO | BinaryIO) -> Iterator[RawItem | Problem]:
 
 def read_bytes(data: bytes, source: str, suffix: str) -> Iterator[RawItem | Problem]:
     if not data.strip():
-        yield Problem(source, f"empty file: {source}" if data == b"" else f"empty file (only whitespace): {source}")
+        yield Problem(source, "empty file" if data == b"" else "empty file (only whitespace)")
         return
-    declared = sniff_charset(data) if suffix in HTML_SUFFIXES or looks_like_html(data[:1024]) else None
     try:
-        text = data.decode(declared) if declared else decode_bytes(data)[0]
-    except UnicodeDecodeError:
-        declared = None
+        text = decode_input(data, suffix)
     except DecodeError as error:
-        yield Problem(source, f"{error}: {source}")
+        yield Problem(source, str(error))
         return
-    if declared is None:
-        try:
-            text = decode_bytes(data)[0]
-        except DecodeError as error:
-            yield Problem(source, f"{error}: {source}")
-            return
     yield from read_text(text, source, suffix)
+
+
+def decode_input(data: bytes, suffix: str) -> str:
+    """Bytes -> str; a web page's declared charset is used when the bytes are not UTF-8."""
+    if suffix in HTML_SUFFIXES or looks_like_html(data[:1024]):
+        declared = sniff_charset(data)
+        # Pages often declare a charset they do not use: bytes that decode as UTF-8 are UTF-8. Browsers
+        # read a declared Latin-1 as Windows-1252 (WHATWG Encoding), and so does this.
+        if declared and declared not in {"utf-8", "latin-1", "iso8859-1"}:
+            try:
+                data.decode("utf-8")
+            except UnicodeDecodeError:
+                try:
+                    return data.decode(declared)
+                except UnicodeDecodeError:
+                    pass  # a wrong declaration: the cascade decides
+    return decode_bytes(data)[0]
 
 
 def read_text(text: str, source: str, suffix: str = "") -> Iterator[RawItem | Problem]:
@@ -147,15 +155,19 @@ def read_text(text: str, source: str, suffix: str = "") -> Iterator[RawItem | Pr
     kind = detect_format(text, suffix)
     if kind == "jsonl":
         yield from read_records(text.replace("\r\n", "\n").replace("\r", "\n"), source)
+        return
+    text = repair_text(text)
+    if not text.strip():
+        yield Problem(source, "empty file (only whitespace)")
     elif kind == "html":
-        item = extract_page(text, source)
-        yield item if item is not None else Problem(source, f"no article text found in {source}")
+        try:
+            item = extract_page(text, source)
+        except Exception as error:  # a page the extractor chokes on must not stop the batch
+            yield Problem(source, f"could not extract the page: {type(error).__name__}: {error}")
+            return
+        yield item if item is not None else Problem(source, "no article text found in the page")
     else:
-        text = repair_text(text)
-        if not text.strip():
-            yield Problem(source, f"empty file (only whitespace): {source}")
-        else:
-            yield RawItem(source=source, text=text, format="text")
+        yield RawItem(source=source, text=text, format="text")
 
 
 def detect_format(text: str, suffix: str) -> str:

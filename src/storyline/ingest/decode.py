@@ -1,8 +1,8 @@
 """Bytes -> text: a deterministic decoding cascade, mojibake repair and \\n line endings.
 
-Order: a byte-order mark (UTF-8, UTF-16, UTF-32) -> strict UTF-8 -> UTF-16 without a BOM when every
-other byte is NUL -> Windows-1252 when it decodes and reads as text -> charset-normalizer's best guess when
-that also reads as text. Mojibake (UTF-8 read as cp1252, "Petroâ€™s") is repaired with ftfy's
+Order: a byte-order mark (UTF-8, UTF-16, UTF-32) -> NUL bytes: UTF-16 without a BOM when every other
+byte is NUL, else binary -> strict UTF-8 (unless full of control characters) -> Windows-1252 when it
+decodes and reads as text -> charset-normalizer's best guess when that also reads as text. Mojibake (UTF-8 read as cp1252, "Petroâ€™s") is repaired with ftfy's
 fix_encoding only, so curly quotes and dashes stay as they are. Every offset storyline reports for a
 plain-text input is into the text this module returns: decoded, repaired, with \\r\\n and \\r turned into \\n.
 """
@@ -31,9 +31,10 @@ MOJIBAKE_HINT = re.compile(
 # cp1252 decodes almost any byte string, so a decoding must also read as text: few control characters
 # and mostly ASCII. Real Western-European prose has well under 10% non-ASCII letters; random bytes have
 # about 50% high bytes. 0.25 leaves room for accent-heavy text (French, Portuguese) and rejects junk.
-MAX_CONTROL_SHARE = 0.001
-CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# Control characters: a few strays (an escape, a Word vertical tab, excluded here) are tolerated.
 MAX_NON_ASCII_SHARE = 0.25
+MAX_CONTROL_SHARE = 0.01
+CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 class DecodeError(ValueError):
@@ -48,15 +49,19 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as error:
                 raise DecodeError(f"starts with a {encoding} byte-order mark but does not decode: {error.reason}") from None
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    if b"\x00" in data:
+    if b"\x00" in data:  # valid UTF-8 may hold NULs, text never does (but BOM-less UTF-16 does)
         encoding = sniff_utf16(data)
         if encoding is None:
             raise DecodeError("binary content (NUL bytes), not text")
         return data.decode(encoding, errors="replace"), encoding
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if not has_many_controls(text):
+            return text, "utf-8"
+        raise DecodeError("binary content (control characters), not text")
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
@@ -96,9 +101,12 @@ def guess_encoding(data: bytes) -> tuple[str, str] | None:
 def looks_like_text(text: str) -> bool:
     if not text:
         return True
-    controls = len(CONTROL.findall(text))
     non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
-    return controls <= MAX_CONTROL_SHARE * len(text) and non_ascii <= MAX_NON_ASCII_SHARE * len(text)
+    return not has_many_controls(text) and non_ascii <= MAX_NON_ASCII_SHARE * len(text)
+
+
+def has_many_controls(text: str) -> bool:
+    return len(CONTROL.findall(text)) > 2 + MAX_CONTROL_SHARE * len(text)
 
 
 def repair_text(text: str) -> str:

@@ -22,7 +22,7 @@ CAPTION_CLASS = re.compile(r"caption", re.IGNORECASE)
 # A credit written at the end of a caption: "... Image: UK Government.", "... Photo: AFP", "... [Reuters]",
 # "... (Photo by J. Smith)", "... © Agency".
 TRAILING_CREDIT = re.compile(
-    r"\s*((?:(?:Image|Photo|Photograph|Picture|Credit|Source|Foto)s?(?: credit)?\s*:|©)\s*[^.]+\.?"
+    r"\s*((?:(?:Image|Photo|Photograph|Picture|Credit|Source|Foto)s?(?: credit)?\s*:|©)\s*\S.{0,80}"
     r"|\[[^\[\]]{2,80}\]|\((?:Photo|Image|Picture)s? (?:by|:|credit)[^()]{2,80}\))\s*$",
     re.IGNORECASE,
 )

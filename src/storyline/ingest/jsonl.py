@@ -27,27 +27,27 @@ def read_record(line: str, source: str) -> Iterator[RawItem | Problem]:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
-        yield Problem(source, f"{source}: invalid JSON ({error.msg} at column {error.colno})")
+        yield Problem(source, f"invalid JSON ({error.msg} at column {error.colno})")
         return
     if not isinstance(record, dict):
-        yield Problem(source, f"{source}: not a JSON object but {type(record).__name__}")
+        yield Problem(source, f"not a JSON object but {type(record).__name__}")
         return
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
-        yield Problem(source, f"{source}: no article text (the 'text' field is missing, empty or not a string)")
+        yield Problem(source, "no article text (the 'text' field is missing, empty or not a string)")
         return
     fields = {}
     for name in OPTIONAL_FIELDS:
         value = record.get(name)
         if value is not None and not isinstance(value, str):
-            yield Problem(source, f"{source}: field '{name}' is not a string; ignored")
+            yield Problem(source, f"field '{name}' is not a string; the record is read without it")
             value = None
         fields[name] = value.strip() if value and value.strip() else None
     published = fields["published"]
     if published is not None:
         match = ISO_DATE.match(published)
         if match is None:
-            yield Problem(source, f"{source}: 'published' {published!r} is not a YYYY-MM-DD date; ignored")
+            yield Problem(source, f"'published' {published!r} is not a YYYY-MM-DD date; the record is read without it")
         published = match.group(1) if match else None
     yield RawItem(
         source=source, text=repair_text(text), format="jsonl", splittable=False, source_offset=None,
