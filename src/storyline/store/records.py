@@ -7,6 +7,11 @@ from dataclasses import dataclass
 from ..models import Published, Span
 
 
+def shorten(text: str, size: int = 90) -> str:
+    words = " ".join(text.split())
+    return words if len(words) <= size else words[: size - 1].rsplit(" ", 1)[0] + "…"
+
+
 class StoreError(Exception):
     """The store cannot be opened or cannot take a record; the message names the file or the article."""
 
@@ -28,6 +33,33 @@ class ArticleSummary:
     events: int
     figures: int
     problems: int
+    lede: str = ""
+
+    @property
+    def display_title(self) -> str:
+        """The title, or the article's first words when no title was found (split does not always find one)."""
+        return self.title or shorten(self.lede)
+
+    def as_dict(self) -> dict[str, object]:
+        """A flat JSON-ready dict (the publication date spread into published/published_how/..._evidence)."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "source": self.source,
+            "published": self.published.value,
+            "published_how": self.published.how,
+            "published_evidence": self.published.evidence,
+            "url": self.url,
+            "outlet": self.outlet,
+            "chars": self.chars,
+            "entities": self.entities,
+            "quotes": self.quotes,
+            "timexes": self.timexes,
+            "events": self.events,
+            "figures": self.figures,
+            "problems": self.problems,
+            "lede": self.lede,
+        }
 
 
 @dataclass(frozen=True)
@@ -48,7 +80,22 @@ class SearchHit:
     matches: tuple[Span, ...]
     snippet: tuple[tuple[str, bool], ...]
     speaker: str | None = None
+    article_label: str = ""  # the title, or the article's first words when it has none
 
     @property
     def snippet_text(self) -> str:
         return "".join(piece for piece, _ in self.snippet)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "article_id": self.article_id,
+            "article_title": self.article_title,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "matches": [list(span) for span in self.matches],
+            "snippet": self.snippet_text,
+            "speaker": self.speaker,
+            "article_label": self.article_label,
+        }

@@ -26,7 +26,7 @@ from ..models import (
     Timex,
 )
 from .migrations import applied_migrations, apply_migrations
-from .records import ArticleSummary, SearchHit, StoreError
+from .records import ArticleSummary, SearchHit, StoreError, shorten
 from .search import MATCH_CLOSE, MATCH_OPEN, build_fts_query, find_matches, search_terms, split_snippet
 
 # Tables counted by stats(), in the order a reader meets them.
@@ -369,11 +369,13 @@ class Store:
         )
         rows = self._conn.execute(
             "SELECT a.id, a.title, a.source, a.published_value, a.published_how, a.published_evidence, "
-            f"a.url, a.outlet, LENGTH(a.text), {counts} FROM articles a ORDER BY a.seq"
+            f"a.url, a.outlet, LENGTH(a.text), {counts}, SUBSTR(a.text, 1, 200) FROM articles a ORDER BY a.seq"
         ).fetchall()
         return [
-            ArticleSummary(aid, title, source, Published(value, how, evidence), url, outlet, *numbers)
-            for aid, title, source, value, how, evidence, url, outlet, *numbers in rows
+            ArticleSummary(
+                aid, title, source, Published(value, how, evidence), url, outlet, *numbers, lede=lede
+            )
+            for aid, title, source, value, how, evidence, url, outlet, *numbers, lede in rows
         ]
 
     def problems(self) -> list[Problem]:
@@ -398,12 +400,12 @@ class Store:
         ):
             rows = self._conn.execute(
                 f'SELECT {table}.article_id, a.title, {table}.start, {table}."end", {table}.text, '
-                f"snippet({table}, 0, ?, ?, '…', 24), bm25({table}), {speaker}, a.seq "
+                f"snippet({table}, 0, ?, ?, '…', 24), bm25({table}), {speaker}, a.seq, SUBSTR(a.text, 1, 200) "
                 f"FROM {table} JOIN articles a ON a.id = {table}.article_id "
                 f"WHERE {table} MATCH ? ORDER BY bm25({table}) LIMIT ?",
                 (MATCH_OPEN, MATCH_CLOSE, query, limit),
             ).fetchall()
-            for aid, title, start, end, hit_text, snippet, score, who, seq in rows:
+            for aid, title, start, end, hit_text, snippet, score, who, seq, lede in rows:
                 hit = SearchHit(
                     kind=kind,
                     article_id=aid,
@@ -414,6 +416,7 @@ class Store:
                     matches=find_matches(hit_text, start, terms),
                     snippet=split_snippet(snippet),
                     speaker=who,
+                    article_label=title or shorten(lede),
                 )
                 scored.append(((score, seq, start, kind), hit))
         scored.sort(key=lambda pair: pair[0])

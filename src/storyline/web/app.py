@@ -1,0 +1,100 @@
+"""db path -> FastAPI app: article list, article view, FTS search, and their JSON twins; each view a few lines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+
+from ..models import Span
+from ..report import build_article_view, template_env
+from ..store import SearchHit, Store, open_store
+
+SPAN = re.compile(r"^(\d+)-(\d+)$")
+SEARCH_LIMIT = 50
+
+
+def parse_highlights(values: list[str]) -> tuple[Span, ...]:
+    """`?hl=15-20&hl=62-70` -> ((15, 20), (62, 70)); anything malformed is ignored, not an error."""
+    spans = []
+    for value in values:
+        match = SPAN.match(value)
+        if match and int(match[1]) < int(match[2]):
+            spans.append((int(match[1]), int(match[2])))
+    return tuple(spans)
+
+
+def hit_href(hit: SearchHit) -> str:
+    """The article page with the hit's matching words marked, scrolled to the first of them."""
+    spans = hit.matches or ((hit.start, hit.end),)
+    return f"/articles/{hit.article_id}?{urlencode([('hl', f'{s}-{e}') for s, e in spans])}#hit"
+
+
+def render(template: str, **context: Any) -> HTMLResponse:
+    return HTMLResponse(template_env().get_template(template).render(**context))
+
+
+def open_request_store(request: Request) -> Iterator[Store]:
+    # One connection per request: SQLite connections are cheap and WAL lets readers run side by side.
+    with open_store(request.app.state.db_path, create=False) as store:
+        yield store
+
+
+StoreDep = Annotated[Store, Depends(open_request_store)]
+
+
+def create_app(db_path: str | Path) -> FastAPI:
+    """The web app over the store at db_path; a missing or foreign file is refused now, not at first request."""
+    open_store(db_path, create=False).close()
+    app = FastAPI(title="storyline", docs_url="/api/docs", redoc_url=None)
+    app.state.db_path = db_path
+
+    def load_or_404(db: Store, article_id: str):
+        try:
+            return db.load(article_id)
+        except KeyError:
+            raise HTTPException(status_code=404, detail=f"no article {article_id}") from None
+
+    @app.get("/", response_class=HTMLResponse)
+    def index(db: StoreDep) -> HTMLResponse:
+        return render("index.html", articles=db.articles())
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse)
+    def article(db: StoreDep, article_id: str, hl: Annotated[list[str], Query()] = []) -> HTMLResponse:  # noqa: B006
+        view = build_article_view(load_or_404(db, article_id), parse_highlights(hl))
+        return render("article.html", view=view)
+
+    @app.get("/search", response_class=HTMLResponse)
+    def search(db: StoreDep, q: str = "") -> HTMLResponse:
+        hits = [{"hit": hit, "href": hit_href(hit)} for hit in db.search(q, limit=SEARCH_LIMIT)]
+        return render("search.html", query=q, hits=hits)
+
+    @app.get("/api/articles")
+    def api_articles(db: StoreDep) -> list[dict[str, Any]]:
+        return [summary.as_dict() for summary in db.articles()]
+
+    @app.get("/api/articles/{article_id}")
+    def api_article(db: StoreDep, article_id: str) -> dict[str, Any]:
+        from ..serialize import analysis_to_json
+
+        return analysis_to_json(load_or_404(db, article_id))
+
+    @app.get("/api/search")
+    def api_search(
+        db: StoreDep, q: str = "", limit: Annotated[int, Query(ge=1, le=200)] = 20
+    ) -> list[dict[str, Any]]:
+        return [{**hit.as_dict(), "href": hit_href(hit)} for hit in db.search(q, limit=limit)]
+
+    return app
+
+
+def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Run the web app with uvicorn until interrupted; loopback only unless another host is asked for."""
+    import uvicorn
+
+    uvicorn.run(create_app(db_path), host=host, port=port, log_level="warning")
