@@ -60,19 +60,35 @@ _MONTHS = (
     r"Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
     r"Sep(?:t|tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?"
 )
-_WEEKDAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-# A dateline: a place in capitals (optionally ", Region" and a date), an agency in parentheses and/or a
-# dash, then the lead. "BOGOTA, Colombia —", "WASHINGTON (AP) —", "LONDON, Feb. 3 (Reuters) -".
-DATELINE = re.compile(
-    r"^(?P<dateline>(?P<place>[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+){0,3})"
-    rf"(?:,\s*(?:[A-Z][\w.'’]+(?:\s[A-Z][\w.'’]+){{0,2}}))?(?:,?\s*(?P<date>(?:{_MONTHS})\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
-    rf"\s*(?:\((?:{AGENCIES}|[A-Z]{{2,8}})\))?\s*(?:—|–|--|-)\s?)(?=\S)"
+_WEEKDAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun"
+_DATE = (
+    rf"(?:(?:{_MONTHS})\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{_MONTHS}),?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
 )
-# A line that is only a date: "Friday, July 21, 2017", "3 February 2026", "Published: Feb. 3, 2026".
+_TIME = r"(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[apAP]\.?[mM]\.?)?(?:\s*(?:[A-Z]{2,4}|hrs|GMT[+-]?\d*|UTC[+-]?\d*))?"
+# Words in capitals that open a line with a colon but are labels, not places.
+_LABELS = (
+    r"NOTE|UPDATE|UPDATED|WATCH|READ|EDITOR'?S NOTE|CORRECTION|BREAKING|EXCLUSIVE|ANALYSIS|OPINION|LIVE|"
+    r"VIDEO|PHOTOS?|Q|A|FAQ|WARNING|SPOILER|DISCLAIMER|TL;DR|PS"
+)
+# A dateline: optionally an agency and a date, a place in capitals (optionally ", Region" and a date), an
+# agency in parentheses, then a dash or colon and the lead. "BOGOTA, Colombia —", "WASHINGTON (AP) —",
+# "LONDON, Feb. 3 (Reuters) -", "TNN Nov 12, 2011, 05.51AM IST MUMBAI: ".
+DATELINE = re.compile(
+    rf"^(?P<dateline>(?:[A-Z]{{2,6}}\s+)?(?:(?P<date_pre>{_DATE})(?:[ ,]+{_TIME})?,?\s+)?"
+    rf"(?!(?:{_LABELS})\b)(?P<place>[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+){{0,3}})"
+    rf"(?:,\s*(?:[A-Z][\w.'’]+(?:\s[A-Z][\w.'’]+){{0,2}}))?(?:,?\s*(?P<date>(?:{_MONTHS})\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
+    rf"\s*(?:\((?:{AGENCIES}|[A-Z]{{2,8}})\))?\s*(?:—|–|--|\s-|:)\s?)(?=\S)"
+)
+# At the top of an article only: a place in title case and a colon, "New Delhi/Mumbai: An Indian warship".
+TOP_DATELINE = re.compile(
+    r"^(?P<dateline>(?!(?:Updated|Published|Posted|Note|Photo|Image|Source|Credit|Read|Watch|Update|Editor|"
+    r"Correction|Question|Answer|Q|A|Wikinews|Interview)\b)"
+    r"[A-Z][a-z]+(?:[ /-][A-Z][a-z]+){0,3}:\s?)(?=[A-Z])"
+)
+# A line that is only a date: "Friday, July 21, 2017", "3 February 2026", "Published on: Fri, 11 Nov 2011 at 09:56 IST".
 DATE_LINE = re.compile(
-    rf"^(?:(?:Published|Updated|Posted|Last updated)(?: on)?:?\s*)?(?:(?:{_WEEKDAYS}),?\s+)?"
-    rf"(?:(?:{_MONTHS})\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
-    r"(?:[ ,]+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\.?$",
+    rf"^(?:(?:Published|Updated|Posted|Last updated|First published)(?: on)?:?\s*)?(?:(?:{_WEEKDAYS})\.?,?\s+)?"
+    rf"{_DATE}(?:[ ,]+{_TIME})?\.?$",
     re.IGNORECASE,
 )
 _QUOTED_LINE = re.compile(r"^[‘“'\"][^‘’“”\"]{2,100}[’”'\"]$")
@@ -257,8 +273,20 @@ def classify_lines(text: str, given: tuple[Block, ...] = ()) -> list[Line]:
         if known is not None and known != "body":
             kind = known
         blocks = blocks_of_line(text, start, end, kind)
+        if kind == "body" and len(blocks) == 1 and (not lines or lines[-1].kind in ("heading", "dateline", "byline")):
+            blocks = _top_dateline_blocks(text, start, end) or blocks
         lines.append(Line(index, start, end, text[start:end], blocks[0].kind, blocks))
     return lines
+
+
+def _top_dateline_blocks(text: str, start: int, end: int) -> tuple[Block, ...] | None:
+    """A title-case place and colon opening the first line under a headline: a dateline + body."""
+    match = TOP_DATELINE.match(text[start:end])
+    if not match or count_words(text[start:end]) < 8:
+        return None
+    cut = len(match.group("dateline").rstrip())
+    body = _trimmed(text, start + cut, end)
+    return (Block(start, start + cut, "dateline"), Block(*body, "body"))
 
 
 def _given_kind(given: list[Block], start: int, end: int) -> str | None:

@@ -42,6 +42,7 @@ COHESION_WORDS = 150
 STYLE_WINDOW = 12
 
 _HEADER_KINDS = ("heading", "byline", "dateline", "credit", "boilerplate")
+_TOP_KINDS = ("heading", "byline", "dateline", "caption", "credit")
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -219,10 +220,13 @@ def _cohesion_depths(facts: Features) -> list[float]:
 
 
 def lead_start(lines: list[Line], position: int, *, dateline: bool) -> int:
-    """Move an article start back over the header lines above its lead (headline, byline, date)."""
+    """Move an article start back over the header lines above its lead (headline, byline, date, photo)."""
     start = position
-    while start > 0 and lines[start - 1].kind in ("heading", "byline", "dateline") and position - start < 3:
+    while start > 0 and lines[start - 1].kind in _TOP_KINDS and position - start < 4:
         start -= 1
+    # A photo caption opens an article only under its headline or date line, not on its own.
+    while start < position and lines[start].kind in ("caption", "credit"):
+        start += 1
     # A dateline is preceded by its headline or standfirst: one plain sentence with no quotation.
     if dateline and start == position and start > 0:
         above = lines[start - 1].text
@@ -245,13 +249,15 @@ def score_gap(facts: Features, position: int) -> tuple[int, dict[str, float]]:
     """The start line (index into lines) a new article at `position` would have, and the fired features."""
     lines = facts.lines
     line = lines[position]
-    has_dateline = line.kind == "dateline"
-    start = lead_start(lines, position, dateline=has_dateline)
+    start = lead_start(lines, position, dateline=line.kind == "dateline")
     fired: dict[str, float] = {}
-    if has_dateline:
+    if any(lines[i].kind == "dateline" for i in range(start, position + 1)):
         fired["dateline"] = 1.0
-    if any(lines[i].kind == "heading" for i in range(start, position)):
-        fired["headline"] = 1.0
+    headings = [lines[i].text for i in range(start, position) if lines[i].kind == "heading"]
+    if headings:
+        # News headlines are longer than section headings and do not ask questions.
+        long_statement = count_words(headings[0]) >= 6 and not headings[0].endswith("?")
+        fired["headline"] = 1.0 if long_statement else 0.5
     lead_text = _body_text(line)
     lead = range(position, min(len(lines), position + 2))
     if _reintroduces_name(facts, start, range(position, position + 1)):
