@@ -1,0 +1,204 @@
+"""Text (+ its spaCy Doc) -> spans of TIMEX3 candidates, found by a regex grammar and vetted by token signals."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from .vocab import STREET_WORDS, TIME_NOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.|Sept\b)(?![a-z])")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![a-rt-z])"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[0-9]\d\d|20\d\d)(?![\d,.]\d|%|-\d)"
+_PART = r"(?i:morning|afternoon|evening|night)"
+_ONES = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen" \
+        r"|seventeen|eighteen|nineteen)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_NUMWORD = rf"(?:{_TENS}(?:[- ]{_ONES})?|{_ONES}|a\s+couple\s+of|a\s+dozen|a\s+half|half\s+an?|half|an?)"
+_DIGITS = r"(?:\d+(?:\.\d+)?(?:\s+1/2)?)"
+_QUANTITY = (rf"(?i:{_NUMWORD}|{_DIGITS}|a\s+few|few|several|some|many|a\s+number\s+of|dozens\s+of|hundreds\s+of"
+             rf"|{_DIGITS}\s+(?:to|or)\s+{_DIGITS}|{_NUMWORD}\s+(?:to|or)\s+{_NUMWORD})")
+_UNIT = r"(?i:second|minute|hour|day|night|week|weekend|month|quarter|year|decade|century|centurie)"
+_UNITS = rf"(?:{_UNIT}s?|(?i:trading|business|working)\s+days)"
+_APPROX = (r"(?i:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|over"
+           r"|under|at\s+least|at\s+most|no\s+more\s+than|up\s+to|just|only|some|another|the\s+first|the\s+last"
+           r"|the\s+past|the\s+next|the\s+coming|the\s+previous|the\s+following|the\s+latest|the\s+final"
+           r"|the\s+preceding|the\s+entire|the\s+whole|the\s+same|each\s+of\s+the\s+past|the)")
+_EDGE = r"(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)"
+_EDGE_I = rf"(?i:{_EDGE})"
+_RELATIVE = r"(?i:this|last|next|past|coming|previous|current|that|the\s+same|the\s+following|the\s+next" \
+            r"|the\s+previous|the\s+past|the\s+last|the\s+coming|the\s+current|the\s+latest|the\s+preceding)"
+_ORDINAL_CENTURY = r"(?:\d{1,2}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth" \
+                   r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth" \
+                   r"|nineteenth|twentieth|twenty-first))"
+_CLOCK = (r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|(?i:am|pm)\b|(?i:o'clock))(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?"
+          r"|\d{1,2}:\d\d(?:\s+(?:GMT|UTC)\b)?|(?i:noon|midnight))")
+_DEICTIC = (r"(?i:today|tonight|yesterday|tomorrow|right\s+now|now|currently|recently|lately|nowadays|previously"
+            r"|formerly|soon|overnight|the\s+past|the\s+future|the\s+present|these\s+days|this\s+time)")
+
+# Each pattern is named for what it finds; overlapping finds are settled by the longest span.
+PATTERNS: tuple[tuple[str, str], ...] = (
+    ("date_truncated", rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY},\s+[12]\d\d(?![\d,.])"),
+    ("date_month_day", rf"(?:{_WEEKDAY},?\s+)?(?:{_EDGE_I}\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?(?!\d)"),
+    ("date_day_month", rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"),
+    ("date_numeric", r"\b(?:\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/(?:\d\d){1,2})\b"),
+    ("month_year", rf"(?:{_EDGE_I}[\s-]+)?{_MONTH},?\s+(?:of\s+)?{_YEAR}"),
+    ("month", rf"(?:{_EDGE_I}[\s-]*|(?:{_RELATIVE}|(?i:earlier|later)\s+(?i:this|in|last))\s+)?{_MONTH}(?!\s+\d)"),
+    ("weekday", rf"(?:(?i:last|next|this|that|early|late|earlier|later|on)\s+)?{_WEEKDAY}s?"
+                rf"(?:\s+{_PART})?(?:,?\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?)?"),
+    ("part_of_day", r"(?i:(?:(?:early|late|earlier|later)\s+)?(?:this|last|that|tomorrow|yesterday|the)"
+                    r"\s+(?:morning|afternoon|evening|night)|mid-?afternoon|overnight|tonight)"),
+    ("clock", rf"(?:{_APPROX}\s+)?{_CLOCK}(?:,?\s+(?:(?:on\s+)?{_WEEKDAY}|(?i:today|tomorrow|yesterday)"
+              rf"|{_MONTH}\s+{_DAY}))?"),
+    ("weekday_clock", rf"{_WEEKDAY}(?:\s+{_PART})?,?\s+(?i:at\s+)?{_CLOCK}"),
+    ("deictic", rf"(?:(?i:early|late|until|as\s+of)\s+)?{_DEICTIC}\b"),
+    ("relative_unit", rf"(?:{_EDGE_I}\s+|(?i:earlier|later|early|late)\s+)?{_RELATIVE}\s+{_UNIT}\b"),
+    ("edge_year", rf"{_EDGE_I}[\s-]+(?:(?i:this|last|next|the)\s+)?(?:{_UNIT}|{_YEAR})\b"),
+    ("ago", rf"(?:{_APPROX}\s+)?{_QUANTITY}[\s-]+{_UNITS}\s+(?i:ago|earlier|later|before|after|hence|from\s+now)"
+            rf"(?=[\s,.;:)]|$)"),
+    ("unit_ago", rf"{_UNITS}\s+(?i:ago|earlier|later)"),
+    ("anaphoric", rf"(?i:the\s+(?:following|next|previous|preceding|same)\s+{_UNIT}|that\s+(?:{_UNIT})"
+                  rf"|the\s+{_UNIT}\s+(?:before|after)|at\s+(?:the|that)\s+time)\b"),
+    ("into", rf"(?:{_APPROX}\s+)?{_QUANTITY}\s+{_UNITS}\s+into\s+(?:the\s+|\w+(?:'s|’s)\s+)(?:\w+\s+){{0,2}}"
+             rf"(?i:term|tenure|presidency|mandate|administration|war|year|season|campaign|government)\b"),
+    ("quarter", rf"(?:(?i:this\s+year's|last\s+year's|the)\s+)?(?:(?i:fiscal|calendar|latest|current|same)\s+)?"
+                rf"(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter|half)s?"
+                rf"(?:\s+(?:of\s+)?(?:{_YEAR}|(?i:this|last|next)\s+year))?"),
+    ("year_ago_period", r"(?i:(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period|nine\s+months|months|year))?)"),
+    ("fiscal_year", rf"(?i:fiscal|calendar|the\s+fiscal|the\s+year)\s+(?:year\s+)?{_YEAR}"),
+    ("year", rf"(?<![\w$#.,/-]){_YEAR}\b"),
+    ("decade", rf"(?:(?i:the)\s+)?(?:{_EDGE_I}[\s-]+)?(?:(?:1\d|20)\d0|'\d0)s\b"
+               rf"|(?i:the\s+(?:{_EDGE}[\s-]+)?(?:nineteen[\s-])?(?:twenties|thirties|forties|fifties|sixties"
+               rf"|seventies|eighties|nineties))"),
+    ("century", rf"(?:(?i:the)\s+)?(?:{_EDGE_I}[\s-]+)?{_ORDINAL_CENTURY}(?:[\s-]+(?i:century|centuries)"
+                rf"|(?=\s+and\s+(?:{_EDGE_I}\s+)?{_ORDINAL_CENTURY}\s+(?i:centuries)))"),
+    ("season", rf"(?:(?:{_RELATIVE}|(?i:the|early|late|mid|last|this|next))[\s-]+)?(?i:spring|summer|fall|autumn"
+               rf"|winter)(?:\s+(?:of\s+)?{_YEAR})?\b"),
+    ("set", rf"(?i:(?:once|twice|\w+\s+times)\s+(?:a|an|per|each|every)\s+{_UNIT}|(?:each|every|per)\s+(?:other\s+)?"
+            rf"(?:{_UNIT}|{_WEEKDAY}|{_MONTH})|daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly"
+            rf"|biweekly|semiannually)\b"),
+    ("duration", rf"(?:{_APPROX}\s+)?{_QUANTITY}[\s-]+{_UNITS}(?:\s+and\s+a\s+half)?(?:-old)?\b(?!-)"),
+    ("vague_units", rf"(?:(?i:for|in\s+recent|recent|the\s+coming|coming|in\s+the\s+coming|the\s+past|the\s+last"
+                    rf"|in\s+the\s+past|over\s+the|over\s+the\s+past)\s+){_UNIT}s\b|(?i:decades|centuries)\b"),
+)
+_COMPILED = tuple((name, re.compile(pattern)) for name, pattern in PATTERNS)
+
+# Leading words that belong to the sentence, not the expression (TimeML spans leave prepositions out).
+_LEADING_NOISE = re.compile(r"^(?i:on|in|for|until|as\s+of|over|at)\s+(?!the\s+time|that\s+time)")
+_ORG_LIKE = frozenset({"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "PERSON", "GPE", "LOC", "NORP"})
+
+
+def find_candidates(text: str) -> list[tuple[int, int, str]]:
+    """All pattern matches, overlaps settled leftmost-longest: (start, end, pattern name)."""
+    found = []
+    for name, pattern in _COMPILED:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            noise = _LEADING_NOISE.match(match.group())
+            if noise:
+                start += noise.end()
+            if end > start:
+                found.append((start, end, name))
+    found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
+    kept: list[tuple[int, int, str]] = []
+    for start, end, name in found:
+        if kept and start < kept[-1][1]:
+            continue
+        kept.append((start, end, name))
+    return kept
+
+
+def recognize_timexes(text: str, doc: Doc | None = None) -> Iterator[tuple[int, int, str]]:
+    """Candidate spans that pass the token checks (no modal "may", no counts, no names holding numbers)."""
+    for start, end, name in find_candidates(text):
+        start, end = _trim(text, start, end)
+        if end <= start:
+            continue
+        if doc is not None:
+            start = _drop_leading_conjunction(doc, start, end)
+        if doc is not None and not _passes_token_checks(doc, start, end, name):
+            continue
+        yield start, end, name
+
+
+def _drop_leading_conjunction(doc: Doc, start: int, end: int) -> int:
+    """ "added that Tuesday's meeting": a "that" which introduces a clause is not a demonstrative."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and len(span) > 1 and span[0].lower_ == "that" and span[0].pos_ in ("SCONJ", "PRON"):
+        return span[1].idx
+    return start
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in " ,;:-":
+        end -= 1
+    while start < end and text[start] in " ,;:-":
+        start += 1
+    return start, end
+
+
+def _passes_token_checks(doc: Doc, start: int, end: int, name: str) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return True
+    first = span[0]
+    if name in ("date_day_month", "date_month_day", "month", "month_year") and _names_something(span):
+        return False
+    if name == "month" and len(span) == 1:
+        # "may" the modal, "March" the verb, "Theresa May" the person: a lone month must be a noun.
+        if first.tag_ == "MD" or first.pos_ in ("VERB", "AUX") or first.ent_type_ in ("PERSON", "ORG"):
+            return False
+        if first.i > 0 and doc[first.i - 1].pos_ == "PROPN" and doc[first.i - 1].ent_type_ == "PERSON":
+            return False
+    if name == "season" and span[-1].lower_ == "fall" and span[-1].pos_ == "VERB":
+        return False
+    if name == "year":
+        return _is_year_not_count(doc, span)
+    return not (name in ("date_day_month", "date_month_day", "month", "month_year", "decade")
+                and _inside_name(doc, span))
+
+
+def _names_something(span) -> bool:  # noqa: ANN001 - a spaCy Span
+    """ "the 19th of April Movement", "the July 26 Movement": a month that modifies a proper name is part of it."""
+    for token in span:
+        head = token.head
+        if token.dep_ in ("compound", "nmod") and head.i >= span.end and head.pos_ == "PROPN" \
+                and head.text.istitle() and head.lower_ not in TIME_NOUNS:
+            return True
+    return False
+
+
+def _inside_name(doc: Doc, span) -> bool:  # noqa: ANN001 - a spaCy Span
+    """True when a named entity (organisation, work, place...) holds the span and runs past it."""
+    for token in span:
+        if token.ent_type_ in _ORG_LIKE:
+            ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+            if ent is not None and (ent.start < span.start or ent.end > span.end):
+                return True
+    after = doc[span.end] if span.end < len(doc) else None
+    return bool(after is not None and after.ent_type_ in _ORG_LIKE and after.ent_iob_ == "I")
+
+
+def _is_year_not_count(doc: Doc, span) -> bool:  # noqa: ANN001 - a spaCy Span
+    """A four-digit number is a year unless it counts something, addresses a street or is a sum of money."""
+    token = span[-1]
+    if token.i > 0 and doc[token.i - 1].text in ("$", "#", "No.", "No", "number", "€", "£"):
+        return False
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if following is not None:
+        if following.text in ("%", "percent") or following.lower_ in STREET_WORDS:
+            return False
+        if following.tag_ in ("NNS", "NNPS") and following.lower_ not in TIME_NOUNS:
+            return False
+        if following.i + 1 < len(doc) and doc[following.i + 1].lower_.rstrip(".") in STREET_WORDS \
+                and following.pos_ == "PROPN":
+            return False
+    if token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
+        return False
+    return not _inside_name(doc, span)

@@ -1,0 +1,54 @@
+"""Doc + character span -> the tense of the clause that holds it: "past", "present", "future" or None."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "’ll"})
+# Verbs whose infinitive complement lies ahead: "is expected to meet Tuesday", "plans to visit in May".
+_FUTURE_HEADS = frozenset({"expect", "schedule", "plan", "set", "due", "intend", "hope", "aim", "go", "prepare",
+                           "promise", "agree", "want", "seek", "vow", "threaten"})
+
+
+def tense_at(doc: Doc, start: int, end: int) -> str | None:
+    """The tense of the verb governing the span, found by climbing the dependency tree from the span's root."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token = span.root
+    if any(child.tag_ == "POS" for child in token.children):
+        return None  # "Tuesday's meeting" names the day of an event; the clause's tense does not place it
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") and token.i not in range(span.start, span.end):
+            break
+        if token.head is token:
+            break
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        token = span.sent.root
+    for _ in range(4):
+        tense = verb_tense(token)
+        if tense or token.head is token:
+            return tense
+        token = token.head
+    return None
+
+
+def verb_tense(verb: Token) -> str | None:
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    words = {child.lower_ for child in auxiliaries}
+    if words & _FUTURE_AUX or ("going" in words and "to" in words):
+        return "future"
+    if verb.dep_ == "xcomp" and "to" in words and verb.head.lemma_ in _FUTURE_HEADS:
+        return "future"
+    tags = {verb.tag_} | {child.tag_ for child in auxiliaries}
+    if "VBD" in tags or (verb.tag_ == "VBN" and any(child.lemma_ == "have" for child in auxiliaries)):
+        return "past"
+    if "MD" in tags:
+        return "future" if words & {"would", "could", "might", "may", "should", "must", "can"} else None
+    if tags & {"VBZ", "VBP"}:
+        return "present"
+    return None
