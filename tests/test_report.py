@@ -1,0 +1,267 @@
+"""The HTML report: self-contained, escaped, block kinds marked, and every found item shown with its words."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyline.ids import article_id
+from storyline.models import (
+    Actor,
+    Analysis,
+    Article,
+    Block,
+    Cue,
+    Entity,
+    Event,
+    Figure,
+    Published,
+    Quote,
+    Speaker,
+    Timex,
+)
+from storyline.report import Mark, block_spans, build_article_view, mark_text, render_report
+from storyline.store import Store
+
+STORY = Path(__file__).resolve().parents[1] / ".." / "shared" / "seed" / "story.txt"
+
+
+class ClassText(HTMLParser):
+    """Collects, per CSS class, the text inside elements carrying that class (nested elements included)."""
+
+    VOID = {"meta", "input", "br", "img", "link", "hr"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[set[str]] = []
+        self.texts: dict[str, list[str]] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self.VOID:
+            self.stack.append(set((dict(attrs).get("class") or "").split()))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        for css in set().union(*self.stack) if self.stack else ():
+            self.texts.setdefault(css, []).append(data)
+
+
+def class_texts(html: str) -> dict[str, str]:
+    parser = ClassText()
+    parser.feed(html)
+    return {css: "".join(parts) for css, parts in parser.texts.items()}
+
+
+TEXT = (
+    "Port deal signed\n"
+    "LIMA, May 5 (Wire) — The minister signed a port deal on Monday.\n"
+    '"We will carry 40,000 containers," she said.\n'
+    "Workers at the dock. (Photo: Wire)\n"
+    "Subscribe to our newsletter\n"
+)
+
+
+def line_blocks(text: str, kinds: list[str]) -> tuple[Block, ...]:
+    blocks, position = [], 0
+    for line, kind in zip(text.split("\n"), kinds, strict=False):
+        blocks.append(Block(position, position + len(line), kind))
+        position += len(line) + 1
+    return tuple(blocks)
+
+
+def span_of(text: str, words: str) -> tuple[int, int]:
+    start = text.index(words)
+    return start, start + len(words)
+
+
+def make_analysis(text: str = TEXT, title: str | None = "Port deal signed", **found: tuple) -> Analysis:
+    kinds = ["heading", "dateline", "body", "caption", "boilerplate"]
+    article = Article(
+        id=article_id(text),
+        source="port.txt",
+        source_span=(0, len(text)),
+        title=title,
+        published=Published("2026-05-05", "dateline", "LIMA, May 5"),
+        text=text,
+        blocks=line_blocks(text, kinds),
+    )
+    return Analysis(article=article, **found)
+
+
+def full_analysis() -> Analysis:
+    minister = Entity(
+        "e-minister", "The Minister", "PERSON", (span_of(TEXT, "The minister"), span_of(TEXT, "she"))
+    )
+    quote_span = span_of(TEXT, "We will carry 40,000 containers,")
+    return make_analysis(
+        entities=(minister,),
+        quotes=(
+            Quote(
+                *quote_span,
+                TEXT[slice(*quote_span)],
+                "direct",
+                Speaker("e-minister", "The Minister", span_of(TEXT, "she")),
+                Cue(*span_of(TEXT, "said"), "said"),
+            ),
+        ),  # fmt: skip
+        timexes=(Timex(*span_of(TEXT, "Monday"), "Monday", "DATE", "2026-05-04"),),
+        figures=(
+            Figure(
+                *span_of(TEXT, "40,000 containers"), "40,000 containers", 40000.0, None, "containers", None
+            ),
+        ),
+        events=(
+            Event(
+                "AGREE",
+                "asserted",
+                Actor("e-minister", "The Minister", "PER GOV"),
+                Actor(),
+                "2026-05-04",
+                span_of(TEXT, "signed a port deal"),
+                (17, 81),
+            ),
+        ),  # fmt: skip
+    )
+
+
+def render(*analyses: Analysis) -> str:
+    with Store(":memory:") as store:
+        for analysis in analyses:
+            store.save(analysis)
+        return render_report(store)
+
+
+def test_report_needs_no_other_file() -> None:
+    html = render(full_analysis())
+    assert "<style>" in html
+    assert not re.search(r"<link|<script[^>]*src=|@import|url\(|https?://", html)
+
+
+def test_report_escapes_article_text_and_title() -> None:
+    text = "<script>alert('x')</script> & <b>bold</b>\n"
+    html = render(make_analysis(text, title="<img src=x onerror=alert(1)>"))
+    assert "<script>alert" not in html and "<img src=x" not in html and "<b>bold" not in html
+    assert "&lt;script&gt;" in html and "&lt;img src=x" in html
+
+
+@pytest.mark.parametrize(
+    "kind, words",
+    [
+        ("heading", "Port deal signed"),
+        ("dateline", "LIMA, May 5 (Wire) — The minister signed a port deal on Monday."),
+        ("caption", "Workers at the dock. (Photo: Wire)"),
+        ("boilerplate", "Subscribe to our newsletter"),
+    ],
+)
+def test_report_marks_block_kinds(kind: str, words: str) -> None:
+    texts = class_texts(render(make_analysis()))
+    assert texts[f"kind-{kind}"] == kind + words  # the visible kind label, then the block's words
+
+
+def test_report_shows_publication_date_and_how_it_was_found() -> None:
+    texts = class_texts(render(make_analysis()))
+    assert "2026-05-05" in texts["published"] and "dateline" in texts["how-dateline"]
+    assert "LIMA, May 5" in texts["evidence"]
+
+
+@pytest.mark.parametrize(
+    "css, words",
+    [
+        ("quote", "We will carry 40,000 containers,"),
+        ("timex", "Monday"),
+        ("figure", "40,000 containers"),
+        ("mention", "The ministershe"),
+        ("event", "signed a port deal"),
+    ],
+)
+def test_report_marks_found_words_in_the_text(css: str, words: str) -> None:
+    html = render(full_analysis())
+    article_html = html[html.index('<div class="text">') : html.index('<section class="found">')]
+    assert class_texts(article_html)[css] == words
+
+
+def test_report_lists_speaker_then_quote() -> None:
+    texts = class_texts(render(full_analysis()))
+    assert texts["speaker"] == "The Minister"
+    assert "We will carry 40,000 containers," in texts["quotes"]
+
+
+@pytest.mark.parametrize(
+    "table, cells",
+    [("timexes", ["Monday", "DATE", "2026-05-04"]), ("figures", ["40,000 containers", "40,000"])],
+)
+def test_report_tables_show_values(table: str, cells: list[str]) -> None:
+    texts = class_texts(render(full_analysis()))
+    assert all(cell in texts[table] for cell in cells)
+
+
+def test_report_of_an_empty_store_says_so() -> None:
+    assert "No articles in this store yet" in render()
+
+
+def test_report_renders_the_same_store_identically() -> None:
+    assert render(full_analysis()) == render(full_analysis())
+
+
+def test_block_spans_shows_uncovered_text_as_body() -> None:
+    text = "Title\nBody without a block.\n"
+    analysis = Analysis(article=Article("a", "s", None, None, Published(), text, (Block(0, 5, "heading"),)))
+    assert block_spans(analysis) == [(0, 5, "heading"), (5, len(text), "body")]
+
+
+marks = st.builds(
+    Mark,
+    start=st.integers(0, 40),
+    end=st.integers(0, 40),
+    css=st.sampled_from(["quote", "timex", "hit"]),
+    anchor=st.none() | st.sampled_from(["x", "y"]),
+)
+
+
+@given(st.text(min_size=0, max_size=40), st.lists(marks, max_size=6), st.integers(0, 40), st.integers(0, 40))
+@settings(max_examples=200, deadline=None)
+def test_mark_text_pieces_rebuild_the_text_and_carry_their_marks(
+    text: str, given_marks: list[Mark], left: int, right: int
+) -> None:
+    start, end = sorted((min(left, len(text)), min(right, len(text))))
+    pieces = mark_text(text, start, end, given_marks)
+    assert "".join(piece.text for piece in pieces) == text[start:end]
+    position = start
+    for piece in pieces:
+        expected = {
+            m.css
+            for m in given_marks
+            if m.start <= position and position + len(piece.text) <= m.end and m.start < m.end
+        }
+        assert set(piece.css.split()) == expected
+        position += len(piece.text)
+
+
+def test_article_view_titles_an_untitled_article_by_its_first_words() -> None:
+    view = build_article_view(make_analysis(title=None))
+    assert view.title.startswith("Port deal signed LIMA, May 5")
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_report_of_the_reference_story_shows_every_quote() -> None:
+    if not STORY.is_file():
+        pytest.skip(f"reference story absent: {STORY}")
+    from storyline.models import RawItem
+    from storyline.pipeline import run_pipeline
+
+    item = RawItem(str(STORY), STORY.read_text(encoding="utf-8"), "text")
+    analyses = list(run_pipeline([item]))
+    html = render(*analyses)
+    shown = class_texts(html)["quotes"]
+    for analysis in analyses:
+        for quote in analysis.quotes:
+            assert quote.text in shown
