@@ -79,6 +79,13 @@ DATELINE = re.compile(
     rf"(?:,\s*(?:[A-Z][\w.'’]+(?:\s[A-Z][\w.'’]+){{0,2}}))?(?:,?\s*(?P<date>(?:{_MONTHS})\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
     rf"\s*(?:\((?:{AGENCIES}|[A-Z]{{2,8}})\))?\s*(?:—|–|--|\s-|:)\s?)(?=\S)"
 )
+# A place in title case with its region, then a dash: "Taipei, Taiwan — ".
+TITLE_DATELINE = re.compile(
+    r"^(?P<dateline>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}"
+    rf"(?:\s*\((?:{AGENCIES})\))?\s*(?:—|–|--)\s?)(?=\S)"
+)
+# A full date opening a lead: "Thursday, May 7, 2015 On Tuesday, the government ..."
+DATE_PREFIX = re.compile(rf"^(?P<dateline>(?:(?:{_WEEKDAYS}),?\s+)?{_DATE}(?:[ ,]+{_TIME})?\s*(?:—|–|-|:)?\s)(?=[A-Z])")
 # At the top of an article only: a place in title case and a colon, "New Delhi/Mumbai: An Indian warship".
 TOP_DATELINE = re.compile(
     r"^(?P<dateline>(?!(?:Updated|Published|Posted|Note|Photo|Image|Source|Credit|Read|Watch|Update|Editor|"
@@ -176,14 +183,14 @@ def find_caption_credit(text: str) -> int | None:
 
 def find_dateline(text: str) -> int | None:
     """The length of a dateline prefix at the start of a lead ("BOGOTA, Colombia — "), or None."""
+    if count_words(text) < 8:
+        return None
     match = DATELINE.match(text)
-    if not match:
-        return None
-    place = match.group("place")
     # An all-capitals place of two letters or more, and a lead that goes on as a sentence.
-    if len(place.replace(".", "")) < 2 or count_words(text) < 8:
-        return None
-    return len(match.group("dateline").rstrip())
+    if match and len(match.group("place").replace(".", "")) >= 2:
+        return len(match.group("dateline").rstrip())
+    match = TITLE_DATELINE.match(text) or DATE_PREFIX.match(text)
+    return len(match.group("dateline").rstrip()) if match else None
 
 
 def is_heading(text: str) -> bool:

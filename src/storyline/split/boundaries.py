@@ -23,6 +23,7 @@ from .blocks import Line, count_words
 WEIGHTS = {
     "dateline": 3.0,
     "headline": 1.0,
+    "headline_echo": 1.0,
     "reintroduced_name": 1.5,
     "new_cast": 1.0,
     "time_frame": 0.5,
@@ -220,13 +221,19 @@ def _cohesion_depths(facts: Features) -> list[float]:
 
 
 def lead_start(lines: list[Line], position: int, *, dateline: bool) -> int:
-    """Move an article start back over the header lines above its lead (headline, byline, date, photo)."""
+    """Move an article start back over the header lines above its lead (headline, byline, date, photo).
+
+    A photo caption above a lead goes with the text below it: pages put the photo at the top of an
+    article or a section, rarely at the end.
+    """
     start = position
+    passed_heading = False
     while start > 0 and lines[start - 1].kind in _TOP_KINDS and position - start < 4:
+        # A caption above a headline closes the previous article.
+        if passed_heading and lines[start - 1].kind in ("caption", "credit"):
+            break
+        passed_heading = passed_heading or lines[start - 1].kind == "heading"
         start -= 1
-    # A photo caption opens an article only under its headline or date line, not on its own.
-    while start < position and lines[start].kind in ("caption", "credit"):
-        start += 1
     # A dateline is preceded by its headline or standfirst: one plain sentence with no quotation.
     if dateline and start == position and start > 0:
         above = lines[start - 1].text
@@ -258,6 +265,9 @@ def score_gap(facts: Features, position: int) -> tuple[int, dict[str, float]]:
         # News headlines are longer than section headings and do not ask questions.
         long_statement = count_words(headings[0]) >= 6 and not headings[0].endswith("?")
         fired["headline"] = 1.0 if long_statement else 0.5
+        echo = _headline_echo(facts, start, position)
+        if echo > 0:
+            fired["headline_echo"] = echo
     lead_text = _body_text(line)
     lead = range(position, min(len(lines), position + 2))
     if _reintroduces_name(facts, start, range(position, position + 1)):
@@ -281,6 +291,26 @@ def score_gap(facts: Features, position: int) -> tuple[int, dict[str, float]]:
     if start > 0 and lines[start - 1].kind in ("caption", "credit"):
         fired["after_caption"] = 1.0
     return start, fired
+
+
+def _headline_echo(facts: Features, start: int, position: int) -> float:
+    """How much more the headline's words recur in the lead below than in the text above.
+
+    A headline is restated by the lead under it and is new to the text before; a section heading
+    belongs to the story the text above was already telling.
+    """
+    heading = next(i for i in range(start, position + 1) if facts.lines[i].kind == "heading")
+    words = set(facts.words[heading])
+    if len(words) < 2:
+        return 0.0
+    after: set[str] = set()
+    for i in range(position, min(len(facts.lines), position + 3)):
+        after.update(facts.words[i])
+    before: set[str] = set()
+    for i in range(max(0, start - 10), start):
+        before.update(facts.words[i])
+    gain = (len(words & after) - len(words & before)) / len(words)
+    return round(min(1.0, gain / 0.5), 3) if gain >= 0.2 else 0.0
 
 
 def _surname_counts(facts: Features, start: int) -> tuple[Counter[str], set[str]]:
