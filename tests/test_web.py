@@ -1,0 +1,181 @@
+"""The web app: pages and JSON endpoints over a store built by the real pipeline from two short texts."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from html import unescape
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import pytest
+
+from storyline.models import RawItem
+from storyline.pipeline import run_pipeline
+from storyline.store import Store, StoreError
+from storyline.web import create_app
+from storyline.web.app import parse_highlights
+
+with warnings.catch_warnings():
+    # Starlette's TestClient warns that it prefers httpx2; httpx is what the project installs.
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+HARBOUR = """Harbour deal signed in Valparaíso
+VALPARAÍSO, March 3 (Wire) — Chile's transport minister Ana Lucía Reyes signed a port agreement with the mayor of the city on Tuesday.
+"This harbour will carry 40,000 containers a year," Reyes said at the ceremony.
+The mayor, Tomás Ibarra, called the deal "a new start for the waterfront".
+Dock workers watch the signing ceremony. (Photo: Wire)
+"""
+
+FLOODS = """Floods close river crossings
+Heavy rain closed three bridges over the river on Sunday, the regional government said.
+"We expect the water to fall by Wednesday," said Marta Quispe, the head of civil defence.
+About 1,200 people left their homes.
+"""
+
+
+class ClassText(HTMLParser):
+    """Collects, per CSS class, the text inside elements carrying that class (nested elements included)."""
+
+    VOID = {"meta", "input", "br", "img", "link", "hr"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[set[str]] = []
+        self.texts: dict[str, list[str]] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self.VOID:
+            self.stack.append(set((dict(attrs).get("class") or "").split()))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        for css in set().union(*self.stack) if self.stack else ():
+            self.texts.setdefault(css, []).append(data)
+
+
+def class_texts(html: str) -> dict[str, str]:
+    parser = ClassText()
+    parser.feed(html)
+    return {css: "".join(parts) for css, parts in parser.texts.items()}
+
+
+@pytest.fixture(scope="module")
+def db_path(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = str(tmp_path_factory.mktemp("web") / "dossier.db")
+    items = [RawItem("harbour.txt", HARBOUR, "text"), RawItem("floods.txt", FLOODS, "text")]
+    with Store(path) as store:
+        for analysis in run_pipeline(items, default_date="2026-03-04"):
+            store.save(analysis)
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(db_path: str) -> TestClient:
+    return TestClient(create_app(db_path))
+
+
+@pytest.fixture(scope="module")
+def analyses(db_path: str) -> list:
+    with Store(db_path) as store:
+        return list(store.analyses())
+
+
+def test_web_index_lists_every_article_with_its_date(client: TestClient, analyses: list) -> None:
+    page = client.get("/")
+    assert page.status_code == 200
+    for analysis in analyses:
+        assert f'href="/articles/{analysis.article.id}"' in page.text
+    assert class_texts(page.text)["published"].count(analyses[0].article.published.value) >= 1
+
+
+def test_web_index_has_a_search_box(client: TestClient) -> None:
+    assert re.search(r'<form[^>]*action="/search"', client.get("/").text)
+    assert 'type="search" name="q"' in client.get("/").text
+
+
+def test_web_article_page_shows_blocks_and_quotes(client: TestClient, analyses: list) -> None:
+    analysis = analyses[0]
+    page = client.get(f"/articles/{analysis.article.id}")
+    assert page.status_code == 200
+    kinds = set(re.findall(r'data-kind="(\w+)"', page.text))
+    assert kinds == {block.kind for block in analysis.article.blocks}
+    shown = class_texts(page.text).get("quotes", "")
+    assert all(quote.text in shown for quote in analysis.quotes)
+
+
+def test_web_article_page_marks_the_highlighted_words(client: TestClient, analyses: list) -> None:
+    article = analyses[0].article
+    start = article.text.index("containers")
+    page = client.get(f"/articles/{article.id}", params={"hl": f"{start}-{start + 10}"})
+    assert class_texts(page.text)["hit"] == "containers"
+    assert 'id="hit"' in page.text
+
+
+def test_web_unknown_article_is_404(client: TestClient) -> None:
+    assert client.get("/articles/a0000").status_code == 404
+    assert client.get("/api/articles/a0000").status_code == 404
+
+
+def test_web_search_links_to_the_exact_words(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "CONTAINERS"})
+    links = re.findall(r'class="hit-link" href="([^"]+)"', page.text)
+    assert links
+    target = urlsplit(unescape(links[0]))
+    assert target.fragment == "hit"
+    article = client.get(f"{target.path}?{target.query}")
+    assert class_texts(article.text)["hit"].casefold() == "containers"
+
+
+def test_web_search_without_hits_says_so(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "zeppelin"})
+    assert page.status_code == 200 and "Nothing found" in page.text
+
+
+def test_web_search_escapes_the_query(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "<script>x</script>"})
+    assert "<script>x" not in page.text and "&lt;script&gt;x" in page.text
+
+
+def test_web_api_articles_lists_summaries(client: TestClient, analyses: list) -> None:
+    rows = client.get("/api/articles").json()
+    assert [row["id"] for row in rows] == [analysis.article.id for analysis in analyses]
+    assert [row["quotes"] for row in rows] == [len(analysis.quotes) for analysis in analyses]
+
+
+def test_web_api_article_is_the_analysis_json(client: TestClient, analyses: list) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    from storyline.serialize import analysis_from_json, analysis_schema
+
+    analysis = analyses[1]
+    line = client.get(f"/api/articles/{analysis.article.id}").json()
+    jsonschema.validate(line, analysis_schema())
+    assert analysis_from_json(line).article == analysis.article
+    assert analysis_from_json(line).quotes == analysis.quotes
+
+
+def test_web_api_search_offsets_point_at_the_words(client: TestClient, analyses: list) -> None:
+    texts = {analysis.article.id: analysis.article.text for analysis in analyses}
+    hits = client.get("/api/search", params={"q": "bridges river"}).json()
+    assert hits
+    for hit in hits:
+        assert texts[hit["article_id"]][hit["start"] : hit["end"]] == hit["text"]
+        assert {texts[hit["article_id"]][s:e].casefold() for s, e in hit["matches"]} <= {"bridges", "river"}
+
+
+def test_create_app_refuses_a_missing_store(tmp_path) -> None:
+    with pytest.raises(StoreError, match=r"absent\.db"):
+        create_app(tmp_path / "absent.db")
+    assert not (tmp_path / "absent.db").exists()
+
+
+@pytest.mark.parametrize(
+    "values, spans",
+    [(["3-9"], ((3, 9),)), (["3-9", "12-15"], ((3, 9), (12, 15))), (["9-3", "x", "-1-4", ""], ())],
+)
+def test_parse_highlights_keeps_only_well_formed_spans(values: list[str], spans: tuple) -> None:
+    assert parse_highlights(values) == spans
