@@ -176,14 +176,34 @@ the regional utility said on Wednesday.</p>
         ("Waves at dawn. Photo: J. Smith", [("caption", "Waves at dawn."), ("credit", "Photo: J. Smith")]),
         ('Waves at dawn. <span class="photo-credit">AP</span>', [("caption", "Waves at dawn."), ("credit", "AP")]),
         ("Waves at dawn.", [("caption", "Waves at dawn.")]),
+        ("Waves at dawn <!-- photo 1 -->(<span class='credit'>Image: AFP</span>)",
+         [("caption", "Waves at dawn"), ("credit", "Image: AFP")]),
+        ("<span class='sr-only'>Image caption</span>Waves at dawn.", [("caption", "Waves at dawn.")]),
     ],
-    ids=["bracketed", "labelled", "credit-class", "no-credit"],
+    ids=["bracketed", "labelled", "credit-class", "no-credit", "credit-in-brackets", "screen-reader-label"],
 )
 def test_ingest_html_splits_caption_credit(tmp_path, caption, expected):
     [item] = read_all(write(tmp_path / "page.html", PAGE_TEMPLATE.format(meta="", caption=caption)))
     found = [(block.kind, item.text[block.start:block.end]) for block in item.blocks
              if block.kind in {"caption", "credit"}]
     assert found == expected  # the footer's logo caption is page chrome, not a photo caption
+
+
+@pytest.mark.parametrize(
+    ("snippet", "expected"),
+    [
+        ('<div><img src="b.jpg"><p class="image-caption">Fishermen repair nets on the quay.</p></div>',
+         ["Fishermen repair nets on the quay."]),
+        ('<div><img src="b.jpg"><p class="caption">Advertisement</p></div>', []),  # too short to be a caption
+        ('<div class="caption-text">Fishermen repair nets on the quay.</div>', []),  # no picture next to it
+    ],
+    ids=["class-caption-by-image", "ad-label", "no-image"],
+)
+def test_ingest_html_caption_class_needs_a_picture(tmp_path, snippet, expected):
+    page = PAGE_TEMPLATE.format(meta="", caption="Waves.").replace("</article>", snippet + "</article>")
+    [item] = read_all(write(tmp_path / "page.html", page))
+    captions = [item.text[block.start:block.end] for block in item.blocks if block.kind == "caption"]
+    assert captions == ["Waves.", *expected]
 
 
 def test_ingest_html_date_only_from_metadata(tmp_path):

@@ -28,6 +28,15 @@ TRAILING_CREDIT = re.compile(
 )
 # Where captions are not article photos: page chrome around the article.
 CHROME_TAGS = {"nav", "footer", "header", "aside"}
+BLOCK_TAGS = {"p", "div", "br", "li", "figcaption"}  # a word break around them
+MEDIA_TAGS = {"img", "picture", "video", "svg", "iframe", "figure"}
+HIDDEN_CLASS = re.compile(r"off-?screen|visually-?hidden|sr-only|screen-?reader", re.IGNORECASE)
+# A caption names a picture in a sentence or phrase; three words is the shortest seen on the extraction
+# benchmark's dev pages, while the ad labels and player controls that also carry a caption class
+# ("Advertisement", "Caption Close") are shorter. A "caption" of more than 500 characters is a menu.
+MIN_CAPTION_WORDS = 3
+EMPTY_BRACKETS = re.compile(r"\s*[(\[]\s*[)\]]")
+MAX_CAPTION_CHARS = 500
 
 
 def sniff_charset(data: bytes) -> str | None:
@@ -97,42 +106,93 @@ def text_block(kind: str, element) -> Iterator[tuple[str, str]]:
 
 
 def find_captions(tree) -> Iterator[tuple[str, str]]:
-    """The page's photo captions and credits as (kind, text), in page order, outside page chrome."""
+    """The page's photo captions and credits as (kind, text), in page order, outside page chrome.
+
+    A <figcaption> is always a caption; another element with a caption class only when an image or
+    video sits next to it (a "caption" class also marks ad labels and player controls) and it reads like
+    a caption (at least MIN_CAPTION_WORDS words). Repeated captions (galleries) are given once.
+    """
+    seen = set()
     for element in tree.iter():
-        nested = any(is_caption(ancestor) for ancestor in element.iterancestors())
-        if is_caption(element) and not nested and not in_chrome(element):
-            yield from split_credit(element)
+        if not is_caption(element) or in_chrome(element):
+            continue
+        if any(is_caption(ancestor) for ancestor in element.iterancestors()):
+            continue
+        parts = tuple(split_credit(element))
+        words = len(" ".join(text for _, text in parts).split())
+        if element.tag != "figcaption" and (words < MIN_CAPTION_WORDS or not near_media(element)):
+            continue
+        if parts and parts not in seen and all(len(text) <= MAX_CAPTION_CHARS for _, text in parts):
+            seen.add(parts)
+            yield from parts
 
 
 def is_caption(element) -> bool:
     if not isinstance(element.tag, str):  # comments and processing instructions
         return False
     return element.tag == "figcaption" or (
-        element.tag != "figure" and bool(CAPTION_CLASS.search(element.get("class", "")))
+        element.tag != "figure" and bool(CAPTION_CLASS.search(class_of(element)))
     )
+
+
+def near_media(element) -> bool:
+    """An image, picture or video in the element's parent or grandparent, below the article level."""
+    for ancestor in list(element.iterancestors())[:2]:
+        if ancestor.tag in {"article", "main", "section", "body", "html"}:
+            return False
+        if any(isinstance(node.tag, str) and node.tag in MEDIA_TAGS for node in ancestor.iter()):
+            return True
+    return False
 
 
 def split_credit(caption) -> Iterator[tuple[str, str]]:
     """A caption element -> its caption text, then its credit when one is marked or written at the end."""
-    credits = [child for child in caption.iter() if child is not caption and CREDIT_CLASS.search(child.get("class", ""))]
-    credit_text = " ".join(normalize_space(child.text_content()) for child in credits)
-    text = normalize_space(caption.text_content())
-    for credit in credits:
-        text = normalize_space(text.replace(normalize_space(credit.text_content()), " "))
+    credits = [child for child in caption.iter() if child is not caption and CREDIT_CLASS.search(class_of(child))]
+    credits = [child for child in credits if not any(other in credits for other in child.iterancestors())]
+    credit_text = " ".join(visible_text(child) for child in credits)
+    text = visible_text(caption, skip=credits)
     figure = caption.getparent()
     if figure is not None and figure.tag == "figure":
         # A credit may sit in the figure beside the caption rather than in it.
         for sibling in figure:
-            if sibling is not caption and CREDIT_CLASS.search(sibling.get("class", "")):
-                credit_text = normalize_space(f"{credit_text} {sibling.text_content()}")
+            if sibling is not caption and CREDIT_CLASS.search(class_of(sibling)):
+                credit_text = normalize_space(f"{credit_text} {visible_text(sibling)}")
     if not credit_text:
         match = TRAILING_CREDIT.search(text)
         if match and match.start() > 0:
-            text, credit_text = text[: match.start()].rstrip(), match.group(1).strip()
+            text, credit_text = text[: match.start()], match.group(1)
+    # A credit marked inside "( ... )" leaves the brackets split between caption and credit.
+    text = EMPTY_BRACKETS.sub("", text).rstrip(" ([")
+    if credit_text.count(")") > credit_text.count("("):
+        credit_text = credit_text.rstrip(" )")
     if text:
         yield "caption", text
-    if credit_text:
-        yield "credit", credit_text
+    if credit_text.strip():
+        yield "credit", credit_text.strip()
+
+
+def visible_text(element, skip=()) -> str:
+    """The element's text without screen-reader labels ("Image caption") and without the `skip` subtrees."""
+    pieces: list[str] = []
+
+    def walk(node) -> None:
+        hidden = node in skip or bool(HIDDEN_CLASS.search(class_of(node)))
+        block = isinstance(node.tag, str) and node.tag in BLOCK_TAGS
+        if isinstance(node.tag, str) and not hidden:
+            pieces.append((" " if block else "") + (node.text or ""))
+            for child in node:
+                walk(child)
+            pieces.append(" " if block else "")
+        if node is not element:
+            pieces.append(node.tail or "")
+
+    walk(element)
+    return normalize_space("".join(pieces))
+
+
+def class_of(element) -> str:
+    """The class attribute, or "" for elements without one and for comments."""
+    return (element.get("class") or "") if isinstance(element.tag, str) else ""
 
 
 def in_chrome(element) -> bool:
