@@ -42,52 +42,71 @@ _CLOCK = (r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|(?i:am|pm)\b|(?i:o'clock))(?
 _DEICTIC = (r"(?i:today|tonight|yesterday|tomorrow|right\s+now|now|currently|recently|lately|nowadays|previously"
             r"|formerly|soon|overnight|the\s+past|the\s+future|the\s+present|these\s+days|this\s+time)")
 
-# Each pattern is named for what it finds; overlapping finds are settled by the longest span.
-PATTERNS: tuple[tuple[str, str], ...] = (
-    ("date_truncated", rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY},\s+[12]\d\d(?![\d,.])"),
-    ("date_month_day", rf"(?:{_WEEKDAY},?\s+)?(?:{_EDGE_I}\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?(?!\d)"),
-    ("date_day_month", rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"),
-    ("date_numeric", r"\b(?:\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/(?:\d\d){1,2})\b"),
-    ("month_year", rf"(?:{_EDGE_I}[\s-]+)?{_MONTH},?\s+(?:of\s+)?{_YEAR}"),
-    ("month", rf"(?:{_EDGE_I}[\s-]*|(?:{_RELATIVE}|(?i:earlier|later)\s+(?i:this|in|last))\s+)?{_MONTH}(?!\s+\d)"),
-    ("weekday", rf"(?:(?i:last|next|this|that|early|late|earlier|later|on)\s+)?{_WEEKDAY}s?"
+# Each pattern is named for what it finds and tried only where its trigger word occurs (a pattern that opens
+# with optional words is slow when tried at every character); overlapping finds are settled by the longest span.
+PATTERNS: tuple[tuple[str, str, str], ...] = (
+    ("date_truncated", "month", rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY},\s+[12]\d\d(?![\d,.])"),
+    ("date_month_day", "month", rf"(?:{_WEEKDAY},?\s+)?(?:{_EDGE_I}\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?(?!\d)"),
+    ("date_day_month", "month", rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"),
+    ("date_numeric", "digit", r"\b(?:\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/(?:\d\d){1,2})\b"),
+    ("month_year", "month", rf"(?:{_EDGE_I}[\s-]+)?{_MONTH},?\s+(?:of\s+)?{_YEAR}"),
+    ("month", "month", rf"(?:{_EDGE_I}[\s-]*|(?:{_RELATIVE}|(?i:earlier|later)\s+(?i:this|in|last))\s+)?{_MONTH}(?!\s+\d)"),
+    ("weekday", "weekday", rf"(?:(?i:last|next|this|that|early|late|earlier|later|on)\s+)?{_WEEKDAY}s?"
                 rf"(?:\s+{_PART})?(?:,?\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?)?"),
-    ("part_of_day", r"(?i:(?:(?:early|late|earlier|later)\s+)?(?:this|last|that|tomorrow|yesterday|the)"
+    ("part_of_day", "part", r"(?i:(?:(?:early|late|earlier|later)\s+)?(?:this|last|that|tomorrow|yesterday|the)"
                     r"\s+(?:morning|afternoon|evening|night)|mid-?afternoon|overnight|tonight)"),
-    ("clock", rf"(?:{_APPROX}\s+)?{_CLOCK}(?:,?\s+(?:(?:on\s+)?{_WEEKDAY}|(?i:today|tomorrow|yesterday)"
+    ("clock", "clock", rf"(?:{_APPROX}\s+)?{_CLOCK}(?:,?\s+(?:(?:on\s+)?{_WEEKDAY}|(?i:today|tomorrow|yesterday)"
               rf"|{_MONTH}\s+{_DAY}))?"),
-    ("weekday_clock", rf"{_WEEKDAY}(?:\s+{_PART})?,?\s+(?i:at\s+)?{_CLOCK}"),
-    ("deictic", rf"(?:(?i:early|late|until|as\s+of)\s+)?{_DEICTIC}\b"),
-    ("relative_unit", rf"(?:{_EDGE_I}\s+|(?i:earlier|later|early|late)\s+)?{_RELATIVE}\s+{_UNIT}\b"),
-    ("edge_year", rf"{_EDGE_I}[\s-]+(?:(?i:this|last|next|the)\s+)?(?:{_UNIT}|{_YEAR})\b"),
-    ("ago", rf"(?:{_APPROX}\s+)?{_QUANTITY}[\s-]+{_UNITS}\s+(?i:ago|earlier|later|before|after|hence|from\s+now)"
+    ("weekday_clock", "weekday", rf"{_WEEKDAY}(?:\s+{_PART})?,?\s+(?i:at\s+)?{_CLOCK}"),
+    ("deictic", "deictic", rf"(?:(?i:early|late|until|as\s+of)\s+)?{_DEICTIC}\b"),
+    ("relative_unit", "unit", rf"(?:{_EDGE_I}\s+|(?i:earlier|later|early|late)\s+)?{_RELATIVE}\s+{_UNIT}\b"),
+    ("edge_year", "edge", rf"{_EDGE_I}[\s-]+(?:(?i:this|last|next|the)\s+)?(?:{_UNIT}|{_YEAR})\b"),
+    ("ago", "unit", rf"(?:{_APPROX}\s+)?{_QUANTITY}[\s-]+{_UNITS}\s+(?i:ago|earlier|later|before|after|hence|from\s+now)"
             rf"(?=[\s,.;:)]|$)"),
-    ("unit_ago", rf"{_UNITS}\s+(?i:ago|earlier|later)"),
-    ("anaphoric", rf"(?i:the\s+(?:following|next|previous|preceding|same)\s+{_UNIT}|that\s+(?:{_UNIT})"
+    ("unit_ago", "unit", rf"{_UNITS}\s+(?i:ago|earlier|later)"),
+    ("anaphoric", "anaphoric", rf"(?i:the\s+(?:following|next|previous|preceding|same)\s+{_UNIT}|that\s+(?:{_UNIT})"
                   rf"|the\s+{_UNIT}\s+(?:before|after)|at\s+(?:the|that)\s+time)\b"),
-    ("into", rf"(?:{_APPROX}\s+)?{_QUANTITY}\s+{_UNITS}\s+into\s+(?:the\s+|\w+(?:'s|’s)\s+)(?:\w+\s+){{0,2}}"
+    ("into", "unit", rf"(?:{_APPROX}\s+)?{_QUANTITY}\s+{_UNITS}\s+into\s+(?:the\s+|\w+(?:'s|’s)\s+)(?:\w+\s+){{0,2}}"
              rf"(?i:term|tenure|presidency|mandate|administration|war|year|season|campaign|government)\b"),
-    ("quarter", rf"(?:(?i:this\s+year's|last\s+year's|the)\s+)?(?:(?i:fiscal|calendar|latest|current|same)\s+)?"
+    ("quarter", "unit", rf"(?:(?i:this\s+year's|last\s+year's|the)\s+)?(?:(?i:fiscal|calendar|latest|current|same)\s+)?"
                 rf"(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter|half)s?"
                 rf"(?:\s+(?:of\s+)?(?:{_YEAR}|(?i:this|last|next)\s+year))?"),
-    ("year_ago_period", r"(?i:(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period|nine\s+months|months|year))?)"),
-    ("fiscal_year", rf"(?i:fiscal|calendar|the\s+fiscal|the\s+year)\s+(?:year\s+)?{_YEAR}"),
-    ("year", rf"(?<![\w$#.,/-]){_YEAR}\b"),
-    ("decade", rf"(?:(?i:the)\s+)?(?:{_EDGE_I}[\s-]+)?(?:(?:1\d|20)\d0|'\d0)s\b"
+    ("year_ago_period", "unit", r"(?i:(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period|nine\s+months|months|year))?)"),
+    ("fiscal_year", "digit", rf"(?i:fiscal|calendar|the\s+fiscal|the\s+year)\s+(?:year\s+)?{_YEAR}"),
+    ("year", "digit", rf"(?<![\w$#.,/-]){_YEAR}\b"),
+    ("decade", "decade", rf"(?:(?i:the)\s+)?(?:{_EDGE_I}[\s-]+)?(?:(?:1\d|20)\d0|'\d0)s\b"
                rf"|(?i:the\s+(?:{_EDGE}[\s-]+)?(?:nineteen[\s-])?(?:twenties|thirties|forties|fifties|sixties"
                rf"|seventies|eighties|nineties))"),
-    ("century", rf"(?:(?i:the)\s+)?(?:{_EDGE_I}[\s-]+)?{_ORDINAL_CENTURY}(?:[\s-]+(?i:century|centuries)"
+    ("century", "century", rf"(?:(?i:the)\s+)?(?:{_EDGE_I}[\s-]+)?{_ORDINAL_CENTURY}(?:[\s-]+(?i:century|centuries)"
                 rf"|(?=\s+and\s+(?:{_EDGE_I}\s+)?{_ORDINAL_CENTURY}\s+(?i:centuries)))"),
-    ("season", rf"(?:(?:{_RELATIVE}|(?i:the|early|late|mid|last|this|next))[\s-]+)?(?i:spring|summer|fall|autumn"
+    ("season", "season", rf"(?:(?:{_RELATIVE}|(?i:the|early|late|mid|last|this|next))[\s-]+)?(?i:spring|summer|fall|autumn"
                rf"|winter)(?:\s+(?:of\s+)?{_YEAR})?\b"),
-    ("set", rf"(?i:(?:once|twice|\w+\s+times)\s+(?:a|an|per|each|every)\s+{_UNIT}|(?:each|every|per)\s+(?:other\s+)?"
+    ("set", "set", rf"(?i:(?:once|twice|\w+\s+times)\s+(?:a|an|per|each|every)\s+{_UNIT}|(?:each|every|per)\s+(?:other\s+)?"
             rf"(?:{_UNIT}|{_WEEKDAY}|{_MONTH})|daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly"
             rf"|biweekly|semiannually)\b"),
-    ("duration", rf"(?:{_APPROX}\s+)?{_QUANTITY}[\s-]+{_UNITS}(?:\s+and\s+a\s+half)?(?:-old)?\b(?!-)"),
-    ("vague_units", rf"(?:(?i:for|in\s+recent|recent|the\s+coming|coming|in\s+the\s+coming|the\s+past|the\s+last"
+    ("duration", "unit", rf"(?:{_APPROX}\s+)?{_QUANTITY}[\s-]+{_UNITS}(?:\s+and\s+a\s+half)?(?:-old)?\b(?!-)"),
+    ("vague_units", "unit", rf"(?:(?i:for|in\s+recent|recent|the\s+coming|coming|in\s+the\s+coming|the\s+past|the\s+last"
                     rf"|in\s+the\s+past|over\s+the|over\s+the\s+past)\s+){_UNIT}s\b|(?i:decades|centuries)\b"),
 )
-_COMPILED = tuple((name, re.compile(pattern)) for name, pattern in PATTERNS)
+_UNIT_WORDS = frozenset({"second", "minute", "hour", "day", "night", "week", "weekend", "month", "quarter", "year",
+                         "decade", "century", "centurie"})
+_WORD_TRIGGERS = {
+    "part": frozenset({"morning", "afternoon", "evening", "night", "overnight", "tonight"}),
+    "deictic": frozenset({"today", "tonight", "yesterday", "tomorrow", "now", "currently", "recently", "lately",
+                          "nowadays", "previously", "formerly", "soon", "overnight", "past", "future", "present",
+                          "days", "time"}),
+    "edge": frozenset({"early", "mid", "late", "end", "beginning", "start", "middle"}),
+    "season": frozenset({"spring", "summer", "fall", "autumn", "winter"}),
+    "set": frozenset({"each", "every", "per", "daily", "weekly", "biweekly", "monthly", "annually", "semiannually",
+                      "yearly", "hourly", "quarterly", "nightly"}),
+    "clock": frozenset({"noon", "midnight"}),
+}
+_MONTH_WORDS = frozenset(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"])
+_WEEKDAY_WORDS = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
+_WORD = re.compile(r"\d+(?:st|nd|rd|th|s)?|[A-Za-z]+")
+_COMPILED = tuple((name, trigger, re.compile(pattern)) for name, trigger, pattern in PATTERNS)
+# How far before its trigger a pattern may start ("each of the past three years", "the end of the fiscal year").
+_LOOKBACK = 48
 
 # Leading words that belong to the sentence, not the expression (TimeML spans leave prepositions out).
 _LEADING_NOISE = re.compile(r"^(?i:on|in|for|until|as\s+of|over|at)\s+(?!the\s+time|that\s+time)")
@@ -96,22 +115,69 @@ _ORG_LIKE = frozenset({"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "
 
 def find_candidates(text: str) -> list[tuple[int, int, str]]:
     """All pattern matches, overlaps settled leftmost-longest: (start, end, pattern name)."""
-    found = []
-    for name, pattern in _COMPILED:
-        for match in pattern.finditer(text):
+    starts_at = _trigger_starts(text)
+    found = set()
+    for name, key, pattern in _COMPILED:
+        for position in starts_at.get(key, ()):
+            match = pattern.match(text, position)
+            if match is None or match.end() <= position:
+                continue
             start, end = match.span()
             noise = _LEADING_NOISE.match(match.group())
             if noise:
                 start += noise.end()
             if end > start:
-                found.append((start, end, name))
-    found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
+                found.add((start, end, name))
+    ordered = sorted(found, key=lambda item: (item[0], -(item[1] - item[0])))
     kept: list[tuple[int, int, str]] = []
-    for start, end, name in found:
+    for start, end, name in ordered:
         if kept and start < kept[-1][1]:
             continue
         kept.append((start, end, name))
     return kept
+
+
+def _trigger_keys(word: str) -> tuple[str, ...]:
+    lower = word.lower()
+    keys = [key for key, words in _WORD_TRIGGERS.items() if lower in words]
+    if word in _MONTH_WORDS:
+        keys.append("month")
+    if word.rstrip("s") in _WEEKDAY_WORDS:
+        keys.append("weekday")
+    if word[0].isdigit():
+        keys += ["digit", "clock"]
+        if word.endswith("0s"):
+            keys.append("decade")
+    if lower.endswith("ties"):
+        keys.append("decade")
+    if lower.rstrip("s") in _UNIT_WORDS or lower.startswith("centur"):
+        keys += ["unit", "anaphoric"]
+        if lower.startswith("centur"):
+            keys.append("century")
+    if lower == "time":
+        keys.append("anaphoric")
+    return tuple(keys)
+
+
+def _trigger_starts(text: str) -> dict[str, list[int]]:
+    """Per trigger kind, the word starts from which a pattern may match: each trigger word and the few words
+    before it (one pass over the words; a pattern is never tried at every character)."""
+    words = [(word.start(), word.group()) for word in _WORD.finditer(text)]
+    starts: dict[str, set[int]] = {}
+    for index, (position, word) in enumerate(words):
+        keys = _trigger_keys(word)
+        if not keys:
+            continue
+        window = [position]
+        back = index - 1
+        while back >= 0 and words[back][0] >= position - _LOOKBACK:
+            window.append(words[back][0])
+            back -= 1
+        if position > 0 and text[position - 1] in "'’":
+            window.append(position - 1)
+        for key in keys:
+            starts.setdefault(key, set()).update(window)
+    return {key: sorted(found) for key, found in starts.items()}
 
 
 def recognize_timexes(text: str, doc: Doc | None = None) -> Iterator[tuple[int, int, str]]:
