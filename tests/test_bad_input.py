@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import time
 from pathlib import Path
 
@@ -102,7 +103,51 @@ def test_bad_input_in_a_folder_walk_is_reported(tmp_path):
         ("a.txt", "RawItem"), ("b.txt", "Problem"), ("link.txt", "Problem"), ("z.txt", "RawItem")]
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root can read a chmod 000 file")
+def test_bad_input_folder_without_inputs(tmp_path):
+    write(tmp_path / "README.md", "About this folder.")
+    write(tmp_path / "table.csv", "a,b")
+    [problem] = list(read_inputs([str(tmp_path)]))
+    assert problem.source == str(tmp_path) and problem.reason.startswith("no news inputs in the folder")
+
+
+def can_read_chmod_000() -> bool:
+    """Root (CAP_DAC_OVERRIDE) reads a file whatever its mode; then permission tests cannot fail."""
+    with tempfile.TemporaryDirectory() as folder:
+        probe = Path(folder, "probe")
+        probe.write_text("x")
+        probe.chmod(0)
+        try:
+            probe.read_text()
+        except PermissionError:
+            return False
+        finally:
+            probe.chmod(0o644)
+    return True
+
+
+root_reads_everything = pytest.mark.skipif(
+    os.name != "posix" or can_read_chmod_000(),
+    reason="this process reads chmod 000 files (root); run under "
+    "`setpriv --bounding-set=-dac_override,-dac_read_search` to test",
+)
+
+
+@root_reads_everything
+def test_bad_input_unreadable_folder(tmp_path):
+    write(tmp_path / "a.txt", GOOD)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    write(locked / "b.txt", GOOD)
+    locked.chmod(0)
+    try:
+        items = list(read_inputs([str(tmp_path)]))
+    finally:
+        locked.chmod(0o755)
+    assert [(item.source, type(item).__name__) for item in items] == [
+        (str(locked), "Problem"), (str(tmp_path / "a.txt"), "RawItem")]
+
+
+@root_reads_everything
 def test_bad_input_unreadable_file(tmp_path):
     path = write(tmp_path / "secret.txt", GOOD)
     path.chmod(0)

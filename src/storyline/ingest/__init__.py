@@ -55,20 +55,33 @@ def read_inputs(
 
 
 def read_folder(folder: Path) -> Iterator[RawItem | Problem]:
-    for path in walk_folder(folder):
+    paths, problems = walk_folder(folder)
+    yield from problems
+    if not paths and not problems:
+        suffixes = ", ".join(sorted(suffix for suffix in INPUT_SUFFIXES if suffix))
+        yield Problem(str(folder), f"no news inputs in the folder (looked for {suffixes} and files without extension)")
+    for path in paths:
         yield from read_file(path, str(path))
 
 
-def walk_folder(folder: Path) -> list[Path]:
-    """The news inputs under a folder, in a stable order; hidden entries and non-inputs left out."""
-    found = []
-    for root, dirs, files in os.walk(folder):  # symlinked folders are not followed: no loops
+def walk_folder(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """The news inputs under a folder, in a stable order; hidden entries and non-inputs left out.
+
+    A subfolder that cannot be listed is a Problem; symlinked folders are not followed (no loops).
+    """
+    found: list[Path] = []
+    problems: list[Problem] = []
+
+    def report(error: OSError) -> None:
+        problems.append(Problem(str(error.filename), f"cannot list the folder: {error.strerror or error}"))
+
+    for root, dirs, files in os.walk(folder, onerror=report):
         dirs[:] = [name for name in dirs if not name.startswith(".")]
         for name in files:
             path = Path(root, name)
             if not name.startswith(".") and is_input_name(path):
                 found.append(path)
-    return sorted(found, key=lambda path: path.relative_to(folder).parts)
+    return sorted(found, key=lambda path: path.relative_to(folder).parts), problems
 
 
 def is_input_name(path: Path) -> bool:
