@@ -27,18 +27,21 @@ SPEECH_LEMMAS = _words(
     repeat reiterate mention proclaim quip laugh retort remember recount dub label brand term decry denounce
     lament hail dismiss caution threaten advise recommend propose signal hint imply conclude continue press
     scrawl inscribe sign text email message blame mock slam rail lash tease muse speak interject
-    characterize characterise summarize summarise pen"""
+    characterize characterise summarize summarise pen defend endorse back support promote detail discuss raise
+    present identify rule decide view oppose applaud ridicule complain encourage mention cite"""
 )
 # Verbs of thought and perception: attributions too (PolNeAR annotates them), but only with a clause.
 COGNITIVE_LEMMAS = _words(
     """believe think feel fear hope expect know worry find show learn see understand consider suspect doubt
     want plan seem"""
 )
-# Stance verbs whose object, not a clause, is the attributed content ("X has rejected any attempt to ...").
-OBJECT_CONTENT_LEMMAS = _words(
-    "reject deny dismiss call describe accuse criticize criticise condemn praise denounce decry blame"
-)
-CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+DASHES = "\u2015\u2014\u2013-"
+CLOSE_MARKS = '\u201d\u00bb"\u2019'
+OPEN_MARKS = '\u201c\u00ab\u201e"\u2018'
+# Verbs whose object is the addressee, not the content ("told reporters that ...", "urged voters to ...").
+ADDRESSEE_LEMMAS = _words("tell ask urge warn advise remind encourage call press order instruct invite")
+INTENT_LEMMAS = _words("want plan hope expect seek try intend promise vow pledge threaten refuse decline")
+ABOUT_PREPOSITIONS = frozenset({"about", "of", "on", "over", "against", "to"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
 
@@ -116,6 +119,46 @@ def find_nearby_cue(
     return best[1] if best else None
 
 
+def dash_or_colon_cue(
+    doc: Doc, start: int, end: int, quoted: list[tuple[int, int]], paragraph: tuple[int, int]
+) -> tuple[tuple[int, int], Token] | None:
+    """Quotes signed like a letter or a transcript: '“...” ― Jane Doe' and 'Jane Doe: “...”'.
+
+    Returns the cue (the dash or the colon) and the name's head token."""
+    text = doc.text
+    after = end
+    while after < paragraph[1] and (
+        text[after] in CLOSE_MARKS or text[after] in ".,;" or text[after].isspace()
+    ):
+        after += 1
+    if after < paragraph[1] and text[after] in DASHES:
+        name = doc.char_span(after + 1, min(paragraph[1], after + 80), alignment_mode="expand")
+        head = _leading_name(name) if name is not None else None
+        if head is not None:
+            return (after, after + 1), head
+    before = start - 1
+    while before > paragraph[0] and (text[before] in OPEN_MARKS or text[before].isspace()):
+        before -= 1
+    if before > paragraph[0] and text[before] == ":":
+        lead = doc.char_span(paragraph[0], before, alignment_mode="expand")
+        if lead is not None and 0 < len(lead) <= 8 and not inside(quoted, lead.start_char):
+            root = lead.root
+            if root.pos_ in ("PROPN", "NOUN") and not any(t.pos_ in ("VERB", "AUX") for t in lead):
+                return (before, before + 1), root
+    return None
+
+
+def _leading_name(span: Span) -> Token | None:
+    """The head of the proper name a span opens with ('Christina Lastra.' -> Lastra)."""
+    words = []
+    for token in span:
+        if token.pos_ == "PROPN":
+            words.append(token)
+        elif words or not token.is_space:
+            break
+    return words[-1] if words else None
+
+
 def subject_of(cue: Token) -> Token | None:
     """The cue's subject; a participle or conjoined verb borrows its head's ("..., Petro asked, wondering")."""
     token = cue
@@ -134,11 +177,12 @@ def subject_of(cue: Token) -> Token | None:
     return None
 
 
-def inner_speaker_cue(cue: Token) -> Token:
+def inner_speaker_cue(cue: Token, quoted: list[tuple[int, int]]) -> Token:
     """'Tree remembered Petro telling him': the speaker is the inner cue's subject, not the rememberer's."""
     for child in cue.children:
         if (
             child.dep_ in ("ccomp", "xcomp", "advcl")
+            and not inside(quoted, child.idx)
             and is_cue(child)
             and any(grand.dep_ in SUBJECT_DEPS for grand in child.children)
         ):
@@ -153,22 +197,38 @@ def _subtree_span(token: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right.text)
 
 
-def _content_child(cue: Token) -> Token | None:
+def _content_span(cue: Token) -> tuple[int, int] | None:
+    """The attributed content hanging off a cue: its clause ("said that ..."), the addressee's
+    infinitive ("urged voters to ..."), an intention ("wants to ..."), or, for verbs of saying and stance,
+    the object with its complement ("called him a “sick man”", "has rejected any attempt to ...") or the
+    object of about/of/on ("complained about his microphone")."""
     lemma = cue.lemma_.lower()
+    by_dep: dict[str, list[Token]] = {}
     for child in cue.children:
-        if child.dep_ in CLAUSE_DEPS and (
-            child.dep_ == "ccomp" or lemma in ("ask", "urge", "call", "warn", "promise")
-        ):
-            return child
-    if lemma in OBJECT_CONTENT_LEMMAS:
-        for child in cue.children:
-            if (
-                child.dep_ == "dobj"
-                and child.pos_ in ("NOUN", "PROPN", "PRON")
-                and child.lower_ not in ("it", "this")
-            ):
-                return child
-    return None
+        by_dep.setdefault(child.dep_, []).append(child)
+    parts: list[Token] = []
+    if "ccomp" in by_dep:
+        parts = by_dep["ccomp"][:1]
+    elif "xcomp" in by_dep and (
+        lemma in ADDRESSEE_LEMMAS or lemma in INTENT_LEMMAS or lemma in SPEECH_LEMMAS
+    ):
+        parts = (by_dep.get("dobj", [])[:1] if lemma in ADDRESSEE_LEMMAS else []) + by_dep["xcomp"][:1]
+    elif lemma in SPEECH_LEMMAS and "dobj" in by_dep:
+        obj = by_dep["dobj"][0]
+        extra = by_dep.get("oprd", []) + [p for p in by_dep.get("prep", []) if p.lower_ == "as"]
+        if obj.pos_ == "PRON" and not extra:
+            return None  # "whom he accused", "said it": the content is elsewhere
+        parts = [obj, *extra]
+    elif lemma in SPEECH_LEMMAS:
+        for prep in by_dep.get("prep", []):
+            if prep.lower_ in ABOUT_PREPOSITIONS and any(child.dep_ == "pobj" for child in prep.children):
+                parts = [next(child for child in prep.children if child.dep_ == "pobj")]
+                break
+    if not parts:
+        return None
+    start = min(_subtree_span(part)[0] for part in parts)
+    end = max(_subtree_span(part)[1] for part in parts)
+    return start, end
 
 
 def find_reported(doc: Doc, quoted: list[tuple[int, int]], regions: list[tuple[int, int]]) -> list[Reported]:
@@ -185,19 +245,34 @@ def find_reported(doc: Doc, quoted: list[tuple[int, int]], regions: list[tuple[i
             continue
         if token.pos_ != "VERB" or (lemma not in SPEECH_LEMMAS and lemma not in COGNITIVE_LEMMAS):
             continue
-        content = _content_child(token)
-        if content is None or (lemma in COGNITIVE_LEMMAS and content.dep_ != "ccomp"):
+        passive = _passive_attribution(token)
+        if passive is not None:
+            found.append(passive)
+            continue
+        content = _content_span(token)
+        if content is None:
             continue
         speaker = subject_of(token)
         if speaker is not None and speaker.lower_ in FIRST_SECOND_PERSON:
             continue
         if lemma in COGNITIVE_LEMMAS and speaker is None:
             continue
-        start, end = _subtree_span(content)
+        start, end = content
         if end - start < 3:
             continue
         found.append(Reported(start, end, cue_extent(token), speaker))
     return found
+
+
+def _passive_attribution(cue: Token) -> Reported | None:
+    """'The nominee has been endorsed by dozens of papers': the subject is the content, the agent the source."""
+    subject = next((child for child in cue.children if child.dep_ == "nsubjpass"), None)
+    agent = next((child for child in cue.children if child.dep_ == "agent"), None)
+    if subject is None or agent is None or cue.lemma_.lower() not in SPEECH_LEMMAS:
+        return None
+    source = next((child for child in agent.children if child.dep_ == "pobj"), None)
+    start, end = _subtree_span(subject)
+    return Reported(start, end, cue_extent(cue), source)
 
 
 def _according_to(doc: Doc, according: Token) -> Reported | None:

@@ -35,6 +35,7 @@ class Candidate:
     chain: int | None = None
     speaker: Speaker | None = None
     attribution_end: int = 0
+    closed: bool = True
 
 
 def speech_regions(text: str, blocks: Sequence[Block] | None) -> list[tuple[int, int]]:
@@ -75,18 +76,41 @@ def find_marked(doc: Doc, paragraphs: list[tuple[int, int]]) -> tuple[list[Candi
     found: list[Candidate] = []
     for span in spans:
         paragraph = _paragraph_of(paragraphs, span.start)
-        alone = kinds.stands_alone(text, span.start, paragraph[0])
+        alone = kinds.stands_alone(text, span.start, span.end, paragraph)
         cue = cues.find_governing_cue(doc, span.start, span.end, quoted)
         if cue is None and alone:
             cue = cues.find_nearby_cue(doc, span.start, span.end, quoted, paragraph)
         end = kinds.trim_trailing_comma(text, span.start, span.end)
         candidate = Candidate(span.start, end, "direct" if alone else "partial", paragraph, chain=span.chain)
         if cue is not None:
-            cue = cues.inner_speaker_cue(cue)
-            candidate.cue, candidate.speaker_token = cue, cues.subject_of(cue)
+            cue = cues.inner_speaker_cue(cue, quoted)
+            speaker = cues.subject_of(cue)
+            if speaker is not None and speaker.lower_ in cues.FIRST_SECOND_PERSON:
+                cue = speaker = None  # "you might ask": a cue of the quoted words, not of the article
+            candidate.cue, candidate.speaker_token = cue, speaker
+        if cue is None and alone:
+            signed = cues.dash_or_colon_cue(doc, span.start, span.end, quoted, paragraph)
+            if signed is not None:
+                candidate.cue, candidate.speaker_token = signed
+        candidate.closed = span.closed
         found.append(candidate)
     _share_chain_cues(found)
-    return found, quoted
+    return _drop_unclosed_uncued(found), quoted
+
+
+def _drop_unclosed_uncued(found: list[Candidate]) -> list[Candidate]:
+    """A run of paragraphs opened with a mark that never closes and that no cue attributes is not a
+    quote we can vouch for (a transcript pasted in quotation marks, a stray mark): leave it out."""
+    chains: dict[int | None, list[Candidate]] = {}
+    for candidate in found:
+        chains.setdefault(candidate.chain, []).append(candidate)
+    dropped = {
+        id(part)
+        for parts in chains.values()
+        if not any(part.closed for part in parts) and all(part.cue is None for part in parts)
+        for part in parts
+    }
+    return [candidate for candidate in found if id(candidate) not in dropped]
 
 
 def _share_chain_cues(found: list[Candidate]) -> None:

@@ -27,8 +27,16 @@ def is_title(words_text: str) -> bool:
     return all(word[0].isupper() or word.lower() in TITLE_LOWER for word in words) and words[0][0].isupper()
 
 
-def stands_alone(text: str, start: int, paragraph_start: int) -> bool:
-    """Whether the quote opens its own sentence (or follows a colon) rather than sitting inside one."""
+def stands_alone(text: str, start: int, end: int, paragraph: tuple[int, int]) -> bool:
+    """Whether the quote is a sentence of its own (or follows a colon) rather than words inside one:
+    it must not run on into the sentence after its closing mark ("“...point” to drive up the price")."""
+    paragraph_start = paragraph[0]
+    after = end + 1
+    while after < paragraph[1] and text[after].isspace():
+        after += 1
+    runs_on = after < paragraph[1] and text[after].isalpha() and text[after].islower()
+    if runs_on and text[end - 1] not in SENTENCE_END + ",":
+        return False
     i = start - 1
     while i >= paragraph_start and (text[i].isspace() or text[i] in '\u201c\u00ab\u201e"\u2018'):
         i -= 1
