@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "src" / "storyline" / "example" / "corpus"
 PAGE = CORPUS / "wikinews-questionnaire.html"
 
+RUSSIAN = "Всё хорошо, спасибо. Привет, как дела? " * 4
 TEXT = "Petro’s “deal” — signed in Bogotá.\nThe café stayed open."
 
 
@@ -45,9 +47,12 @@ def write(path: Path, data: bytes | str) -> Path:
         ("CafÃ© “open” â€” yes".encode(), "Café “open” — yes"),
         (TEXT.replace("\n", "\r\n").encode("utf-8"), TEXT),
         (TEXT.replace("\n", "\r").encode("cp1252"), TEXT),
+        ("été".encode("cp1252"), "été"),  # short, mostly non-ASCII, still Western text
+        ("Petro’s café ".encode() + b"\x92s visit", "Petro’s café ’s visit"),  # UTF-8 paste with a cp1252 byte
+        (RUSSIAN.encode("cp1251"), RUSSIAN),
     ],
     ids=["utf-8", "utf-8-sig", "utf-16", "utf-16-be-no-bom", "cp1252", "mojibake", "mojibake-keeps-curly",
-         "crlf", "cr-cp1252"],
+         "crlf", "cr-cp1252", "short-cp1252", "utf-8-with-cp1252-byte", "cp1251-by-charset-normalizer"],
 )
 def test_ingest_decodes_plain_text(tmp_path, data, expected):
     [item] = read_all(write(tmp_path / "story.txt", data))
@@ -61,8 +66,9 @@ def test_ingest_keeps_curly_quotes_and_dashes():
 
 @pytest.mark.parametrize(
     "data",
-    [bytes(range(128, 256)) * 8, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", b"\xff\xfe\x00\xd8"],
-    ids=["high-bytes", "png", "broken-utf16"],
+    [bytes(range(128, 256)) * 8, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", b"\xff\xfe\x00\xd8",
+     random.Random(0).randbytes(3000).replace(b"\x00", b"a"), b"\x1b\x02\x03\x04 control \x05\x06\x07"],
+    ids=["high-bytes", "png", "broken-utf16", "random-without-nul", "control-characters"],
 )
 def test_ingest_decode_rejects_non_text(data):
     with pytest.raises(DecodeError):

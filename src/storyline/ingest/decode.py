@@ -1,9 +1,11 @@
 """Bytes -> text: a deterministic decoding cascade, mojibake repair and \\n line endings.
 
 Order: a byte-order mark (UTF-8, UTF-16, UTF-32) -> NUL bytes: UTF-16 without a BOM when every other
-byte is NUL, else binary -> strict UTF-8 (unless full of control characters) -> Windows-1252 when it
-decodes and reads as text -> charset-normalizer's best guess when that also reads as text. Mojibake (UTF-8 read as cp1252, "Petroâ€™s") is repaired with ftfy's
-fix_encoding only, so curly quotes and dashes stay as they are. Every offset storyline reports for a
+byte is NUL, else binary -> strict UTF-8 (unless full of control characters) -> UTF-8 with each invalid
+byte read as Windows-1252 (for a pure cp1252 file this is exactly cp1252; for a UTF-8 paste with a few
+cp1252 bytes it keeps both right) when the result reads as Western text -> charset-normalizer's best
+guess (it declines random bytes) -> a DecodeError. Mojibake (UTF-8 read as cp1252,
+"Petroâ€™s") is repaired with ftfy's fix_encoding only, so curly quotes and dashes stay as they are. Every offset storyline reports for a
 plain-text input is into the text this module returns: decoded, repaired, with \\r\\n and \\r turned into \\n.
 """
 
@@ -28,11 +30,14 @@ MOJIBAKE_HINT = re.compile(
     "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
 
-# cp1252 decodes almost any byte string, so a decoding must also read as text: few control characters
-# and mostly ASCII. Real Western-European prose has well under 10% non-ASCII letters; random bytes have
-# about 50% high bytes. 0.25 leaves room for accent-heavy text (French, Portuguese) and rejects junk.
-# Control characters: a few strays (an escape, a Word vertical tab, excluded here) are tolerated.
+# Any byte string decodes as cp1252, so the result must also read as text. Real Western-European prose
+# has well under 10% non-ASCII characters; when a short text has more (“été”), they must still stand
+# mostly alone: runs of 3+ non-ASCII characters are at most a third of them. Random high bytes and
+# KOI8-R or Shift-JIS read as cp1252 are nearly all runs. Control characters: a few strays (an escape;
+# Word's vertical tab is not counted) are tolerated.
 MAX_NON_ASCII_SHARE = 0.25
+MAX_RUN_SHARE = 0.34
+NON_ASCII_RUN = re.compile(r"[^\x00-\x7f\s]{3,}")
 MAX_CONTROL_SHARE = 0.01
 CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
@@ -62,16 +67,27 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         if not has_many_controls(text):
             return text, "utf-8"
         raise DecodeError("binary content (control characters), not text")
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        text = None
-    if text is not None and looks_like_text(text):
-        return text, "cp1252"
+    text = data.decode("utf-8", errors=CP1252_FALLBACK)
+    if reads_as_western_text(text):
+        return text, "cp1252" if data.isascii() or text == data.decode("cp1252", errors="ignore") else "utf-8+cp1252"
     guess = guess_encoding(data)
     if guess is not None:
         return guess
     raise DecodeError("not valid UTF-8 and not plausible Windows-1252 text (undecodable bytes)")
+
+
+def read_invalid_byte_as_cp1252(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: one byte that is not UTF-8 -> its Windows-1252 character (Latin-1 where undefined)."""
+    assert isinstance(error, UnicodeDecodeError)
+    byte = error.object[error.start : error.start + 1]
+    try:
+        return byte.decode("cp1252"), error.start + 1
+    except UnicodeDecodeError:
+        return byte.decode("latin-1"), error.start + 1
+
+
+CP1252_FALLBACK = "storyline-cp1252"
+codecs.register_error(CP1252_FALLBACK, read_invalid_byte_as_cp1252)
 
 
 def sniff_utf16(data: bytes) -> str | None:
@@ -95,14 +111,22 @@ def guess_encoding(data: bytes) -> tuple[str, str] | None:
     if best is None:
         return None
     text = str(best)
-    return (text, best.encoding) if looks_like_text(text) else None
+    return None if has_many_controls(text) else (text, best.encoding)
 
 
-def looks_like_text(text: str) -> bool:
-    if not text:
-        return True
+def reads_as_western_text(text: str) -> bool:
+    """Few control characters, and non-ASCII letters mostly alone inside ASCII words.
+
+    Another encoding read as cp1252 (KOI8-R, Shift-JIS) or random high bytes give runs of accented
+    symbols; Western prose gives isolated ones (été, naïve, “quotes”).
+    """
+    if has_many_controls(text):
+        return False
     non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
-    return not has_many_controls(text) and non_ascii <= MAX_NON_ASCII_SHARE * len(text)
+    if non_ascii <= MAX_NON_ASCII_SHARE * len(text):
+        return True
+    in_runs = sum(len(run) for run in NON_ASCII_RUN.findall(text))
+    return in_runs <= MAX_RUN_SHARE * non_ascii
 
 
 def has_many_controls(text: str) -> bool:
