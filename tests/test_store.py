@@ -220,6 +220,11 @@ def test_store_refuses_a_file_that_is_not_sqlite(tmp_path, content: bytes) -> No
         Store(path)
 
 
+def test_store_refuses_a_directory(tmp_path) -> None:
+    with pytest.raises(StoreError, match=r"a directory"):
+        Store(tmp_path)
+
+
 def test_store_refuses_an_sqlite_file_of_another_program(tmp_path) -> None:
     path = tmp_path / "other.db"
     with sqlite3.connect(path) as conn:
@@ -337,3 +342,28 @@ def test_store_search_hit_offsets_round_trip(pieces: list[str]) -> None:
     assert bool(hits) == ("gámma" in pieces)
     for hit in hits:
         assert [text[s:e] for s, e in hit.matches] == ["gámma"] * pieces.count("gámma")
+
+
+BUILD_TEXTS = {
+    "harbour.txt": "Harbour deal signed\n"
+    "The minister signed a port agreement with the mayor on Tuesday.\n"
+    '"This harbour will carry 40,000 containers a year," she said.\n',
+    "floods.txt": "Floods close river crossings\n"
+    "Heavy rain closed three bridges on Sunday, the regional government said.\n"
+    '"We expect the water to fall by Wednesday," said Marta Quispe.\n',
+}
+
+
+def test_store_build_twice_leaves_the_store_unchanged(tmp_path) -> None:
+    from storyline.api import build
+
+    paths = []
+    for name, text in BUILD_TEXTS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        paths.append(str(tmp_path / name))
+    db = str(tmp_path / "dossier.db")
+    first = build(paths, db, date="2026-03-04")
+    before = table_dump(db)
+    second = build(paths, db, date="2026-03-04")
+    assert (first.articles_added, second.articles_added, second.articles_unchanged) == (2, 0, 2)
+    assert table_dump(db) == before

@@ -2,32 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
-from ..ids import content_hash
-from ..models import (
-    Actor,
-    Analysis,
-    Article,
-    Block,
-    Cue,
-    Entity,
-    Event,
-    Figure,
-    Problem,
-    Published,
-    Quote,
-    Speaker,
-    Timex,
-)
+from ..models import Analysis, Problem, Published
 from .migrations import applied_migrations, apply_migrations
+from .read import select_analysis
 from .records import ArticleSummary, SearchHit, StoreError, shorten
 from .search import MATCH_CLOSE, MATCH_OPEN, build_fts_query, find_matches, search_terms, split_snippet
+from .write import insert_analysis, insert_problem
 
 # Tables counted by stats(), in the order a reader meets them.
 TABLES = (
@@ -37,17 +22,6 @@ TABLES = (
 )  # fmt: skip
 
 
-def problem_id(problem: Problem) -> str:
-    """Problems are deduplicated on their content: the same failure reported twice is stored once."""
-    # JSON keeps None apart from "" and cannot be confused by a separator inside a field.
-    fields = [problem.source, problem.stage, problem.article_id, problem.reason]
-    return "p" + content_hash(json.dumps(fields, ensure_ascii=False))
-
-
-def span_or_none(start: int | None, end: int | None) -> tuple[int, int] | None:
-    return None if start is None or end is None else (start, end)
-
-
 class Store:
     """A storyline dossier in one SQLite file (WAL mode, foreign keys on, schema by named migrations)."""
 
@@ -55,6 +29,8 @@ class Store:
         self.path = str(path)
         if not create and self.path != ":memory:" and not Path(self.path).is_file():
             raise StoreError(f"{self.path}: no such storyline store")
+        if Path(self.path).is_dir():
+            raise StoreError(f"{self.path}: a directory, not a storyline store file")
         try:
             # Autocommit mode: every write below opens its own explicit transaction.
             self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
@@ -62,6 +38,8 @@ class Store:
             raise StoreError(f"{self.path}: cannot open: {error}") from error
         try:
             self._conn.execute("PRAGMA foreign_keys = ON")
+            # A reader (the web app) and a writer (build) may share the file: wait for a lock, don't fail.
+            self._conn.execute("PRAGMA busy_timeout = 5000")
             self._conn.execute("PRAGMA journal_mode = WAL")
             apply_migrations(self._conn, self.path)
         except sqlite3.DatabaseError as error:
@@ -110,7 +88,7 @@ class Store:
             if article.id in self:  # another writer got there between the check and the lock
                 self._conn.execute("ROLLBACK")
                 return False
-            self._write_analysis(analysis)
+            insert_analysis(self._conn, analysis)
         except sqlite3.Error as error:
             self._conn.execute("ROLLBACK")
             raise StoreError(f"article {article.id} ({article.source}) not saved: {error}") from error
@@ -124,236 +102,18 @@ class Store:
         """Record a problem with one input or article; False if the same problem is already recorded."""
         self._conn.execute("BEGIN IMMEDIATE")
         try:
-            added = self._write_problem(problem)
+            added = insert_problem(self._conn, problem)
         except BaseException:
             self._conn.execute("ROLLBACK")
             raise
         self._conn.execute("COMMIT")
         return added
 
-    def _write_problem(self, problem: Problem) -> bool:
-        # WHERE true: SQLite needs it to tell an upsert's ON CONFLICT from a join's ON.
-        cursor = self._conn.execute(
-            "INSERT INTO problems (id, seq, source, stage, article_id, reason) "
-            "SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ? FROM problems WHERE true "
-            "ON CONFLICT (id) DO NOTHING",
-            (problem_id(problem), problem.source, problem.stage, problem.article_id, problem.reason),
-        )
-        return cursor.rowcount > 0
-
-    def _write_analysis(self, analysis: Analysis) -> None:
-        conn, article = self._conn, analysis.article
-        aid = article.id
-        start, end = article.source_span if article.source_span is not None else (None, None)
-        conn.execute(
-            "INSERT INTO articles (id, seq, source, source_start, source_end, title, published_value, "
-            "published_how, published_evidence, text, url, outlet, first_seen) "
-            "SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM articles",
-            (
-                aid, article.source, start, end, article.title, article.published.value,
-                article.published.how, article.published.evidence, article.text, article.url,
-                article.outlet, datetime.now(UTC).isoformat(timespec="seconds"),
-            ),
-        )  # fmt: skip
-        conn.executemany(
-            "INSERT INTO article_stages (article_id, position, stage, version) VALUES (?, ?, ?, ?)",
-            [(aid, i, stage, version) for i, (stage, version) in enumerate(analysis.stage_versions)],
-        )
-        conn.executemany(
-            'INSERT INTO blocks (article_id, position, start, "end", kind) VALUES (?, ?, ?, ?, ?)',
-            [(aid, i, b.start, b.end, b.kind) for i, b in enumerate(article.blocks)],
-        )
-        conn.executemany(
-            'INSERT INTO sentences (article_id, position, start, "end") VALUES (?, ?, ?, ?)',
-            [(aid, i, s, e) for i, (s, e) in enumerate(analysis.sentences)],
-        )
-        conn.executemany(
-            'INSERT INTO sentence_search (text, article_id, start, "end") VALUES (?, ?, ?, ?)',
-            [(article.text[s:e], aid, s, e) for s, e in analysis.sentences],
-        )
-        for i, entity in enumerate(analysis.entities):
-            conn.execute(
-                "INSERT INTO entities (id, name, type) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
-                (entity.id, entity.name, entity.type),
-            )
-            conn.execute(
-                "INSERT INTO article_entities (article_id, position, entity_id, name, type) VALUES (?, ?, ?, ?, ?)",
-                (aid, i, entity.id, entity.name, entity.type),
-            )
-            conn.executemany(
-                'INSERT INTO mentions (article_id, entity_position, position, entity_id, start, "end") '
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                [(aid, i, j, entity.id, s, e) for j, (s, e) in enumerate(entity.mentions)],
-            )
-        self._write_quotes(analysis)
-        conn.executemany(
-            'INSERT INTO timexes (article_id, position, start, "end", text, type, value) VALUES (?, ?, ?, ?, ?, ?, ?)',
-            [(aid, i, t.start, t.end, t.text, t.type, t.value) for i, t in enumerate(analysis.timexes)],
-        )
-        conn.executemany(
-            "INSERT INTO events (article_id, position, type, status, source_entity, source_name, source_code, "
-            "target_entity, target_name, target_code, date, trigger_start, trigger_end, sentence_start, "
-            "sentence_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    aid, i, ev.type, ev.status, ev.source.entity, ev.source.name, ev.source.code,
-                    ev.target.entity, ev.target.name, ev.target.code, ev.date, *ev.trigger, *ev.sentence,
-                )
-                for i, ev in enumerate(analysis.events)
-            ],
-        )  # fmt: skip
-        conn.executemany(
-            'INSERT INTO figures (article_id, position, start, "end", text, value, unit, measure, qualifier) '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (aid, i, f.start, f.end, f.text, f.value, f.unit, f.measure, f.qualifier)
-                for i, f in enumerate(analysis.figures)
-            ],
-        )
-        for i, problem in enumerate(analysis.problems):
-            self._write_problem(problem)
-            conn.execute(
-                "INSERT INTO article_problems (article_id, position, problem_id) VALUES (?, ?, ?)",
-                (aid, i, problem_id(problem)),
-            )
-
-    def _write_quotes(self, analysis: Analysis) -> None:
-        aid, text = analysis.article.id, analysis.article.text
-        rows = []
-        for i, q in enumerate(analysis.quotes):
-            mention = q.speaker.mention or (None, None)
-            cue = (q.cue.start, q.cue.end, q.cue.text) if q.cue else (None, None, None)
-            rows.append(
-                (aid, i, q.start, q.end, q.text, q.kind, q.speaker.entity, q.speaker.name, *mention, *cue)
-            )
-        self._conn.executemany(
-            'INSERT INTO quotes (article_id, position, start, "end", text, kind, speaker_entity, speaker_name, '
-            "speaker_start, speaker_end, cue_start, cue_end, cue_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
-        # Indexed text is the article's own slice, so a hit's offsets always point at the words it shows.
-        self._conn.executemany(
-            'INSERT INTO quote_search (text, article_id, start, "end", speaker) VALUES (?, ?, ?, ?, ?)',
-            [(text[q.start : q.end], aid, q.start, q.end, q.speaker.name) for q in analysis.quotes],
-        )
-
     # -- reading ---------------------------------------------------------------------------------------
-
-    def _rows(self, sql: str, article_id: str) -> list[tuple]:
-        return self._conn.execute(sql, (article_id,)).fetchall()
 
     def load(self, article_id: str) -> Analysis:
         """The Analysis saved under this id, equal to the one given to save(); KeyError if absent."""
-        row = self._conn.execute(
-            "SELECT id, source, source_start, source_end, title, published_value, published_how, "
-            "published_evidence, text, url, outlet FROM articles WHERE id = ?",
-            (article_id,),
-        ).fetchone()
-        if row is None:
-            raise KeyError(article_id)
-        aid, source, s_start, s_end, title, p_value, p_how, p_evidence, text, url, outlet = row
-        blocks = self._rows(
-            'SELECT start, "end", kind FROM blocks WHERE article_id = ? ORDER BY position', aid
-        )
-        article = Article(
-            id=aid,
-            source=source,
-            source_span=span_or_none(s_start, s_end),
-            title=title,
-            published=Published(p_value, p_how, p_evidence),
-            text=text,
-            blocks=tuple(Block(*b) for b in blocks),
-            url=url,
-            outlet=outlet,
-        )
-        return Analysis(
-            article=article,
-            entities=self._load_entities(aid),
-            quotes=self._load_quotes(aid),
-            timexes=tuple(
-                Timex(*t)
-                for t in self._rows(
-                    'SELECT start, "end", text, type, value FROM timexes WHERE article_id = ? ORDER BY position',
-                    aid,
-                )
-            ),
-            events=self._load_events(aid),
-            figures=tuple(
-                Figure(*f)
-                for f in self._rows(
-                    'SELECT start, "end", text, value, unit, measure, qualifier FROM figures '
-                    "WHERE article_id = ? ORDER BY position",
-                    aid,
-                )
-            ),
-            problems=tuple(
-                Problem(*p)
-                for p in self._rows(
-                    "SELECT p.source, p.reason, p.stage, p.article_id FROM article_problems ap "
-                    "JOIN problems p ON p.id = ap.problem_id WHERE ap.article_id = ? ORDER BY ap.position",
-                    aid,
-                )
-            ),
-            sentences=tuple(
-                (s, e)
-                for s, e in self._rows(
-                    'SELECT start, "end" FROM sentences WHERE article_id = ? ORDER BY position', aid
-                )
-            ),
-            stage_versions=tuple(
-                (stage, version)
-                for stage, version in self._rows(
-                    "SELECT stage, version FROM article_stages WHERE article_id = ? ORDER BY position", aid
-                )
-            ),
-        )
-
-    def _load_entities(self, aid: str) -> tuple[Entity, ...]:
-        mentions: dict[int, list[tuple[int, int]]] = {}
-        for position, start, end in self._rows(
-            'SELECT entity_position, start, "end" FROM mentions WHERE article_id = ? '
-            "ORDER BY entity_position, position",
-            aid,
-        ):
-            mentions.setdefault(position, []).append((start, end))
-        return tuple(
-            Entity(entity_id, name, type_, tuple(mentions.get(position, ())))
-            for position, entity_id, name, type_ in self._rows(
-                "SELECT position, entity_id, name, type FROM article_entities WHERE article_id = ? ORDER BY position",
-                aid,
-            )
-        )
-
-    def _load_quotes(self, aid: str) -> tuple[Quote, ...]:
-        quotes = []
-        for start, end, text, kind, entity, name, m_start, m_end, c_start, c_end, c_text in self._rows(
-            'SELECT start, "end", text, kind, speaker_entity, speaker_name, speaker_start, speaker_end, '
-            "cue_start, cue_end, cue_text FROM quotes WHERE article_id = ? ORDER BY position",
-            aid,
-        ):
-            cue = None if c_start is None else Cue(c_start, c_end, c_text)
-            speaker = Speaker(entity, name, span_or_none(m_start, m_end))
-            quotes.append(Quote(start, end, text, kind, speaker, cue))
-        return tuple(quotes)
-
-    def _load_events(self, aid: str) -> tuple[Event, ...]:
-        return tuple(
-            Event(
-                type=row[0],
-                status=row[1],
-                source=Actor(*row[2:5]),
-                target=Actor(*row[5:8]),
-                date=row[8],
-                trigger=(row[9], row[10]),
-                sentence=(row[11], row[12]),
-            )
-            for row in self._rows(
-                "SELECT type, status, source_entity, source_name, source_code, target_entity, target_name, "
-                "target_code, date, trigger_start, trigger_end, sentence_start, sentence_end FROM events "
-                "WHERE article_id = ? ORDER BY position",
-                aid,
-            )
-        )
+        return select_analysis(self._conn, article_id)
 
     def analyses(self) -> Iterator[Analysis]:
         """Every stored Analysis, in the order the articles were first saved."""
