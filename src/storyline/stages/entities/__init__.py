@@ -1,23 +1,40 @@
-"""Article + Doc -> canonical Entities (people, organisations, places) with run-wide shared ids."""
+"""Article + Doc -> canonical Entities (people, organisations, places) with pronouns and nominals, ids shared by the run.
+
+Order of work: name mentions (spaCy NER without credits, boilerplate and headings) -> one type per name by
+evidence and vote (entity_types) -> name clusters with recorded merges and splits (clusters) -> roles and
+appositives (roles) -> role nominals and pronouns by sieve (coref) -> run-wide ids (registry).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ...ids import entity_id, name_key
-from ...models import Analysis, Article, Entity
+from ...ids import entity_id
+from ...models import Analysis, Article, Block, Entity
+from .clusters import Cluster, Decision, cluster_names
+from .coref import resolve_nominals, resolve_pronouns
+from .entity_types import decide_types
+from .mentions import blocked_spans, name_mentions, nominal_mentions, pronoun_mentions
+from .registry import Registry, explain, registry_of
+from .roles import collect_roles
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from ...pipeline import RunContext
 
-STAGE_VERSION = "entities.v1"
+STAGE_VERSION = "entities.v2"
 
-NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART"})
-# Credits and boilerplate name photographers and agencies, not actors; headings are not people.
-SKIPPED_BLOCKS = frozenset({"credit", "boilerplate"})
+
+@dataclass
+class Resolution:
+    """The pure core's full answer: the entities, and the clusters and decisions behind them."""
+
+    entities: tuple[Entity, ...]
+    clusters: list[Cluster]
+    decisions: list[Decision]
 
 
 def entity_at(entities: Sequence[Entity], start: int, end: int) -> Entity | None:
@@ -40,28 +57,50 @@ def entity_at(entities: Sequence[Entity], start: int, end: int) -> Entity | None
     return chosen
 
 
-def skipped_spans(article: Article) -> list[tuple[int, int]]:
-    return [(block.start, block.end) for block in article.blocks if block.kind in SKIPPED_BLOCKS]
+def resolve_entities(
+    doc: Doc, blocks: Sequence[Block] = (), registry: Registry | None = None, article_id: str = ""
+) -> Resolution:
+    """The pure core: a parsed text (and its blocks) -> entities with all their mentions."""
+    blocked = blocked_spans(blocks, len(doc.text))
+    names = name_mentions(doc, blocked)
+    types, tallies = decide_types(doc, names, prior=registry.votes if registry else None)
+    clusters, decisions = cluster_names(doc, names, types)
+    appositives = collect_roles(doc, clusters, blocked)
+    taken_heads = {m.head for m in appositives} | {i for m in names for i in range(m.first, m.last)}
+    nominals = [m for m in nominal_mentions(doc, blocked, names) if m.head not in taken_heads]
+    resolve_nominals(doc, clusters, nominals)
+    resolve_pronouns(doc, clusters, pronoun_mentions(doc, blocked))
+    if registry is not None:
+        registry.add_votes(tallies)
+        registry.note(article_id, decisions, doc.text)
+    grouped: dict[str, tuple[Cluster, set[tuple[int, int]]]] = {}
+    local_ids: set[str] = set()
+    for cluster in clusters:
+        has_name = any(m.kind == "name" for m in cluster.mentions)
+        if not has_name and len(cluster.mentions) < 2:
+            continue
+        if registry is not None:
+            id_ = registry.register(cluster, article_id)
+        else:
+            id_ = entity_id(cluster.type, cluster.name)
+            suffix = 2
+            while id_ in local_ids:
+                id_ = entity_id(cluster.type, f"{cluster.name}#{suffix}")
+                suffix += 1
+        local_ids.add(id_)
+        # Two clusters of one article may turn out to be one run-wide entity: their mentions are pooled.
+        first, spans = grouped.setdefault(id_, (cluster, set()))
+        spans.update((m.start, m.end) for m in cluster.mentions)
+    entities = [
+        Entity(id=id_, name=cluster.name, type=cluster.type, mentions=tuple(sorted(spans)))
+        for id_, (cluster, spans) in grouped.items()
+    ]
+    entities.sort(key=lambda e: e.mentions[0])
+    return Resolution(tuple(entities), clusters, decisions)
 
 
-def find_entities(article: Article, doc: Doc) -> tuple[Entity, ...]:
-    """The pure core: NER spans outside credits/boilerplate, grouped by folded name."""
-    skipped = skipped_spans(article)
-    groups: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    names: dict[tuple[str, str], str] = {}
-    for ent in doc.ents:
-        if ent.label_ not in NER_LABELS:
-            continue
-        if any(start < ent.end_char and ent.start_char < end for start, end in skipped):
-            continue
-        key = (ent.label_, name_key(ent.text))
-        groups.setdefault(key, []).append((ent.start_char, ent.end_char))
-        names.setdefault(key, ent.text)
-    return tuple(
-        Entity(id=entity_id(label, names[key]), name=names[key], type=label, mentions=tuple(spans))
-        for key, spans in groups.items()
-        for label in [key[0]]
-    )
+def find_entities(article: Article, doc: Doc, registry: Registry | None = None) -> tuple[Entity, ...]:
+    return resolve_entities(doc, article.blocks, registry, article.id).entities
 
 
 class EntityStage:
@@ -70,9 +109,15 @@ class EntityStage:
     field = "entities"
 
     def __call__(self, article: Article, doc: Doc, found: Analysis, run: RunContext) -> tuple[Entity, ...]:
-        return find_entities(article, doc)
+        return find_entities(article, doc, registry_of(run.memory))
 
 
 STAGE = EntityStage()
 
-__all__ = ["STAGE", "STAGE_VERSION", "entity_at", "find_entities"]
+
+def explain_name(run: RunContext, name: str) -> dict:
+    """Data for `storyline entities --explain NAME`: entities, variants, type votes, merges and splits."""
+    return explain(registry_of(run.memory), name)
+
+
+__all__ = ["STAGE", "STAGE_VERSION", "Registry", "entity_at", "explain_name", "find_entities", "resolve_entities"]

@@ -1,0 +1,234 @@
+"""Typed name mentions -> clusters of one entity each, with every merge and split recorded with its reason."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .lexicon import KINSHIP_NOUNS
+from .mentions import Mention
+from .names import NameForm, Verdict, compare_org_names, compare_person_names, form_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+@dataclass
+class Role:
+    """A title, appositive, kinship or nationality said of an entity, with its span in the article."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # title | appositive | kinship | nationality
+
+
+@dataclass
+class Cluster:
+    number: int
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+    roles: list[Role] = field(default_factory=list)
+    gender: str | None = None
+    kin_of: list[tuple[str, int]] = field(default_factory=list)  # (relation, index of the possessor mention)
+
+    @property
+    def name(self) -> str:
+        names = [m for m in self.mentions if m.kind == "name"]
+        if not names:
+            return self.mentions[0].text if self.mentions else ""
+        best = max(names, key=lambda m: (len(form_of(m.name).words), not form_of(m.name).raw_upper, -m.start))
+        return best.name
+
+    def first_at(self) -> int:
+        return min(m.start for m in self.mentions)
+
+
+@dataclass
+class Decision:
+    """One merge or split, for `entities --explain`: which names, what happened and why."""
+
+    kind: str  # merge | split
+    names: tuple[str, str]
+    reason: str
+    at: int  # character offset of the mention that prompted it
+
+
+def kinship_word(doc: Doc, mention: Mention) -> str | None:
+    """The kinship noun a name is introduced by ("his father, X", "his son X", "a son named X"), if any."""
+    head = doc[mention.head]
+    candidates = [head.head] if head.dep_ in ("appos", "compound", "npadvmod", "oprd", "attr", "dobj", "nsubj") else []
+    candidates += [child for child in head.children if child.dep_ == "appos"]
+    if head.dep_ in ("oprd", "xcomp", "dobj") and head.head.lemma_ in ("name", "call"):
+        candidates.append(head.head.head)
+    for token in candidates:
+        if token.lemma_.lower() in KINSHIP_NOUNS and token.i != head.i and abs(token.i - head.i) <= 4:
+            return token.lower_
+    return None
+
+
+def cluster_names(doc: Doc, mentions: Sequence[Mention], types: dict[str, str]) -> tuple[list[Cluster], list[Decision]]:
+    """Group name mentions into clusters by type-specific name rules."""
+    clusters: list[Cluster] = []
+    decisions: list[Decision] = []
+    by_type: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        by_type.setdefault(types[form_of(mention.name).key], []).append(mention)
+    for type_, group in by_type.items():
+        if type_ == "PERSON":
+            cluster_people(doc, group, clusters, decisions)
+        else:
+            cluster_other(doc, group, type_, clusters, decisions)
+    for number, cluster in enumerate(sorted(clusters, key=Cluster.first_at)):
+        cluster.number = number
+    clusters.sort(key=lambda c: c.number)
+    return clusters, decisions
+
+
+def new_cluster(clusters: list[Cluster], type_: str) -> Cluster:
+    cluster = Cluster(number=len(clusters), type=type_)
+    clusters.append(cluster)
+    return cluster
+
+
+def add_mention(cluster: Cluster, mention: Mention) -> None:
+    cluster.mentions.append(mention)
+    cluster.keys.add(form_of(mention.name).key)
+
+
+def cluster_people(doc: Doc, group: Sequence[Mention], clusters: list[Cluster], decisions: list[Decision]) -> None:
+    kin = {id(m): kinship_word(doc, m) for m in group}
+    forms = {id(m): form_of(m.name) for m in group}
+    people: list[Cluster] = []
+    # Longest names first: each full name seeds a cluster unless it extends one already seeded.
+    full = sorted((m for m in group if len(forms[id(m)].words) >= 2), key=lambda m: (-len(forms[id(m)].words), m.start))
+    short: list[Mention] = [m for m in group if len(forms[id(m)].words) < 2]
+    for mention in full:
+        form = forms[id(mention)]
+        target = None
+        for cluster in people:
+            verdict = best_person_verdict(form, cluster)
+            if verdict is None:
+                continue
+            kin_here = kin[id(mention)] or next((kin[id(m)] for m in cluster.mentions if kin[id(m)]), None)
+            if verdict.same and verdict.reason != "same name" and kin_here:
+                verdict = Verdict(False, f"{verdict.reason}, but one is introduced as a relative ('{kin_here}')")
+            if verdict.same and len(form.words) < max(len(k.split()) for k in cluster.keys) and verdict.reason != "same name":
+                # A shorter multi-word form ("Garcia Marquez") is placed mention by mention below.
+                short.append(mention)
+                target = "deferred"
+                break
+            record(decisions, verdict, form.key, cluster, mention)
+            if verdict.same:
+                target = cluster
+                break
+        if target == "deferred":
+            continue
+        if target is None:
+            target = new_cluster(clusters, "PERSON")
+            people.append(target)
+        add_mention(target, mention)
+    for mention in sorted(short, key=lambda m: m.start):
+        form = forms[id(mention)]
+        candidates: list[tuple[Cluster, Verdict]] = []
+        for cluster in people:
+            verdict = best_person_verdict(form, cluster)
+            if verdict is None:
+                continue
+            if verdict.same and verdict.reason != "same name" and kin[id(mention)]:
+                verdict = Verdict(False, f"{verdict.reason}, but '{form.key}' is introduced as a relative ('{kin[id(mention)]}')")
+            if verdict.same:
+                candidates.append((cluster, verdict))
+            else:
+                record(decisions, verdict, form.key, cluster, mention)
+        # A relative introduced as "his father, X" shares the surname of the person it is related to; a bare
+        # surname goes to the relative only when no one else carries it.
+        unrelated = [c for c in candidates if not any(kin[id(m)] for m in c[0].mentions if id(m) in kin)]
+        candidates = unrelated or candidates
+        if candidates:
+            cluster, verdict = nearest(candidates, mention.start)
+            if len(candidates) > 1:
+                others = ", ".join(sorted(c.name for c, _ in candidates if c is not cluster))
+                verdict = Verdict(True, f"{verdict.reason}; nearest of the namesakes (not {others})")
+            record(decisions, verdict, form.key, cluster, mention)
+            add_mention(cluster, mention)
+            continue
+        target = new_cluster(clusters, "PERSON")
+        people.append(target)
+        add_mention(target, mention)
+
+
+def best_person_verdict(form: NameForm, cluster: Cluster) -> Verdict | None:
+    verdicts = []
+    for key in cluster.keys:
+        other = form_of(key)
+        short, long = (form, other) if len(form.words) <= len(other.words) else (other, form)
+        verdict = compare_person_names(short, long)
+        if verdict is not None:
+            verdicts.append(verdict)
+    if not verdicts:
+        return None
+    refusals = [v for v in verdicts if not v.same and "relative" in v.reason]
+    if refusals:
+        return refusals[0]
+    agreeing = [v for v in verdicts if v.same]
+    if agreeing and not any("different given names" in v.reason for v in verdicts):
+        return agreeing[0]
+    return next((v for v in verdicts if not v.same), verdicts[0])
+
+
+def nearest(candidates: list[tuple[Cluster, Verdict]], at: int) -> tuple[Cluster, Verdict]:
+    """The candidate mentioned most recently before `at`, else the first one mentioned after it."""
+
+    def last_before(cluster: Cluster) -> int:
+        starts = [m.start for m in cluster.mentions if m.start < at]
+        return max(starts) if starts else -1
+
+    preceding = [c for c in candidates if last_before(c[0]) >= 0]
+    if preceding:
+        return max(preceding, key=lambda c: last_before(c[0]))
+    return min(candidates, key=lambda c: c[0].first_at())
+
+
+def record(decisions: list[Decision], verdict: Verdict, key: str, cluster: Cluster, mention: Mention) -> None:
+    if verdict.reason == "same name":
+        return
+    pair = (key, cluster.name)
+    if any(d.names == pair and d.kind == ("merge" if verdict.same else "split") for d in decisions):
+        return
+    decisions.append(Decision("merge" if verdict.same else "split", pair, verdict.reason, mention.start))
+
+
+def cluster_other(
+    doc: Doc, group: Sequence[Mention], type_: str, clusters: list[Cluster], decisions: list[Decision]
+) -> None:
+    """Organisations and places: same folded name, acronym of a longer name, or "Name (ACRONYM)"."""
+    forms = {id(m): form_of(m.name) for m in group}
+    by_key: dict[str, Cluster] = {}
+    aliases: dict[str, tuple[str, str]] = {}
+    for mention in group:
+        after = doc[mention.last : mention.last + 3]
+        if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and after[1].is_upper:
+            aliases[form_of(after[1].text).key] = (forms[id(mention)].key, "given in brackets after the name")
+    ordered = sorted(group, key=lambda m: (-len(forms[id(m)].words), m.start))
+    for mention in ordered:
+        form = forms[id(mention)]
+        target = by_key.get(form.key)
+        if target is None and form.key in aliases and aliases[form.key][0] in by_key:
+            long_key, why = aliases[form.key]
+            target = by_key[long_key]
+            record(decisions, Verdict(True, f"'{mention.name}' {why} '{long_key}'"), form.key, target, mention)
+        if target is None:
+            for cluster in {id(c): c for c in by_key.values()}.values():
+                verdicts = [compare_org_names(form, form_of(k)) for k in cluster.keys]
+                verdict = next((v for v in verdicts if v is not None and v.same), None)
+                if verdict is not None:
+                    target = cluster
+                    record(decisions, verdict, form.key, cluster, mention)
+                    break
+        if target is None:
+            target = new_cluster(clusters, type_)
+        by_key[form.key] = target
+        add_mention(target, mention)

@@ -1,0 +1,237 @@
+"""Doc -> candidate mentions: names (spaCy NER, trimmed), pronouns and definite role nominals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .lexicon import (
+    NAME_TITLES,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    PRONOUNS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART"})
+# Credits and boilerplate name photographers and agencies, not actors; a heading is a label, not a sentence
+# about someone, so nothing in it is reported.
+SKIPPED_BLOCKS = frozenset({"credit", "boilerplate", "heading"})
+QUOTE_OPEN = "\"“‘«"
+QUOTE_CLOSE = "\"”’»"
+
+
+@dataclass
+class Mention:
+    """One span that may refer to an entity; `kind` is name, pronoun or nominal."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    label: str  # spaCy's label for names; PERSON/ORG/ANY for pronouns and nominals
+    head: int  # token index of the syntactic head
+    first: int  # token index of the first token
+    last: int  # token index one past the last token
+    sentence: int
+    name: str = ""  # the name without titles, articles or possessive ('s)
+    title: tuple[int, int] | None = None  # character span of a title the name carried ("President")
+    features: dict[str, str] = field(default_factory=dict)
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text, built once: spaCy's Doc.text re-joins every token on each access."""
+    text = doc.user_data.get("storyline_text")
+    if text is None:
+        text = doc.user_data["storyline_text"] = doc.text
+    return text
+
+
+def overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def blocked_spans(blocks: Iterable, text_length: int) -> list[tuple[int, int]]:
+    return [(block.start, block.end) for block in blocks if block.kind in SKIPPED_BLOCKS]
+
+
+def is_credit(ent: Span) -> bool:
+    """Photo and agency credits: "Fernando Vergara/AP Photo", "[Jose Luis Magana/AP]", "(Reuters)"."""
+    doc = ent.doc
+    if "/" in ent.text:
+        return True
+    before = doc[ent.start - 1].text if ent.start > 0 else ""
+    after = doc[ent.end].text if ent.end < len(doc) else ""
+    if before == "/" or after == "/" or after.startswith("/"):
+        return True
+    line_start = text_of(doc).rfind("\n", 0, ent.start_char) + 1
+    line_end = text_of(doc).find("\n", ent.end_char)
+    line_end = len(text_of(doc)) if line_end < 0 else line_end
+    opening = text_of(doc).rfind("[", line_start, ent.start_char)
+    # A bracketed tail at the end of a line is a caption credit.
+    return opening >= 0 and "]" not in text_of(doc)[opening : ent.start_char] and text_of(doc)[ent.end_char : line_end].rstrip().endswith("]")
+
+
+def is_heading_like(sentence: Span) -> bool:
+    """A line with no verb and no final punctuation reads as a heading even where blocks do not say so."""
+    text = sentence.text.strip()
+    if not text or text[-1] in ".!?\"”’:;)]":
+        return False
+    line_start = text_of(sentence.doc).rfind("\n", 0, sentence.start_char) + 1
+    line_end = text_of(sentence.doc).find("\n", sentence.end_char)
+    line_end = len(text_of(sentence.doc)) if line_end < 0 else line_end
+    line = text_of(sentence.doc)[line_start:line_end].strip()
+    return line == text and len(sentence) <= 12 and not any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in sentence)
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks (curly or straight), paired left to right."""
+    ranges: list[tuple[int, int]] = []
+    opened: int | None = None
+    for index, char in enumerate(text):
+        if opened is None and (char in "“«" or (char == '"' and (index == 0 or not text[index - 1].isalnum()))):
+            opened = index
+        elif opened is not None and (char in "”»" or char == '"'):
+            ranges.append((opened + 1, index))
+            opened = None
+        elif char == "\n" and opened is not None and text[opened] == '"':
+            opened = None
+    return ranges
+
+
+def trim_name(ent: Span) -> tuple[int, int, tuple[int, int] | None]:
+    """Token bounds of the bare name inside an entity span, and the title span it carried, if any."""
+    first, last = ent.start, ent.end
+    doc = ent.doc
+    while first < last and doc[first].lower_ in ("the", "a", "an"):
+        first += 1
+    while last > first and (doc[last - 1].tag_ == "POS" or doc[last - 1].text in ("'s", "’s", "'", "’")):
+        last -= 1
+    while last > first and doc[last - 1].is_punct:
+        last -= 1
+    title: tuple[int, int] | None = None
+    title_first = first
+    while first < last - 1 and (doc[first].lower_.rstrip(".") in NAME_TITLES or doc[first].lower_.startswith("then-")):
+        first += 1
+    if first > title_first:
+        title = (doc[title_first].idx, doc[first - 1].idx + len(doc[first - 1]))
+    return first, last, title
+
+
+def head_of(doc: Doc, first: int, last: int) -> int:
+    """The token of [first, last) whose head lies outside the span (the last such, for flat names)."""
+    heads = [i for i in range(first, last) if not (first <= doc[i].head.i < last) or doc[i].head.i == i]
+    return heads[-1] if heads else last - 1
+
+
+def name_mentions(doc: Doc, blocked: Sequence[tuple[int, int]]) -> list[Mention]:
+    mentions: list[Mention] = []
+    sentence_index = {sent.start: n for n, sent in enumerate(doc.sents)}
+    for ent in doc.ents:
+        if ent.label_ not in NER_LABELS or overlaps(blocked, ent.start_char, ent.end_char):
+            continue
+        if is_credit(ent) or is_heading_like(ent.sent):
+            continue
+        first, last, title = trim_name(ent)
+        if first >= last:
+            continue
+        tokens = doc[first:last]
+        # A name has a capitalised word that is not a sentence-initial verb ("Combating ...").
+        if not any(t.text[:1].isupper() and (t.pos_ in ("PROPN", "NOUN", "ADJ", "X") or t.is_upper) for t in tokens):
+            continue
+        if all(t.pos_ in ("VERB", "ADV", "ADP", "AUX") for t in tokens):
+            continue
+        mentions.append(
+            Mention(
+                start=tokens.start_char,
+                end=tokens.end_char,
+                text=tokens.text,
+                kind="name",
+                label=ent.label_,
+                head=head_of(doc, first, last),
+                first=first,
+                last=last,
+                sentence=sentence_index[ent.sent.start],
+                name=tokens.text,
+                title=title,
+            )
+        )
+    return mentions
+
+
+def pronoun_mentions(doc: Doc, blocked: Sequence[tuple[int, int]]) -> list[Mention]:
+    mentions: list[Mention] = []
+    sentence_index = {sent.start: n for n, sent in enumerate(doc.sents)}
+    for token in doc:
+        features = PRONOUNS.get(token.lower_)
+        if features is None or token.pos_ not in ("PRON", "DET") or overlaps(blocked, token.idx, token.idx + len(token)):
+            continue
+        mentions.append(
+            Mention(
+                start=token.idx,
+                end=token.idx + len(token),
+                text=token.text,
+                kind="pronoun",
+                label="ANY",
+                head=token.i,
+                first=token.i,
+                last=token.i + 1,
+                sentence=sentence_index[token.sent.start],
+                features=dict(features),
+            )
+        )
+    return mentions
+
+
+def nominal_kind(head: Token) -> str | None:
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN":
+        return None
+    if lemma in PERSON_NOUNS:
+        return "PERSON"
+    if lemma in ORG_NOUNS:
+        return "ORG"
+    return None
+
+
+def nominal_mentions(doc: Doc, blocked: Sequence[tuple[int, int]], names: Sequence[Mention]) -> list[Mention]:
+    """Definite or possessed noun phrases headed by a person or organisation noun ("the former rebel")."""
+    named_tokens = {i for m in names for i in range(m.first, m.last)}
+    sentence_index = {sent.start: n for n, sent in enumerate(doc.sents)}
+    mentions: list[Mention] = []
+    for chunk in doc.noun_chunks:
+        head = chunk.root
+        kind = nominal_kind(head)
+        if kind is None or head.i in named_tokens or overlaps(blocked, chunk.start_char, chunk.end_char):
+            continue
+        determiners = [t for t in chunk if t.dep_ in ("det", "poss") and t.i < head.i]
+        if not determiners:
+            continue
+        number = "plural" if head.tag_ in ("NNS", "NNPS") else "singular"
+        first = chunk.start
+        while first < head.i and doc[first].dep_ in ("predet",):
+            first += 1
+        # Keep a following "of"/"at" phrase out: "the director of X" is linked to its head, not to X.
+        mentions.append(
+            Mention(
+                start=doc[first].idx,
+                end=head.idx + len(head),
+                text=text_of(doc)[doc[first].idx : head.idx + len(head)],
+                kind="nominal",
+                label=kind,
+                head=head.i,
+                first=first,
+                last=head.i + 1,
+                sentence=sentence_index[head.sent.start],
+                features={
+                    "number": number,
+                    "definite": "yes" if any(t.lower_ in ("the", "this", "that", "these", "those") for t in determiners) else "no",
+                    "possessive": "yes" if any(t.dep_ == "poss" for t in determiners) else "no",
+                    "lemma": head.lemma_.lower(),
+                },
+            )
+        )
+    return mentions

@@ -1,0 +1,101 @@
+"""Name forms and the rules that say when two names can be one entity, with the reason either way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...ids import name_key
+from .lexicon import ACRONYM_SKIP
+
+
+@dataclass(frozen=True)
+class NameForm:
+    """A folded name split into words: "Gimena Sánchez-Garzoli" -> ("gimena", "sanchez-garzoli")."""
+
+    key: str
+    words: tuple[str, ...]
+
+    @property
+    def is_acronym(self) -> bool:
+        return len(self.words) == 1 and self.words[0].isalpha() and 2 <= len(self.words[0]) <= 8 and self.raw_upper
+
+    raw_upper: bool = False
+
+
+def form_of(name: str) -> NameForm:
+    stripped = name.strip()
+    for suffix in ("'s", "’s", "'", "’"):
+        if stripped.endswith(suffix) and len(stripped) > len(suffix) + 1:
+            stripped = stripped[: -len(suffix)]
+            break
+    if stripped.lower().startswith("the "):
+        stripped = stripped[4:]
+    bare = stripped.replace(".", "") if stripped.replace(".", "").isupper() else stripped
+    key = name_key(bare)
+    words = tuple(word for word in key.replace(",", " ").split() if word)
+    return NameForm(key=" ".join(words), words=words, raw_upper=bare.isupper() and bare.replace(" ", "").isalpha())
+
+
+def initials(words: tuple[str, ...], skip_function_words: bool) -> str:
+    parts = [w for w in words if not (skip_function_words and w in ACRONYM_SKIP)]
+    letters = []
+    for word in parts:
+        letters.extend(piece[0] for piece in word.split("-") if piece)
+    return "".join(letters)
+
+
+def is_acronym_of(short: NameForm, long: NameForm) -> bool:
+    """ "WOLA" of "Washington Office on Latin America", "US" of "United States", "ELN" of "Ejército de Liberación Nacional"."""
+    if not short.is_acronym or len(long.words) < 2:
+        return False
+    acronym = short.words[0]
+    return acronym in (initials(long.words, True), initials(long.words, False))
+
+
+def surname_variants(form: NameForm) -> set[tuple[str, ...]]:
+    """Word sequences that can stand alone for a person: the last word, the last two (compound Hispanic
+    surnames, "Garcia Marquez"), the parts of a hyphenated surname read as one ("sanchez garzoli")."""
+    words = form.words
+    variants: set[tuple[str, ...]] = set()
+    if len(words) < 2:
+        return variants
+    variants.add(words[-1:])
+    if len(words) >= 3:
+        variants.add(words[-2:])
+        variants.add(words[1:2])  # paternal surname of "Gustavo Petro Urrego" is "Petro"
+    if "-" in words[-1]:
+        variants.add(tuple(words[-1].split("-")))
+    return variants
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether a short name may join a longer one, and why (kept for `entities --explain`)."""
+
+    same: bool
+    reason: str
+
+
+def compare_person_names(short: NameForm, long: NameForm) -> Verdict | None:
+    """How a person name relates to a longer (or equal) one; None when they share no word at all."""
+    if short.key == long.key:
+        return Verdict(True, "same name")
+    if not set(short.words) & set(long.words) and short.words not in surname_variants(long):
+        return None
+    if short.words in surname_variants(long):
+        return Verdict(True, f"'{short.key}' is the surname of '{long.key}'")
+    if len(short.words) >= 2 and len(long.words) > len(short.words) and long.words[: len(short.words)] == short.words:
+        return Verdict(True, f"'{long.key}' extends '{short.key}' with a second surname")
+    if len(short.words) == 1 and long.words[0] == short.words[0]:
+        return Verdict(False, f"'{short.key}' shares only a given name with '{long.key}'")
+    if len(short.words) >= 2 and short.words[0] != long.words[0]:
+        return Verdict(False, f"'{short.key}' and '{long.key}' have different given names")
+    return Verdict(False, f"'{short.key}' and '{long.key}' share a word but neither is a form of the other")
+
+
+def compare_org_names(short: NameForm, long: NameForm) -> Verdict | None:
+    if short.key == long.key:
+        return Verdict(True, "same name")
+    if is_acronym_of(short, long):
+        return Verdict(True, f"'{short.words[0].upper()}' is the acronym of '{long.key}'")
+    return None

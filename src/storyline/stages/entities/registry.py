@@ -1,0 +1,184 @@
+"""Per-article clusters -> run-wide entity ids: one id per person or organisation across every article.
+
+The registry lives in RunContext.memory["entities"]. It is filled in input order and is deterministic:
+the same articles in the same order always get the same ids. User corrections (merge two names, split
+two names) can be given when the registry is created; they are applied on every rebuild.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ...ids import entity_id, name_key
+from .clusters import Cluster, Decision
+from .names import compare_person_names, form_of, is_acronym_of
+
+
+@dataclass
+class Entry:
+    id: str
+    name: str
+    type: str
+    keys: set[str] = field(default_factory=set)
+    mentions: int = 0
+    articles: list[str] = field(default_factory=list)
+    roles: list[tuple[str, int, int, str, str]] = field(default_factory=list)  # (article, start, end, text, kind)
+    gender: str | None = None
+    relative: bool = False
+
+
+def is_relative(cluster: Cluster) -> bool:
+    return any(role.kind == "kinship" for role in cluster.roles)
+
+
+@dataclass
+class Registry:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    votes: dict[str, Counter] = field(default_factory=dict)  # folded name -> type tallies over the run
+    decisions: list[dict] = field(default_factory=list)
+    merges: dict[str, str] = field(default_factory=dict)  # user correction: folded name -> folded name
+    splits: set[frozenset[str]] = field(default_factory=set)  # user correction: never one entity
+
+    @classmethod
+    def with_corrections(cls, merges=(), splits=()) -> Registry:
+        return cls(
+            merges={name_key(a): name_key(b) for a, b in merges},
+            splits={frozenset((name_key(a), name_key(b))) for a, b in splits},
+        )
+
+    def keys_of(self, cluster: Cluster) -> set[str]:
+        keys = set(cluster.keys)
+        return keys | {self.merges[k] for k in keys if k in self.merges}
+
+    def split_by_user(self, keys: set[str], entry: Entry) -> bool:
+        return any(frozenset((a, b)) in self.splits for a in keys for b in entry.keys)
+
+    def find(self, cluster: Cluster, keys: set[str], article_id: str) -> tuple[Entry | None, str]:
+        candidates: list[tuple[int, Entry, str]] = []
+        for entry in self.entries.values():
+            if (entry.type == "PERSON") != (cluster.type == "PERSON") or self.split_by_user(keys, entry):
+                continue
+            if article_id in entry.articles:
+                continue  # the article's own clusters were already kept apart on its own evidence
+            shared = keys & entry.keys
+            if shared:
+                candidates.append((2, entry, f"same name '{sorted(shared)[0]}'"))
+                continue
+            if is_relative(cluster) or entry.relative:
+                # A relative introduced as "his father, X" joins another article's entity only by its full name.
+                continue
+            reason = self.variant_reason(cluster, keys, entry)
+            if reason:
+                candidates.append((1, entry, reason))
+        if not candidates:
+            return None, ""
+        best = max(candidates, key=lambda c: (c[0], c[1].mentions))
+        if len([c for c in candidates if c[0] == best[0]]) > 1:
+            others = [c[1].name for c in candidates if c[0] == best[0] and c[1] is not best[1]]
+            return best[1], f"{best[2]}; the most mentioned of the namesakes (not {', '.join(sorted(others))})"
+        return best[1], best[2]
+
+    def variant_reason(self, cluster: Cluster, keys: set[str], entry: Entry) -> str:
+        # Compare full names with full names: a surname key of one entity says nothing about a namesake.
+        longest = max(len(k.split()) for k in keys)
+        entry_longest = max(len(k.split()) for k in entry.keys)
+        for key in (k for k in keys if len(k.split()) == longest):
+            mine = form_of(key)
+            for other_key in (k for k in entry.keys if len(k.split()) == entry_longest):
+                other = form_of(other_key)
+                if cluster.type == "PERSON":
+                    short, long = (mine, other) if len(mine.words) <= len(other.words) else (other, mine)
+                    verdict = compare_person_names(short, long)
+                    if verdict is not None and verdict.same and verdict.reason != "same name":
+                        return verdict.reason
+                elif is_acronym_of(mine, other) or is_acronym_of(other, mine):
+                    return f"acronym: '{key}' ~ '{other_key}'"
+        return ""
+
+    def register(self, cluster: Cluster, article_id: str) -> str:
+        """The run-wide id of a cluster, creating an entry when no known entity fits."""
+        keys = self.keys_of(cluster)
+        if not keys:  # nominal-only chain: an entity of this article alone
+            first = min(m.start for m in cluster.mentions)
+            return entity_id(cluster.type, f"{article_id}:{first}:{cluster.mentions[0].text}")
+        entry, reason = self.find(cluster, keys, article_id)
+        if entry is None:
+            entry = self.create(cluster)
+        elif not keys <= entry.keys:
+            self.decisions.append(
+                {"article": article_id, "kind": "merge", "names": [cluster.name, entry.name], "reason": f"across articles: {reason}"}
+            )
+        entry.keys |= keys
+        entry.mentions += len(cluster.mentions)
+        if article_id not in entry.articles:
+            entry.articles.append(article_id)
+        if len(form_of(cluster.name).words) > len(form_of(entry.name).words) and cluster.type == entry.type:
+            entry.name = cluster.name
+        entry.gender = entry.gender or cluster.gender
+        entry.relative = entry.relative or is_relative(cluster)
+        entry.roles.extend((article_id, r.start, r.end, r.text, r.kind) for r in cluster.roles)
+        return entry.id
+
+    def create(self, cluster: Cluster) -> Entry:
+        new_id = entity_id(cluster.type, cluster.name)
+        suffix = 2
+        while new_id in self.entries:  # a namesake: same name, different entity
+            new_id = entity_id(cluster.type, f"{cluster.name}#{suffix}")
+            suffix += 1
+        entry = Entry(id=new_id, name=cluster.name, type=cluster.type)
+        self.entries[new_id] = entry
+        return entry
+
+    def note(self, article_id: str, decisions: list[Decision], text: str) -> None:
+        for decision in decisions:
+            context = text[max(0, decision.at - 60) : decision.at + 60].replace("\n", " ")
+            self.decisions.append(
+                {
+                    "article": article_id,
+                    "kind": decision.kind,
+                    "names": list(decision.names),
+                    "reason": decision.reason,
+                    "evidence": context,
+                }
+            )
+
+    def add_votes(self, tallies: dict[str, Counter]) -> None:
+        for key, tally in tallies.items():
+            self.votes.setdefault(key, Counter()).update(tally)
+
+
+def registry_of(memory: dict) -> Registry:
+    registry = memory.get("entities")
+    if not isinstance(registry, Registry):
+        registry = Registry()
+        memory["entities"] = registry
+    return registry
+
+
+def explain(registry: Registry, name: str) -> dict:
+    """Everything the run decided about a name: the entities it belongs to, their variants, type votes,
+    roles, and every merge and split that involved it, with reasons and evidence."""
+    key = name_key(name)
+    words = set(key.split())
+    entries = [e for e in registry.entries.values() if key in e.keys or words & {w for k in e.keys for w in k.split()}]
+    decisions = [
+        d for d in registry.decisions if any(words & set(name_key(n).split()) for n in d["names"])
+    ]
+    return {
+        "name": name,
+        "entities": [
+            {
+                "id": e.id,
+                "name": e.name,
+                "type": e.type,
+                "variants": sorted(e.keys),
+                "type_votes": dict(sum((registry.votes.get(k, Counter()) for k in e.keys), Counter())),
+                "roles": sorted({r[3] for r in e.roles}),
+                "articles": len(e.articles),
+                "mentions": e.mentions,
+            }
+            for e in entries
+        ],
+        "decisions": decisions,
+    }

@@ -1,0 +1,113 @@
+"""Name clusters + Doc -> roles with provenance: titles, appositives, kinship, nationality; gender hints."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .clusters import Cluster, Role
+from .lexicon import FEMALE_WORDS, KINSHIP_NOUNS, MALE_WORDS, ORG_NOUNS, PERSON_NOUNS
+from .mentions import Mention, text_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+def span_text(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
+    """Character span of tokens [start, end), trimmed of surrounding punctuation."""
+    while start < end and doc[start].is_punct:
+        start += 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    if start >= end:
+        return 0, 0, ""
+    first, last = doc[start], doc[end - 1]
+    return first.idx, last.idx + len(last), text_of(doc)[first.idx : last.idx + len(last)]
+
+
+def premodifiers(doc: Doc, mention: Mention) -> tuple[int, int]:
+    """Token bounds of the words before a name that belong to its noun phrase ("Colombian President")."""
+    head = doc[mention.head]
+    start = mention.first
+    while start > 0:
+        token = doc[start - 1]
+        attached = token.head.i == head.i or mention.first <= token.head.i < mention.last
+        if not attached and not (token.head.i < mention.first and token.head.head.i == head.i):
+            break
+        if token.dep_ not in ("compound", "amod", "nmod", "punct") or token.text in (",", "(", "“", '"'):
+            break
+        start -= 1
+    return start, mention.first
+
+
+def appositive_of(doc: Doc, mention: Mention) -> tuple[Token, int, int] | None:
+    """The appositive noun phrase attached to a name: "X, a Colombia expert at Y" or "his father, X"."""
+    head = doc[mention.head]
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and not (mention.first <= child.i < mention.last):
+            if child.pos_ == "PROPN" and child.ent_type_:
+                continue
+            return child, child.left_edge.i, child.right_edge.i + 1
+    governor = head.head
+    if head.dep_ == "appos" and governor.pos_ == "NOUN" and governor.i < mention.first:
+        left = governor.left_edge.i
+        return governor, left, governor.i + 1 if mention.first > governor.i + 1 else mention.first
+    return None
+
+
+def collect_roles(doc: Doc, clusters: Sequence[Cluster], blocked: Sequence[tuple[int, int]]) -> list[Mention]:
+    """Attach roles to person and organisation clusters; return appositive nominals as new mentions."""
+    sentence_index = {sent.start: n for n, sent in enumerate(doc.sents)}
+    nominals: list[Mention] = []
+    for cluster in clusters:
+        for mention in list(cluster.mentions):
+            if mention.kind != "name":
+                continue
+            if mention.title is not None:
+                start, end = mention.title
+                cluster.roles.append(Role(start, end, text_of(doc)[start:end], "title"))
+            first, last = premodifiers(doc, mention)
+            if first < last:
+                start, end, text = span_text(doc, first, last)
+                if text and (mention.title is None or start != mention.title[0]):
+                    cluster.roles.append(Role(start, end, text, "title"))
+                for token in doc[first:last]:
+                    if token.ent_type_ in ("NORP", "GPE"):
+                        cluster.roles.append(Role(token.idx, token.idx + len(token), token.text, "nationality"))
+            found = appositive_of(doc, mention)
+            if found is None:
+                continue
+            noun, first, last = found
+            start, end, text = span_text(doc, first, last)
+            if not text or any(s < end and start < e for s, e in blocked):
+                continue
+            lemma = noun.lemma_.lower()
+            kind = "kinship" if lemma in KINSHIP_NOUNS else "appositive"
+            cluster.roles.append(Role(start, end, text, kind))
+            if cluster.type == "PERSON" and lemma in PERSON_NOUNS | KINSHIP_NOUNS or cluster.type == "ORG" and lemma in ORG_NOUNS:
+                nominals.append(
+                    Mention(
+                        start=start,
+                        end=end,
+                        text=text,
+                        kind="nominal",
+                        label=cluster.type,
+                        head=noun.i,
+                        first=first,
+                        last=last,
+                        sentence=sentence_index[noun.sent.start],
+                        features={"number": "singular", "appositive": "yes", "lemma": lemma},
+                    )
+                )
+                cluster.mentions.append(nominals[-1])
+        infer_gender(cluster)
+    return nominals
+
+
+def infer_gender(cluster: Cluster) -> None:
+    """Gender from titles and role nouns ("Mrs", "his father", "spokeswoman"); unknown stays None."""
+    words = {w.lower().rstrip(".") for role in cluster.roles for w in role.text.replace(",", " ").split()}
+    words |= {w for role in cluster.roles for w in [role.text.lower()]}
+    male, female = bool(words & MALE_WORDS), bool(words & FEMALE_WORDS)
+    if male != female:
+        cluster.gender = "male" if male else "female"
