@@ -158,15 +158,16 @@ def test_bad_input_unreadable_file(tmp_path):
     assert isinstance(problem, Problem) and "Permission denied" in problem.reason
 
 
-def test_bad_input_huge_file_is_read_whole(tmp_path):
-    line = "Officials said on Tuesday that 26 people were “rescued” — the navy confirmed it.\n"
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
+def test_bad_input_huge_file_is_read_whole(tmp_path, encoding):
+    line = "Officials said on Tuesday that 26 people were “rescued” — the navy’s café confirmed it.\n"
     path = tmp_path / "huge.txt"
-    with path.open("w", encoding="utf-8") as handle:
-        handle.write(line * (50_000_000 // len(line.encode("utf-8")) + 1))
+    with path.open("w", encoding=encoding) as handle:
+        handle.write(line * (50_000_000 // len(line.encode(encoding)) + 1))
     size = path.stat().st_size
     started = time.perf_counter()
     [item] = list(read_inputs([str(path)]))
     seconds = time.perf_counter() - started
-    print(f"read {size / 1e6:.1f} MB in {seconds:.2f} s")  # shown with -s; not asserted: machines differ
+    print(f"read {size / 1e6:.1f} MB of {encoding} in {seconds:.2f} s")  # shown with -s; machines differ
     assert size >= 50_000_000
-    assert isinstance(item, RawItem) and len(item.text) == len(path.read_text(encoding="utf-8"))
+    assert isinstance(item, RawItem) and len(item.text) == len(path.read_text(encoding=encoding))

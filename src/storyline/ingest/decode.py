@@ -67,13 +67,31 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         if not has_many_controls(text):
             return text, "utf-8"
         raise DecodeError("binary content (control characters), not text")
-    text = data.decode("utf-8", errors=CP1252_FALLBACK)
+    text, encoding = decode_western(data)
     if reads_as_western_text(text):
-        return text, "cp1252" if data.isascii() or text == data.decode("cp1252", errors="ignore") else "utf-8+cp1252"
+        return text, encoding
     guess = guess_encoding(data)
     if guess is not None:
         return guess
     raise DecodeError("not valid UTF-8 and not plausible Windows-1252 text (undecodable bytes)")
+
+
+def decode_western(data: bytes) -> tuple[str, str]:
+    """Bytes that are not UTF-8 -> cp1252 text, keeping any valid UTF-8 sequences among them.
+
+    Read as cp1252, a valid UTF-8 sequence turns into a mojibake pair; without one the file is plain
+    cp1252, decoded in C. Otherwise each invalid byte is read as cp1252 by an error handler (slow per
+    byte, but such mixed files have few invalid bytes). 50 MB of French cp1252 is read in 3 s this way, 22 s
+    through the handler alone.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if not MOJIBAKE_HINT.search(text):
+            return text, "cp1252"
+    return data.decode("utf-8", errors=CP1252_FALLBACK), "utf-8+cp1252"
 
 
 def read_invalid_byte_as_cp1252(error: UnicodeError) -> tuple[str, int]:
