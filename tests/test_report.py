@@ -265,3 +265,14 @@ def test_report_of_the_reference_story_shows_every_quote() -> None:
     for analysis in analyses:
         for quote in analysis.quotes:
             assert quote.text in shown
+
+
+def test_report_lists_entities_shared_by_several_articles() -> None:
+    minister = Entity("e-minister", "The Minister", "PERSON", ((0, 4),))
+    mayor = Entity("e-mayor", "Lone Mayor", "PERSON", ((0, 4),))
+    other = make_analysis(
+        "Port strike ends\nThe minister thanked the workers.\n", title="Port strike", entities=(minister,)
+    )
+    html = render(make_analysis(entities=(minister, mayor)), other)
+    shared = class_texts(html)["shared-entities"]
+    assert "The Minister" in shared and "Lone Mayor" not in shared

@@ -367,3 +367,21 @@ def test_store_build_twice_leaves_the_store_unchanged(tmp_path) -> None:
     second = build(paths, db, date="2026-03-04")
     assert (first.articles_added, second.articles_added, second.articles_unchanged) == (2, 0, 2)
     assert table_dump(db) == before
+
+
+def test_store_counts_an_entity_across_articles() -> None:
+    petro = Entity("e-petro", "Gustavo Petro", "PERSON", ((0, 5),))
+    first = make_analysis(
+        "Petro spoke: we agree.",
+        entities=(petro,),
+        quotes=(Quote(13, 21, "we agree", "direct", Speaker("e-petro", "Gustavo Petro", (0, 5))),),
+    )
+    second = make_analysis(
+        "Petro left. Petro returned.", entities=(dataclasses.replace(petro, mentions=((0, 5), (12, 17))),)
+    )
+    lone = make_analysis("Trump stayed.", entities=(Entity("e-trump", "Donald Trump", "PERSON", ((0, 5),)),))
+    with Store(":memory:") as store:
+        for analysis in (first, second, lone):
+            store.save(analysis)
+        summaries = {(e.name, e.articles, e.mentions, e.quotes) for e in store.entities()}
+    assert summaries == {("Gustavo Petro", 2, 3, 1), ("Donald Trump", 1, 1, 0)}

@@ -220,4 +220,10 @@ def render_report(store: Store) -> str:
     """The whole store as one self-contained HTML page: every article, its marked text and its tables."""
     views = [build_article_view(analysis) for analysis in store.analyses()]
     # No timestamp in the page: the same store always renders the same bytes, so reports diff cleanly.
-    return template_env().get_template("report.html").render(views=views, problems=store.problems())
+    # Entities reported by more than one article: who the story is about, across its sources.
+    shared = [entity for entity in store.entities() if entity.articles > 1]
+    return (
+        template_env()
+        .get_template("report.html")
+        .render(views=views, shared_entities=shared, problems=store.problems())
+    )

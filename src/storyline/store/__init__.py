@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .records import ArticleSummary, SearchHit, StoreError
+from .records import ArticleSummary, EntitySummary, SearchHit, StoreError
 from .sqlite import Store
 
-__all__ = ["ArticleSummary", "SearchHit", "Store", "StoreError", "open_store"]
+__all__ = ["ArticleSummary", "EntitySummary", "SearchHit", "Store", "StoreError", "open_store"]
 
 
 def open_store(location: str | Path, *, create: bool = True) -> Store:

@@ -63,6 +63,18 @@ class ArticleSummary:
 
 
 @dataclass(frozen=True)
+class EntitySummary:
+    """One entity across the whole store: in how many articles it appears, how often, how often it speaks."""
+
+    id: str
+    name: str
+    type: str
+    articles: int
+    mentions: int
+    quotes: int
+
+
+@dataclass(frozen=True)
 class SearchHit:
     """A sentence or a quote that matches a search, located in its article.
 

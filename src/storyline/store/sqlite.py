@@ -10,7 +10,7 @@ from types import TracebackType
 from ..models import Analysis, Problem, Published
 from .migrations import applied_migrations, apply_migrations
 from .read import select_analysis
-from .records import ArticleSummary, SearchHit, StoreError, shorten
+from .records import ArticleSummary, EntitySummary, SearchHit, StoreError, shorten
 from .search import MATCH_CLOSE, MATCH_OPEN, build_fts_query, find_matches, search_terms, split_snippet
 from .write import insert_analysis, insert_problem
 
@@ -137,6 +137,17 @@ class Store:
             )
             for aid, title, source, value, how, evidence, url, outlet, *numbers, lede in rows
         ]
+
+    def entities(self) -> list[EntitySummary]:
+        """Every entity with its article, mention and quote counts, the most widely reported first."""
+        rows = self._conn.execute(
+            "SELECT e.id, e.name, e.type, COUNT(DISTINCT ae.article_id), "
+            "(SELECT COUNT(*) FROM mentions m WHERE m.entity_id = e.id), "
+            "(SELECT COUNT(*) FROM quotes q WHERE q.speaker_entity = e.id) "
+            "FROM entities e JOIN article_entities ae ON ae.entity_id = e.id "
+            "GROUP BY e.id, e.name, e.type ORDER BY 4 DESC, 5 DESC, e.name, e.id"
+        )
+        return [EntitySummary(*row) for row in rows]
 
     def problems(self) -> list[Problem]:
         """Every recorded problem, each once, in the order first recorded."""
