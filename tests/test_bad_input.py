@@ -60,6 +60,10 @@ def make_empty_page(folder: Path) -> Path:
     return write(folder / "menu.html", PAGE_WITHOUT_ARTICLE)
 
 
+def make_json_document(folder: Path) -> Path:
+    return write(folder / "articles.json", '[\n  {"text": "One story."}\n]\n')
+
+
 def write(path: Path, data: bytes | str) -> Path:
     path.write_bytes(data.encode() if isinstance(data, str) else data)
     return path
@@ -77,8 +81,10 @@ def write(path: Path, data: bytes | str) -> Path:
         (make_fifo, "not a regular file but a FIFO"),
         (make_under_a_file, "cannot open: Not a directory"),
         (make_empty_page, "no article text found in the page"),
+        (make_json_document, "a JSON document, not JSON Lines"),
     ],
-    ids=["empty", "blank", "binary", "undecodable", "missing", "broken-symlink", "fifo", "under-a-file", "empty-page"],
+    ids=["empty", "blank", "binary", "undecodable", "missing", "broken-symlink", "fifo", "under-a-file", "empty-page",
+         "json-document"],
 )
 def test_bad_input_is_a_problem_and_the_batch_goes_on(tmp_path, make, reason):
     before = write(tmp_path / "before.txt", GOOD)

@@ -120,10 +120,18 @@ def test_ingest_jsonl_bad_date_warns_and_keeps_the_record(tmp_path):
     assert isinstance(item, RawItem) and item.published is None
 
 
-def test_ingest_sniffs_jsonl_without_its_extension(tmp_path):
-    path = write(tmp_path / "feed.data", json.dumps({"text": "Story one."}) + "\n")
-    [item] = read_all(path)
-    assert item.format == "jsonl"
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("feed.data", json.dumps({"text": "Story one."}) + "\n", "jsonl"),
+        ("feed.json", json.dumps({"text": "Story one."}) + "\n", "jsonl"),
+        ("notes.data", "{curly} braces open this note.", "text"),
+        ("feed.txt", json.dumps({"text": "Story one."}), "text"),  # .txt is always plain text
+    ],
+)
+def test_ingest_sniffs_jsonl_without_its_extension(tmp_path, name, content, expected):
+    [item] = read_all(write(tmp_path / name, content))
+    assert item.format == expected
 
 
 @pytest.fixture(scope="module")

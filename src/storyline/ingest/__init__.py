@@ -7,15 +7,17 @@ Offsets: a plain-text RawItem's text is the decoded source with mojibake repaire
 into \\n (see `decode`); its source_offset is 0 and every span storyline reports for it is into that text,
 not into the raw bytes. HTML pages and JSON Lines records are extracted text: source_offset is None.
 
-Folders are read recursively in a stable order (sorted by path, a folder's files before its subfolders'
-files when names tie). In a folder, hidden files and folders and files that are not news inputs (other
+Folders are read recursively in a stable order: sorted by path components in Python string order
+(a/10.md, a/2.txt, a.txt, b.txt). In a folder, hidden files and folders and files that are not news inputs (other
 extensions, README/NOTICE/LICENSE...) are skipped silently; a file named explicitly is always read, its
 format sniffed from its content when the extension does not say. There is no size cap: a 50 MB file is
-read whole (about 3x its size in memory while decoding).
+read whole (peak memory 234 MB for 50 MB of UTF-8 with curly quotes: bytes plus a
+two-byte-per-character str).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import sys
@@ -169,6 +171,9 @@ def read_text(text: str, source: str, suffix: str = "") -> Iterator[RawItem | Pr
     if kind == "jsonl":
         yield from read_records(text.replace("\r\n", "\n").replace("\r", "\n"), source)
         return
+    if kind == "json":
+        yield Problem(source, "a JSON document, not JSON Lines: give one article object per line (.jsonl)")
+        return
     text = repair_text(text)
     if not text.strip():
         yield Problem(source, "empty file (only whitespace)")
@@ -184,16 +189,24 @@ def read_text(text: str, source: str, suffix: str = "") -> Iterator[RawItem | Pr
 
 
 def detect_format(text: str, suffix: str) -> str:
+    """"html", "jsonl", "json" (a JSON document that is not JSON Lines) or "text"."""
     if suffix in HTML_SUFFIXES:
         return "html"
     if suffix in JSONL_SUFFIXES:
         return "jsonl"
-    head = text[:1024].lstrip("\ufeff \t\r\n").lower()
-    if head.startswith(HTML_SIGNATURES):
+    head = text[:1024].lstrip("\ufeff \t\r\n")
+    if head.lower().startswith(HTML_SIGNATURES):
         return "html"
-    if suffix not in TEXT_SUFFIXES and head.startswith("{") and '"text"' in text.split("\n", 1)[0]:
+    if suffix in TEXT_SUFFIXES or not head.startswith("{"):
+        return "json" if suffix == ".json" else "text"
+    first_line = head[: head.find("\n")] if "\n" in head else text.lstrip("\ufeff \t\r\n")[:100_000]
+    try:
+        record = json.loads(first_line)
+    except ValueError:
+        record = None
+    if isinstance(record, dict) and "text" in record:
         return "jsonl"
-    return "text"
+    return "json" if suffix == ".json" else "text"
 
 
 def looks_like_html(head: bytes) -> bool:
