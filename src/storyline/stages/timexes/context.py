@@ -63,7 +63,7 @@ DURATION_WORDS = ("the past", "the last", "the next", "the coming", "the first",
 def clean_expression(text: str) -> str:
     """Lower case, one space, straight apostrophes, no leading preposition ("for 16 months" -> "16 months")."""
     text = re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).strip().lower()
-    return re.sub(r"^(?:for|in|on|since|until|during|by|over|as of|at(?! (?:the|that) time)) ", "", text)
+    return re.sub(r"^(?:for|in|on|since|until|during|by|over|as of|at(?! (?:the|that) time| least| most)) ", "", text)
 
 
 def month_number(word: str) -> int:
@@ -89,6 +89,9 @@ def read_quantity(text: str) -> float | None:
 
 
 def format_duration(count: float | None, unit: str) -> str:
+    # Counted quarters and decades are written in months and years, as TimeBank writes them (P9M, P20Y).
+    if count is not None and unit in ("quarter", "decade"):
+        count, unit = count * (3 if unit == "quarter" else 10), ("month" if unit == "quarter" else "year")
     letter = UNITS[unit]
     prefix = "PT" if unit in CLOCK_UNITS else "P"
     if count is None:

@@ -31,6 +31,8 @@ RESOLVERS: tuple[tuple[str, Resolver], ...] = (
     ("ago", resolvers.resolve_ago),
     ("anaphoric", resolvers.resolve_anaphoric),
     ("year", periods.resolve_year),
+    ("year_words", periods.resolve_year_words),
+    ("the_unit", periods.resolve_the_unit),
     ("quarter", periods.resolve_quarter),
     ("year_ago_period", periods.resolve_year_ago_period),
     ("decade", periods.resolve_decade),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .calendar import format_at, read_point, shift
+from .calendar import finer_or_equal, format_at, read_point, shift
 from .context import (
     DURATION_WORDS,
     EDGE_RE,
@@ -116,7 +116,7 @@ def resolve_century(expr: str, context: Context) -> Resolution | None:
 
 
 def resolve_season(expr: str, context: Context) -> Resolution | None:
-    match = re.fullmatch(r"(?:(?P<rel>this|last|next|that|the same|the following|the previous|the past|the|early|late|"
+    match = re.fullmatch(r"(?:(?P<rel>this|last|next|past|that|the same|the following|the previous|the past|the|early|late|"
                          r"mid)[\s-])?(?P<season>spring|summer|fall|autumn|winter)(?: (?:of )?(?P<year>\d{4}))?", expr)
     if not match:
         return None
@@ -133,10 +133,10 @@ def resolve_season(expr: str, context: Context) -> Resolution | None:
     current = _SEASON_ORDER.index(format_season(context.anchor.month))
     index = _SEASON_ORDER.index(season)
     year = context.anchor.year
-    direction = {"last": "past", "the past": "past", "next": "future"}.get(rel or "", context.tense)
+    direction = {"last": "past", "past": "past", "the past": "past", "next": "future"}.get(rel or "", context.tense)
     if rel == "this":
         direction = None
-    if direction == "past" and (index > current or (rel in ("last", "the past") and index == current)):
+    if direction == "past" and (index > current or (rel in ("last", "past", "the past") and index == current)):
         year -= 1
     elif direction == "future" and (index < current or (rel == "next" and index == current)):
         year += 1
@@ -191,9 +191,51 @@ def resolve_duration(expr: str, context: Context) -> Resolution | None:
 
 
 def resolve_vague_units(expr: str, context: Context) -> Resolution | None:
-    match = re.fullmatch(rf"(?:(?:for|in recent|recent|the coming|coming|in the coming|the past|the last|in the past|"
-                         rf"over the|over the past) )?{UNIT_RE}", expr)
+    match = re.fullmatch(rf"(?:(?P<lead>for|in recent|recent|the coming|coming|in the coming|the past|the last|"
+                         rf"in the past|over the|over the past|the) )?{UNIT_RE}", expr)
     if not match or not expr.endswith("s"):
         return None
+    if match["lead"] in ("recent", "in recent"):
+        return Resolution("DATE", "PAST_REF", "recent units: some time before now")
     return Resolution("DURATION", format_duration(None, match["unit"].replace("centurie", "century")),
                       "an unspecified number of units")
+
+
+def resolve_the_unit(expr: str, context: Context) -> Resolution | None:
+    """ "the quarter", "the year", "the latest period", "earlier in the year": the unit holding the reference time."""
+    match = re.fullmatch(r"(?:(?:earlier|later) in )?the (?:(?:latest|current|full|fiscal|same|entire|whole) )*"
+                         r"(?P<unit>year|quarter|month|week|weekend|period|fiscal year)", expr)
+    if not match:
+        return None
+    unit = match["unit"].replace("fiscal ", "")
+    reference = read_point(context.reference)
+    if unit == "period":
+        if reference:
+            return Resolution("DATE", context.reference, "the period of the narrative reference time")
+        return Resolution("DATE", None, "a period with no reference time")
+    if reference and finer_or_equal(reference[1], unit):
+        return Resolution("DATE", format_at(reference[0], unit), f"the {unit} of the narrative reference time")
+    if context.anchor:
+        return Resolution("DATE", format_at(context.anchor, unit), f"the {unit} of the publication date")
+    return Resolution("DATE", None, f"the {unit} of an unknown date")
+
+
+_TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+               "ninety": 90}
+_ONES_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+
+def resolve_year_words(expr: str, context: Context) -> Resolution | None:
+    """ "nineteen ninety-six", "the year two thousand": years said in words (broadcast transcripts)."""
+    match = re.fullmatch(r"(?:the year )?nineteen[\s-](?:(?P<tens>\w+?)(?:[\s-](?P<ones>\w+))?|hundred)", expr)
+    if match:
+        tens = _TENS_WORDS.get(match["tens"] or "", 0)
+        ones = _ONES_WORDS.get(match["ones"] or "", 0)
+        if match["tens"] and not tens:
+            return None
+        return Resolution("DATE", f"{1900 + tens + ones}", "a year in words")
+    match = re.fullmatch(r"(?:the year )?two thousand(?: and (?P<ones>\w+))?", expr)
+    if match:
+        ones = _ONES_WORDS.get(match["ones"] or "", 0)
+        return Resolution("DATE", f"{2000 + ones}", "a year in words")
+    return None

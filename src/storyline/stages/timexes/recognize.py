@@ -21,8 +21,8 @@ _ONES = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thir
         r"|seventeen|eighteen|nineteen)"
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _NUMWORD = rf"(?:{_TENS}(?:[- ]{_ONES})?|{_ONES}|a\s+couple\s+of|a\s+dozen|a\s+half|half\s+an?|half|an?)"
-_DIGITS = r"(?:\d+(?:\.\d+)?(?:\s+1/2)?)"
-_QUANTITY = (rf"(?i:{_NUMWORD}|{_DIGITS}|a\s+few|few|several|some|many|a\s+number\s+of|dozens\s+of|hundreds\s+of"
+_DIGITS = r"(?:(?!(?:1[5-9]|20)\d\d\b)\d+(?:\.\d+)?(?:\s+1/2)?)"
+_QUANTITY = (rf"(?i:{_NUMWORD}|{_DIGITS}|a\s+few|few|several|some|many|a\s+number\s+of|dozens\s+of|hundreds\s+of|(?:a\s+)?couple\s+of"
              rf"|{_DIGITS}\s+(?:to|or)\s+{_DIGITS}|{_NUMWORD}\s+(?:to|or)\s+{_NUMWORD})")
 _UNIT = r"(?i:second|minute|hour|day|night|week|weekend|month|quarter|year|decade|century|centurie)"
 _UNITS = rf"(?:{_UNIT}s?|(?i:trading|business|working)\s+days)"
@@ -39,8 +39,9 @@ _ORDINAL_CENTURY = r"(?:\d{1,2}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fif
                    r"|nineteenth|twentieth|twenty-first))"
 _CLOCK = (r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|(?i:am|pm)\b|(?i:o'clock))(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?"
           r"|\d{1,2}:\d\d(?:\s+(?:GMT|UTC)\b)?|(?i:noon|midnight))")
-_DEICTIC = (r"(?i:today|tonight|yesterday|tomorrow|right\s+now|now|currently|recently|lately|nowadays|previously"
-            r"|formerly|soon|overnight|the\s+past|the\s+future|the\s+present|these\s+days|this\s+time)")
+_DEICTIC = (r"(?i:today|tonight|yesterday|tomorrow|right\s+now|now|currently|recently|lately|nowadays"
+            r"|soon|overnight|the\s+past|the\s+future|the\s+present|these\s+days|this\s+time|current|recent|future"
+            r"|the\s+(?:near|distant|foreseeable)\s+future|the\s+(?:near|short|long)\s+term)")
 
 # Each pattern is named for what it finds and tried only where its trigger word occurs (a pattern that opens
 # with optional words is slow when tried at every character); overlapping finds are settled by the longest span.
@@ -53,7 +54,7 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("month", "month", rf"(?:{_EDGE_I}[\s-]*|(?:{_RELATIVE}|(?i:earlier|later)\s+(?i:this|in|last))\s+)?{_MONTH}(?!\s+\d)"),
     ("weekday", "weekday", rf"(?:(?i:last|next|this|that|early|late|earlier|later|on)\s+)?{_WEEKDAY}s?"
                 rf"(?:\s+{_PART})?(?:,?\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?)?"),
-    ("part_of_day", "part", r"(?i:(?:(?:early|late|earlier|later)\s+)?(?:this|last|that|tomorrow|yesterday|the)"
+    ("part_of_day", "part", r"(?i:(?:(?:early|late|earlier|later)\s+)?(?:this|last|that|tomorrow|yesterday|the|mid)"
                     r"\s+(?:morning|afternoon|evening|night)|mid-?afternoon|overnight|tonight)"),
     ("clock", "clock", rf"(?:{_APPROX}\s+)?{_CLOCK}(?:,?\s+(?:(?:on\s+)?{_WEEKDAY}|(?i:today|tomorrow|yesterday)"
               rf"|{_MONTH}\s+{_DAY}))?"),
@@ -85,6 +86,12 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
             rf"(?:{_UNIT}|{_WEEKDAY}|{_MONTH})|daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly"
             rf"|biweekly|semiannually)\b"),
     ("duration", "unit", rf"(?:{_APPROX}\s+)?{_QUANTITY}[\s-]+{_UNITS}(?:\s+and\s+a\s+half)?(?:-old)?\b(?!-)"),
+    ("the_unit", "unit", r"(?i:(?:(?:earlier|later)\s+in\s+)?the\s+(?:(?:latest|current|full|fiscal|same|entire|whole)\s+)*"
+                         r"(?:year|quarter|month|week|weekend|period|fiscal\s+year)\b(?!-))"),
+    ("year_words", "year_words", r"(?i:(?:the\s+year\s+)?(?:nineteen[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy"
+                                 r"|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|hundred)"
+                                 r"|(?:the\s+year\s+)two\s+thousand(?:\s+and\s+\w+)?))\b"),
+    ("bare_units", "unit", r"(?<!\w\s)(?<!the\s)(?i:days|weeks|months|years|decades|centuries)\b(?![-'’])"),
     ("vague_units", "unit", rf"(?:(?i:for|in\s+recent|recent|the\s+coming|coming|in\s+the\s+coming|the\s+past|the\s+last"
                     rf"|in\s+the\s+past|over\s+the|over\s+the\s+past)\s+){_UNIT}s\b|(?i:decades|centuries)\b"),
 )
@@ -100,6 +107,7 @@ _WORD_TRIGGERS = {
     "set": frozenset({"each", "every", "per", "daily", "weekly", "biweekly", "monthly", "annually", "semiannually",
                       "yearly", "hourly", "quarterly", "nightly"}),
     "clock": frozenset({"noon", "midnight"}),
+    "year_words": frozenset({"nineteen", "thousand"}),
 }
 _MONTH_WORDS = frozenset(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"])
 _WEEKDAY_WORDS = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
@@ -109,7 +117,7 @@ _COMPILED = tuple((name, trigger, re.compile(pattern)) for name, trigger, patter
 _LOOKBACK = 48
 
 # Leading words that belong to the sentence, not the expression (TimeML spans leave prepositions out).
-_LEADING_NOISE = re.compile(r"^(?i:on|in|for|until|as\s+of|over|at)\s+(?!the\s+time|that\s+time)")
+_LEADING_NOISE = re.compile(r"^(?i:on|in|for|until|as\s+of|over|at(?!\s+(?:least|most)))\s+(?!the\s+time|that\s+time)")
 _ORG_LIKE = frozenset({"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "PERSON", "GPE", "LOC", "NORP"})
 
 
@@ -226,8 +234,26 @@ def _passes_token_checks(doc: Doc, start: int, end: int, name: str) -> bool:
         return False
     if name == "year":
         return _is_year_not_count(doc, span)
+    if name == "set" and len(span) == 1 and first.pos_ == "ADJ":
+        return False  # "a quarterly dividend": the adjective classifies the noun, it does not recur in the story
+    if name in ("duration", "set", "bare_units") and not _is_unit_of_time(doc, span):
+        return False
+    if name == "deictic" and len(span) == 1 and first.lower_ in ("current", "recent", "future") \
+            and first.pos_ != "ADJ" and first.lower_ != "future":
+        return False
     return not (name in ("date_day_month", "date_month_day", "month", "month_year", "decade")
                 and _inside_name(doc, span))
+
+
+def _is_unit_of_time(doc: Doc, span) -> bool:  # noqa: ANN001 - a spaCy Span
+    """ "three-quarters of", "a quarter of the vote", "a second term": fractions and ordinals, not time."""
+    last = span[-1]
+    following = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if last.lower_.startswith("quarter") and (
+            (following is not None and following.lower_ == "of") or "-quarter" in span.text.lower()):
+        return False
+    return not (last.lower_ == "second" and span[0].lower_ in ("a", "an", "the") and following is not None
+                and following.pos_ in ("NOUN", "PROPN", "ADJ"))
 
 
 def _names_something(span) -> bool:  # noqa: ANN001 - a spaCy Span

@@ -153,7 +153,8 @@ def resolve_weekday(expr: str, context: Context) -> Resolution | None:
         return Resolution(kind, f"XXXX-WXX-{weekday}{part}", "weekday, no publication date")
     direction = {"last": "past_strict", "next": "future", "this": "this_week"}.get(rel or "")
     if direction is None:
-        direction = {"past": "past", "future": "future"}.get(context.tense or "", "near")
+        # News reports what happened: a weekday in a clause without a clear tense is most often the past one.
+        direction = {"past": "past", "future": "future", "present": "near"}.get(context.tense or "", "past")
     day = weekday_near(context.anchor, weekday, direction)
     return Resolution(kind, day.isoformat() + part, f"weekday {direction.replace('_', ' ')} of the publication date")
 
@@ -164,7 +165,10 @@ def resolve_deictic(expr: str, context: Context) -> Resolution | None:
     refs = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
             "the present": "PRESENT_REF", "these days": "PRESENT_REF", "this time": "PRESENT_REF",
             "recently": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
-            "the past": "PAST_REF", "soon": "FUTURE_REF", "the future": "FUTURE_REF"}
+            "the past": "PAST_REF", "soon": "FUTURE_REF", "the future": "FUTURE_REF", "current": "PRESENT_REF",
+            "recent": "PAST_REF", "future": "FUTURE_REF", "the near future": "FUTURE_REF",
+            "the distant future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF", "the near term": "FUTURE_REF",
+            "the short term": "FUTURE_REF", "the long term": "FUTURE_REF"}
     if expr in refs:
         return Resolution("DATE", refs[expr], "deictic reference word")
     if expr not in offsets:
@@ -208,13 +212,17 @@ def resolve_relative_unit(expr: str, context: Context) -> Resolution | None:
     if not match:
         return None
     unit, rel = match["unit"].replace("centurie", "century"), match["rel"]
+    if expr.endswith("s") and not match["edge"]:
+        if rel in ("coming", "the coming", "next", "the next"):
+            return Resolution("DATE", "FUTURE_REF", "the coming units")
+        return Resolution("DATE", "PAST_REF", "the recent units")
     if unit == "weekend" and context.anchor:
         direction = {"last": "past_strict", "next": "future"}.get(rel, "near")
         saturday = weekday_near(context.anchor, 6, direction if rel != "this" else "this_week")
         return Resolution("DATE", format_at(saturday, "weekend"), f"{rel} weekend from the publication date")
     if unit in ("second", "minute", "hour"):
         return Resolution("DURATION", format_duration(1, unit), "the last/next clock unit")
-    if rel in ("the past", "the last", "the next", "the coming") and not match["edge"]:
+    if rel in ("the past", "the last") and unit in ("decade", "century") and not match["edge"]:
         return Resolution("DURATION", format_duration(1, unit), "a span of one unit")
     if unit == "night":
         unit = "day"
@@ -236,6 +244,9 @@ def resolve_ago(expr: str, context: Context) -> Resolution | None:
     unit = match["unit"].replace("centurie", "century")
     count = read_quantity(match["count"]) if match["count"] else None
     sign = -1 if match["dir"] in ("ago", "earlier", "before") else 1
+    if match["dir"] in ("before", "after"):
+        # "two days after the ambush": TimeML marks the length; the point depends on an event, not on a date
+        return Resolution("DURATION", format_duration(count, unit), "a length before or after an event")
     if count is None or count != int(count):
         vague = "PAST_REF" if sign < 0 else "FUTURE_REF"
         if match["dir"] in ("ago", "hence", "from now"):
@@ -279,7 +290,11 @@ def resolve_anaphoric(expr: str, context: Context) -> Resolution | None:
     rel = match["rel"] or ("following" if match["dir"] == "after" else "previous" if match["dir"] else "same")
     if point is None:
         return Resolution("DATE", None, "anaphoric, no reference time")
-    if not finer_or_equal(point[1], unit) or unit in ("second", "minute", "hour"):
-        return Resolution("DATE", None, f"the reference time is not known to the {unit}")
+    if unit in ("second", "minute", "hour"):
+        return Resolution("DATE", None, "anaphoric clock unit")
+    if not finer_or_equal(point[1], unit):
+        if not context.anchor:
+            return Resolution("DATE", None, f"the reference time is not known to the {unit}")
+        point = (context.anchor, "day", "publication date (the reference time is coarser)")
     value = format_at(shift(point[0], unit, ANAPHORIC_SHIFT.get(rel, 0)), unit)
     return Resolution("DATE", value, f"{rel} {unit} from the {point[2]}")
