@@ -233,6 +233,13 @@ def test_ingest_html_sniffed_from_content(tmp_path):
     assert item.format == "html"
 
 
+def test_ingest_html_reads_xhtml_with_an_xml_declaration(tmp_path):
+    page = '<?xml version="1.0" encoding="utf-8"?>\n' + PAGE_TEMPLATE.format(meta="", caption="Waves at dawn.")
+    [item] = read_all(write(tmp_path / "page.xhtml", page))
+    assert isinstance(item, RawItem) and ("caption", "Waves at dawn.") in [
+        (block.kind, item.text[block.start:block.end]) for block in item.blocks]
+
+
 def test_ingest_html_uses_declared_charset_when_not_utf8(tmp_path):
     page = PAGE_TEMPLATE.format(meta='<meta charset="iso-8859-15">', caption="Waves.").replace("Storm", "Sturm €")
     [item] = read_all(write(tmp_path / "page.htm", page.encode("iso-8859-15")))

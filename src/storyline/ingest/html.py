@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from ..models import Block, RawItem
 
 PUBLISHED = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 CREDIT_CLASS = re.compile(r"credit|copyright|photographer|attribution|byline|source", re.IGNORECASE)
 CAPTION_CLASS = re.compile(r"caption", re.IGNORECASE)
@@ -69,7 +70,8 @@ def extract_page(html: str, source: str) -> RawItem | None:
             break
     if document is None or document.body is None or not (document.text or "").strip():
         return None
-    tree = lxml_html.fromstring(html)
+    # lxml refuses a str that still carries an XML declaration (XHTML pages); the text is decoded already.
+    tree = lxml_html.fromstring(XML_DECLARATION.sub("", html, count=1))
     captions = list(find_captions(tree))
     caption_texts = {normalize_space(text) for _, text in captions}
     parts = [(kind, text) for kind, text in find_body_blocks(document.body) if text not in caption_texts]
