@@ -1,0 +1,430 @@
+"""`storyline eval entities`: GUM and ECB+ coreference of people and organisations beside a spaCy-only
+baseline, the reference story's people, and the stage's time as a share of spaCy's parse.
+
+GUM Wikinews (end to end, CoNLL-2012 protocol as CorefUD/CRAC score GUM): gold mentions of type person or
+organization; a predicted mention matches a gold one when it contains the gold head token and lies
+inside the gold span; singletons dropped from key and response. ECB+ dev topics (gold mentions, the
+usual protocol for ECB+): HUMAN_PART_PER and HUMAN_PART_ORG markables in the listed sentences; each gold
+mention takes the run-wide id of the entity whose mention overlaps it best (entity_at), else stays
+alone; one run per topic; singletons kept. Baseline in both: spaCy PERSON/ORG entities clustered by
+their exact folded text.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import time
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..ids import name_key
+from ..models import Entity
+from .coref_metrics import score_clusterings, without_singletons
+
+STORY = Path(__file__).resolve().parents[3] / ".." / "shared" / "seed" / "story.txt"
+GUM_TYPES = ("person", "organization")
+ECB_TYPES = ("HUMAN_PART_PER", "HUMAN_PART_ORG")
+ECB_DEV_TOPICS = ("2", "5", "12", "18", "21", "23", "34", "35")
+PREDICTED_TYPES = ("PERSON", "ORG")
+
+
+@dataclass(frozen=True)
+class GoldMention:
+    start: int
+    end: int
+    head_start: int
+    head_end: int
+    cluster: str
+
+
+# --- GUM ---------------------------------------------------------------------------------------------
+
+
+def parse_entity_field(value: str) -> list[tuple[str, str, str]]:
+    """GUM's MISC Entity= value -> [("open"|"close"|"both", id, type)] in order."""
+    events = []
+    index = 0
+    while index < len(value):
+        if value[index] == "(":
+            end = index + 1
+            while end < len(value) and value[end] not in "()":
+                end += 1
+            content = value[index + 1 : end]
+            parts = content.split("-")
+            closed = end < len(value) and value[end] == ")"
+            events.append(("both" if closed else "open", parts[0], parts[1] if len(parts) > 1 else ""))
+            index = end + 1 if closed else end
+        elif value[index].isdigit():
+            end = index
+            while end < len(value) and value[end] != ")":
+                end += 1
+            events.append(("close", value[index:end], ""))
+            index = end + 1
+        else:
+            index += 1
+    return events
+
+
+def load_gum_document(conllu: Path, text: str) -> list[GoldMention]:
+    """Gold person/organization mentions of one GUM document, with character offsets into `text`."""
+    cursor = 0
+    offsets: dict[tuple[int, int], tuple[int, int]] = {}
+    heads: dict[tuple[int, int], int] = {}
+    order: list[tuple[int, int]] = []
+    events: list[tuple[tuple[int, int], list[tuple[str, str, str]]]] = []
+    sentence = 0
+    for line in conllu.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# sent_id"):
+            sentence += 1
+            continue
+        if not line or line.startswith("#"):
+            continue
+        columns = line.split("\t")
+        if not columns[0].isdigit():
+            continue
+        found = text.find(columns[1], cursor)
+        if found < 0:
+            continue
+        cursor = found + len(columns[1])
+        key = (sentence, int(columns[0]))
+        offsets[key] = (found, cursor)
+        heads[key] = int(columns[6])
+        order.append(key)
+        entity = re.search(r"Entity=([^|]+)", columns[9])
+        if entity:
+            events.append((key, parse_entity_field(entity.group(1))))
+    position = {key: n for n, key in enumerate(order)}
+    open_spans: dict[str, list[tuple[tuple[int, int], str]]] = defaultdict(list)
+    mentions: list[GoldMention] = []
+
+    def close(entity_id: str, start_key: tuple[int, int], type_: str, end_key: tuple[int, int]) -> None:
+        if type_ not in GUM_TYPES:
+            return
+        span = order[position[start_key] : position[end_key] + 1]
+        inside = set(span)
+        head = next((k for k in span if heads[k] == 0 or (k[0], heads[k]) not in inside), span[-1])
+        mentions.append(
+            GoldMention(offsets[span[0]][0], offsets[span[-1]][1], offsets[head][0], offsets[head][1], entity_id)
+        )
+
+    for key, doc_events in events:
+        for kind, entity_id, type_ in doc_events:
+            if kind == "both":
+                close(entity_id, key, type_, key)
+            elif kind == "open":
+                open_spans[entity_id].append((key, type_))
+            elif open_spans[entity_id]:
+                start_key, start_type = open_spans[entity_id].pop()
+                close(entity_id, start_key, start_type, key)
+    return mentions
+
+
+def match_to_gold(predicted: Iterable[tuple[int, int]], gold: Sequence[GoldMention]) -> dict[tuple[int, int], int]:
+    """Predicted span -> index of the gold mention whose head it contains and inside which it lies."""
+    matches: dict[tuple[int, int], int] = {}
+    used: set[int] = set()
+    for start, end in sorted(predicted):
+        best = None
+        for index, mention in enumerate(gold):
+            if index in used or not (start <= mention.head_start and mention.head_end <= end):
+                continue
+            if start < mention.start or end > mention.end:
+                continue
+            if best is None or (gold[best].end - gold[best].start) > (mention.end - mention.start):
+                best = index
+        if best is not None:
+            matches[(start, end)] = best
+            used.add(best)
+    return matches
+
+
+def response_clusters(clusters: Sequence[Sequence[tuple[int, int]]], gold: Sequence[GoldMention]) -> list[set]:
+    """Predicted clusters rewritten with gold mention indices where matched, spans where not."""
+    matches = match_to_gold({span for cluster in clusters for span in cluster}, gold)
+    return [{("gold", matches[s]) if s in matches else ("span", s) for s in cluster} for cluster in clusters]
+
+
+def spacy_clusters(doc, blocks=()) -> list[list[tuple[int, int]]]:
+    groups: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for ent in doc.ents:
+        if ent.label_ in PREDICTED_TYPES:
+            groups[f"{ent.label_}:{name_key(ent.text)}"].append((ent.start_char, ent.end_char))
+    return list(groups.values())
+
+
+def mention_detection(key: list, response: list) -> dict[str, float]:
+    gold = {m for c in key for m in c}
+    found = {m for c in response for m in c}
+    hits = len(gold & found)
+    recall = hits / len(gold) if gold else 0.0
+    precision = hits / len(found) if found else 0.0
+    f1 = 2 * recall * precision / (recall + precision) if hits else 0.0
+    return {"md_r": round(recall, 4), "md_p": round(precision, 4), "md_f1": round(f1, 4)}
+
+
+def tagged(number: int, clusters: Iterable[Iterable]) -> list[set]:
+    """Mentions made unique across documents by their document number."""
+    return [{(number, m) for m in cluster} for cluster in clusters]
+
+
+def evaluate_gum(data_dir: Path, limit: int | None, nlp) -> dict:
+    from ..stages.entities import resolve_entities
+
+    folder = data_dir / "gum-wikinews"
+    documents = sorted((folder / "conllu").glob("*.conllu"))[: limit or None]
+    keys, ours, baseline = [], [], []
+    parse_seconds = stage_seconds = 0.0
+    for number, conllu in enumerate(documents):
+        text = (folder / "text" / f"{conllu.stem}.txt").read_text(encoding="utf-8")
+        gold = load_gum_document(conllu, text)
+        chains: dict[str, set] = defaultdict(set)
+        for index, mention in enumerate(gold):
+            chains[mention.cluster].add(("gold", index))
+        started = time.perf_counter()
+        doc = nlp(text)
+        parse_seconds += time.perf_counter() - started
+        started = time.perf_counter()
+        entities = resolve_entities(doc).entities
+        stage_seconds += time.perf_counter() - started
+        predicted = [list(e.mentions) for e in entities if e.type in PREDICTED_TYPES]
+        keys.extend(tagged(number, without_singletons(chains.values())))
+        ours.extend(tagged(number, without_singletons(response_clusters(predicted, gold))))
+        baseline.extend(tagged(number, without_singletons(response_clusters(spacy_clusters(doc), gold))))
+    return {
+        "documents": len(documents),
+        "gold_chains": len(keys),
+        "gold_mentions": sum(len(k) for k in keys),
+        "storyline": score_clusterings(keys, ours).as_dict() | mention_detection(keys, ours),
+        "spacy_baseline": score_clusterings(keys, baseline).as_dict() | mention_detection(keys, baseline),
+        "parse_seconds": round(parse_seconds, 2),
+        "stage_seconds": round(stage_seconds, 2),
+    }
+
+
+# --- ECB+ --------------------------------------------------------------------------------------------
+
+
+def load_ecb_document(path: Path, sentences: set[int]) -> tuple[str, list[tuple[int, int, str]]]:
+    """An ECB+ document's text (one sentence a line) and its gold person/organisation mentions
+    [(start, end, cluster id)] in the listed sentences."""
+    root = ET.parse(path).getroot()
+    lines: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for token in root.iter("token"):
+        lines[int(token.get("sentence"))].append((token.get("t_id"), token.text or ""))
+    text_parts, offsets, cursor = [], {}, 0
+    for sentence in sorted(lines):
+        for index, (t_id, word) in enumerate(lines[sentence]):
+            if index:
+                text_parts.append(" ")
+                cursor += 1
+            offsets[t_id] = (cursor, cursor + len(word), sentence)
+            text_parts.append(word)
+            cursor += len(word)
+        text_parts.append("\n")
+        cursor += 1
+    markables = root.find("Markables")
+    anchored: dict[str, tuple[str, list[str]]] = {}
+    for markable in markables if markables is not None else []:
+        anchors = [a.get("t_id") for a in markable.iter("token_anchor")]
+        if anchors:
+            anchored[markable.get("m_id")] = (markable.tag, anchors)
+    cluster_of: dict[str, str] = {}
+    relations = root.find("Relations")
+    for relation in relations if relations is not None else []:
+        label = relation.get("note") if relation.tag == "CROSS_DOC_COREF" else None
+        target = relation.find("target")
+        label = label or f"{path.name}:{target.get('m_id') if target is not None else relation.get('r_id')}"
+        for source in relation.iter("source"):
+            cluster_of[source.get("m_id")] = label
+    mentions = []
+    for m_id, (tag, anchors) in anchored.items():
+        if tag not in ECB_TYPES:
+            continue
+        spans = [offsets[a] for a in anchors if a in offsets]
+        if not spans or spans[0][2] not in sentences:
+            continue
+        start, end = min(s[0] for s in spans), max(s[1] for s in spans)
+        mentions.append((start, end, cluster_of.get(m_id, f"{path.name}:{m_id}:alone")))
+    return "".join(text_parts), mentions
+
+
+def evaluate_ecb(data_dir: Path, limit: int | None, nlp) -> dict:
+    from ..pipeline import RunContext
+    from ..stages.entities import entity_at, resolve_entities
+    from ..stages.entities.registry import registry_of
+
+    folder = data_dir / "ecbplus"
+    listed: dict[str, set[int]] = defaultdict(set)
+    with (folder / "ECBplus_coreference_sentences.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            listed[f"{row['Topic']}_{row['File']}.xml"].add(int(row["Sentence Number"]))
+    key: dict[str, set] = defaultdict(set)
+    ours: dict[str, set] = defaultdict(set)
+    baseline: dict[str, set] = defaultdict(set)
+    documents = 0
+    for topic in ECB_DEV_TOPICS:
+        run = RunContext()
+        paths = sorted((folder / "ECB+" / topic).glob("*.xml"))
+        if limit:
+            paths = paths[: max(2, limit // len(ECB_DEV_TOPICS))]
+        for path in paths:
+            text, gold = load_ecb_document(path, listed.get(path.name, set()))
+            if not gold:
+                continue
+            documents += 1
+            doc = nlp(text)
+            entities = resolve_entities(doc, (), registry_of(run.memory), path.name).entities
+            people = [e for e in entities if e.type in PREDICTED_TYPES]
+            names = {(ent.start_char, ent.end_char): f"{ent.label_}:{name_key(ent.text)}" for ent in doc.ents if ent.label_ in PREDICTED_TYPES}
+            for start, end, cluster in gold:
+                mention = (path.name, start, end)
+                key[cluster].add(mention)
+                found: Entity | None = entity_at(people, start, end)
+                ours[f"{topic}:{found.id}" if found else f"alone:{mention}"].add(mention)
+                spacy_name = next((n for (s, e), n in names.items() if s < end and start < e), None)
+                baseline[f"{topic}:{spacy_name}" if spacy_name else f"alone:{mention}"].add(mention)
+    return {
+        "documents": documents,
+        "gold_mentions": sum(len(c) for c in key.values()),
+        "gold_entities": len(key),
+        "storyline": score_clusterings(key.values(), ours.values()).as_dict(),
+        "spacy_baseline": score_clusterings(key.values(), baseline.values()).as_dict(),
+    }
+
+
+# --- the reference story -----------------------------------------------------------------------------
+
+# Gold annotation of the reference story (read in place, never copied): every named person, the photo
+# credits that must never become actors, and the protagonists whose every mention must be typed PERSON.
+STORY_PEOPLE = (
+    "Donald Trump", "Gustavo Petro", "Nicolas Maduro", "Volodymyr Zelenskyy", "Elizabeth Dickinson",
+    "Cilia Flores", "Gimena Sanchez-Garzoli", "Gloria Miranda", "Michael Weintraub", "Alejandro Gaviria",
+    "Gabriel Garcia Marquez", "Gustavo Petro Sierra", "Juan David Correa", "Clara Nubia Urrego",
+    "Jorge Eliecer Gaitan", "Francisco Franco", "Pio Quinto Jaimes", "Simon Bolivar", "Carlos Pizarro",
+    "Katia Burgos", "Mary Luz Herran", "Veronica Alcocer", "Andres Pastrana", "Alvaro Uribe",
+    "Salvatore Mancuso", "Julian Quintero", "Alejandro Ordonez", "Juan Manuel Santos", "Ivan Duque",
+    "Jacques Derrida", "Dario Jaramillo", "Francia Marquez", "Nicholas Georgescu-Roegen",
+)
+STORY_CREDITS = ("Fernando Vergara", "Jose Luis Magana", "Catherine Ellis", "Ricardo Mazalan", "Zoraida Diaz")
+STORY_PROTAGONISTS = ("Petro", "Trump")
+
+
+def evaluate_story(path: Path, nlp) -> dict:
+    from ..models import RawItem
+    from ..pipeline import RunContext, analyze_doc, split_items
+    from ..stages.entities import STAGE
+
+    items = [RawItem(source=str(path), text=path.read_text(encoding="utf-8"), format="text")]
+    articles = list(split_items(items))
+    run = RunContext()
+    parse_seconds = stage_seconds = 0.0
+    mentions: list[tuple[str, str, str, str]] = []  # (entity id, type, mention text, entity name)
+    for article in articles:
+        started = time.perf_counter()
+        doc = nlp(article.text)
+        parse_seconds += time.perf_counter() - started
+        started = time.perf_counter()
+        analysis = analyze_doc(article, doc, [STAGE], run)
+        stage_seconds += time.perf_counter() - started
+        for entity in analysis.entities:
+            mentions.extend((entity.id, entity.type, article.text[s:e], entity.name) for s, e in entity.mentions)
+    people = {name_key(p): p for p in STORY_PEOPLE}
+    surnames = defaultdict(set)
+    for person in STORY_PEOPLE:
+        surnames[name_key(person).split()[-1]].add(name_key(person))
+    unique = {s: next(iter(p)) for s, p in surnames.items() if len(p) == 1}
+    ids_of: dict[str, set[str]] = defaultdict(set)
+    people_in: dict[str, set[str]] = defaultdict(set)
+    types_of: dict[str, set[str]] = defaultdict(set)
+    for id_, type_, text, _name in mentions:
+        key = name_key(text.removesuffix("’s").removesuffix("'s"))
+        person = key if key in people else unique.get(key)
+        if person:
+            people_in[id_].add(person)
+            types_of[person].add(type_)
+            if key in people:
+                ids_of[person].add(id_)
+    found = [p for p in people if ids_of[p] and types_of[p] == {"PERSON"}]
+    one_each = [p for p in found if len(ids_of[p]) == 1]
+    merges = sorted(" + ".join(sorted(people[p] for p in group)) for group in people_in.values() if len(group) > 1)
+    credits = sorted({text for _, _, text, _ in mentions if any(c in text for c in STORY_CREDITS)})
+    protagonists = {}
+    for surname in STORY_PROTAGONISTS:
+        typed = [t for _, t, text, _ in mentions if text.removesuffix("’s") == surname]
+        protagonists[surname] = {"mentions": len(typed), "person": sum(t == "PERSON" for t in typed)}
+    return {
+        "articles": len(articles),
+        "people": len(people),
+        "found": len(found),
+        "one_entity_each": len(one_each),
+        "split_people": sorted(people[p] for p in found if len(ids_of[p]) > 1),
+        "missing_people": sorted(people[p] for p in people if p not in found),
+        "false_merges": merges,
+        "credits_as_actors": credits,
+        "protagonists_typed_person": protagonists,
+        "parse_seconds": round(parse_seconds, 2),
+        "stage_seconds": round(stage_seconds, 2),
+    }
+
+
+# --- command ------------------------------------------------------------------------------------------
+
+
+def print_table(result: dict) -> None:
+    rows = (("MUC F1", "muc_f1"), ("B3 F1", "b3_f1"), ("CEAF-e F1", "ceafe_f1"), ("CoNLL F1", "conll_f1"))
+    for corpus in ("gum", "ecb"):
+        part = result.get(corpus)
+        if not part:
+            continue
+        title = "GUM Wikinews person/org (end to end, head match, no singletons)" if corpus == "gum" else (
+            "ECB+ dev topics HUMAN_PART_PER/ORG (gold mentions, cross-document, singletons kept)")
+        print(f"{title}: {part['documents']} documents, {part['gold_mentions']} gold mentions")
+        extra = (("mention R", "md_r"), ("mention P", "md_p"), ("mention F1", "md_f1")) if corpus == "gum" else ()
+        print(f"  {'figure':12} {'storyline':>10} {'spaCy only':>11}")
+        for label, name in rows + extra:
+            print(f"  {label:12} {part['storyline'][name]:10.3f} {part['spacy_baseline'][name]:11.3f}")
+    story = result.get("story")
+    if story:
+        print(f"Reference story: {story['articles']} articles, people found {story['found']}/{story['people']}, "
+              f"one entity each {story['one_entity_each']}/{story['people']}, false merges {len(story['false_merges'])}, "
+              f"credits as actors {len(story['credits_as_actors'])}")
+        for surname, typed in story["protagonists_typed_person"].items():
+            print(f"  '{surname}' typed PERSON: {typed['person']}/{typed['mentions']} mentions")
+        for label in ("split_people", "missing_people", "false_merges", "credits_as_actors"):
+            if story[label]:
+                print(f"  {label}: {', '.join(story[label])}")
+    throughput = result.get("throughput")
+    if throughput:
+        print(f"Entity stage time: {throughput['stage_seconds']:.2f} s vs spaCy parse {throughput['parse_seconds']:.2f} s "
+              f"= {throughput['share']:.1%} of parse time")
+
+
+def main(data_dir: Path | None, limit: int | None, as_json: bool) -> int:
+    from .. import settings
+    from ..pipeline import load_nlp
+
+    data_dir = data_dir or settings.DATA_DIR
+    nlp = load_nlp()
+    result: dict = {}
+    if (data_dir / "gum-wikinews").is_dir():
+        result["gum"] = evaluate_gum(data_dir, limit, nlp)
+    if (data_dir / "ecbplus").is_dir():
+        result["ecb"] = evaluate_ecb(data_dir, limit, nlp)
+    if STORY.is_file():
+        result["story"] = evaluate_story(STORY, nlp)
+    parts = [p for p in (result.get("gum"), result.get("story")) if p]
+    if parts:
+        parse = sum(p["parse_seconds"] for p in parts)
+        stage = sum(p["stage_seconds"] for p in parts)
+        result["throughput"] = {"parse_seconds": round(parse, 2), "stage_seconds": round(stage, 2),
+                                "share": round(stage / parse, 4) if parse else 0.0}
+    if as_json:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+    else:
+        print_table(result)
+    return 0
