@@ -50,7 +50,7 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     path = tmp_path_factory.mktemp("browser") / "dossier.db"
     items = [RawItem("harbour.txt", HARBOUR, "text"), RawItem("floods.txt", FLOODS, "text")]
     with Store(path) as store:
-        for analysis in run_pipeline(items, default_date="2026-03-04"):
+        for analysis in run_pipeline(items, default_date="2026-03-04", one_article=True):
             store.save(analysis)
     port = free_port()
     server = uvicorn.Server(
@@ -102,5 +102,7 @@ def test_browser_search_box_lands_on_the_hit(server_url: str, page, tmp_path_fac
     assert hit.inner_text().casefold() == "containers"
     header = page.locator("header.site").bounding_box()
     box = hit.bounding_box()
-    assert header and box and header["y"] + header["height"] <= box["y"] <= 900, "the hit is hidden or off screen"
+    assert header and box and header["y"] + header["height"] <= box["y"] <= 900, (
+        "the hit is hidden or off screen"
+    )
     page.screenshot(path=str(tmp_path_factory.getbasetemp() / "browser-hit.png"))

@@ -69,7 +69,7 @@ def db_path(tmp_path_factory: pytest.TempPathFactory) -> str:
     path = str(tmp_path_factory.mktemp("web") / "dossier.db")
     items = [RawItem("harbour.txt", HARBOUR, "text"), RawItem("floods.txt", FLOODS, "text")]
     with Store(path) as store:
-        for analysis in run_pipeline(items, default_date="2026-03-04"):
+        for analysis in run_pipeline(items, default_date="2026-03-04", one_article=True):
             store.save(analysis)
     return path
 

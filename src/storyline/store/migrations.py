@@ -141,7 +141,7 @@ CREATE TABLE figures (
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
     text TEXT NOT NULL,
-    value REAL NOT NULL,
+    value DOUBLE PRECISION NOT NULL,  -- REAL affinity in SQLite, a 64-bit float (not float4) in PostgreSQL
     unit TEXT,
     measure TEXT,
     qualifier TEXT,
@@ -183,7 +183,8 @@ MIGRATIONS: list[Migration] = [
 
 def split_statements(sql: str) -> list[str]:
     # executescript() would commit the surrounding transaction; running statements one by one keeps a
-    # migration and its record in `migrations` atomic. The schema uses no triggers, so ';' ends statements.
+    # migration and its record in `migrations` atomic. The schema has no triggers and no ';' in comments or
+    # strings, so ';' ends statements.
     return [statement.strip() for statement in sql.split(";") if statement.strip()]
 
 

@@ -11,8 +11,9 @@ from urllib.parse import urlencode
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
-from ..models import Span
+from ..models import Analysis, Span
 from ..report import build_article_view, template_env
+from ..serialize import analysis_to_json
 from ..store import SearchHit, Store, open_store
 
 SPAN = re.compile(r"^(\d+)-(\d+)$")
@@ -54,7 +55,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     app = FastAPI(title="storyline", docs_url="/api/docs", redoc_url=None)
     app.state.db_path = db_path
 
-    def load_or_404(db: Store, article_id: str):
+    def load_or_404(db: Store, article_id: str) -> Analysis:
         try:
             return db.load(article_id)
         except KeyError:
@@ -80,8 +81,6 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.get("/api/articles/{article_id}")
     def api_article(db: StoreDep, article_id: str) -> dict[str, Any]:
-        from ..serialize import analysis_to_json
-
         return analysis_to_json(load_or_404(db, article_id))
 
     @app.get("/api/search")
