@@ -1,7 +1,7 @@
-"""Maintainer tool: ../shared/data (ECB+, GUM Wikinews) -> the example corpus files in this folder.
+"""Maintainer tool: ../shared/data (ECB+, GUM Wikinews) -> the example corpus in src/storyline/example/.
 
-Run from the repo root: `.venv/bin/python src/storyline/example/make_corpus.py`. It writes the inputs
-into corpus/ and the source list beside this file. The output files are
+Run from the repo root: `.venv/bin/python scripts/make_example_corpus.py`. It writes the inputs
+into src/storyline/example/corpus/ and the source list beside that folder. The output files are
 committed; this script only documents how they were made and lets them be rebuilt. It is not used at run time.
 """
 
@@ -14,9 +14,10 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+ROOT = Path(__file__).resolve().parents[1]
+HERE = ROOT / "src" / "storyline" / "example"
 CORPUS = HERE / "corpus"  # the inputs only: `storyline build src/storyline/example/corpus` reads them all
-DATA = HERE.parents[2] / ".." / "shared" / "data"
+DATA = ROOT / ".." / "shared" / "data"
 
 # ECB+ topic 12, subtopic "ecbplus": Indian Navy ship INS Sukanya foils a pirate attack (10 Nov 2011).
 # Five reports from five outlets, pasted in the order they were published.
