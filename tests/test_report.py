@@ -217,6 +217,21 @@ def test_block_spans_shows_uncovered_text_as_body() -> None:
     assert block_spans(analysis) == [(0, 5, "heading"), (5, len(text), "body")]
 
 
+@given(
+    st.text(alphabet="ab \n", max_size=30),
+    st.lists(
+        st.tuples(st.integers(0, 35), st.integers(0, 35), st.sampled_from(["heading", "body"])), max_size=5
+    ),
+)
+@settings(max_examples=200, deadline=None)
+def test_block_spans_show_every_word_once(text: str, raw_blocks: list) -> None:
+    blocks = tuple(Block(min(a, b), max(a, b), kind) for a, b, kind in raw_blocks)
+    spans = block_spans(Analysis(article=Article("a", "s", None, None, Published(), text, blocks)))
+    covered = [i for start, end, _ in spans for i in range(start, end)]
+    assert covered == sorted(set(covered))
+    assert {i for i, ch in enumerate(text) if not ch.isspace()} <= set(covered)
+
+
 marks = st.builds(
     Mark,
     start=st.integers(0, 40),

@@ -129,11 +129,12 @@ def block_spans(analysis: Analysis) -> list[tuple[int, int, str]]:
     text = analysis.article.text
     spans, position = [], 0
     for block in sorted(analysis.article.blocks, key=lambda b: (b.start, b.end)):
-        if block.start > position and text[position : block.start].strip():
-            spans.append((position, block.start, "body"))
-        if block.end > block.start:
-            spans.append((block.start, block.end, block.kind))
-        position = max(position, block.end)
+        start, end = max(block.start, position), min(block.end, len(text))
+        if start > position and text[position:start].strip():
+            spans.append((position, start, "body"))
+        if end > start:  # overlapping blocks are clipped: no words shown twice
+            spans.append((start, end, block.kind))
+        position = max(position, end)
     if text[position:].strip():
         spans.append((position, len(text), "body"))
     return spans
