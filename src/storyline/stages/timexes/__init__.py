@@ -67,7 +67,8 @@ def resolve_timexes(doc: Doc, published: str | None, blocks: Sequence[Block] = (
         resolution = normalize_timex(text[start:end], context)
         found.append(FoundTimex(Timex(start, end, text[start:end], resolution.type, resolution.value),
                                 resolution, tense, pattern))
-        point = read_point(resolution.value) if resolution.type in ("DATE", "TIME") else None
+        moves = resolution.moves_reference and resolution.type in ("DATE", "TIME")
+        point = read_point(resolution.value) if moves else None
         if point is not None:
             reference = resolution.value.split("T")[0] if resolution.value else reference
             if _EXPLICIT_YEAR.search(text[start:end]):

@@ -41,6 +41,8 @@ class Resolution:
     value: str | None
     reason: str
     problem: str | None = None  # an impossible or truncated date, flagged and not completed
+    # False for comparisons ("a year earlier", "the year-ago quarter"): they do not move the story's time.
+    moves_reference: bool = True
 
 
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -54,6 +56,7 @@ ANAPHORIC_SHIFT = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "
 RELATIVE_SHIFT = {
     "this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1, "the previous": -1,
     "the latest": -1, "the preceding": -1, "next": 1, "coming": 1, "the coming": 1, "the next": 1,
+    "the past": -1, "the last": -1,
 }
 DURATION_WORDS = ("the past", "the last", "the next", "the coming", "the first", "the final", "the entire",
                    "the whole")

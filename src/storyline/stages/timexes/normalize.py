@@ -28,8 +28,8 @@ RESOLVERS: tuple[tuple[str, Resolver], ...] = (
     ("clock", resolvers.resolve_clock),
     ("relative_unit", resolvers.resolve_relative_unit),
     ("edge_of_unit", periods.resolve_edge_of_unit),
-    ("ago", resolvers.resolve_ago),
     ("anaphoric", resolvers.resolve_anaphoric),
+    ("ago", resolvers.resolve_ago),
     ("year", periods.resolve_year),
     ("year_words", periods.resolve_year_words),
     ("the_unit", periods.resolve_the_unit),
@@ -58,5 +58,5 @@ def normalize_timex(text: str, context: Context | None = None) -> Resolution:
             continue
         if found.value is not None and not VALUE_SHAPE.match(found.value):
             return Resolution(found.type, None, f"{name}: malformed value withheld", found.problem)
-        return Resolution(found.type, found.value, f"{name}: {found.reason}", found.problem)
+        return Resolution(found.type, found.value, f"{name}: {found.reason}", found.problem, found.moves_reference)
     return Resolution("DATE", None, "no resolver fits")

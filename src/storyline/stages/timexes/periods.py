@@ -73,10 +73,10 @@ def resolve_quarter(expr: str, context: Context) -> Resolution | None:
     if offset or match["rel"] or match["whose"] in ("this year's", "last year's"):
         return Resolution("DATE", f"{year + offset}-{letter}{number}", "quarter of a named year")
     current = (context.anchor.month - 1) // (3 if letter == "Q" else 6) + 1
+    # A quarter not yet begun is last year's in the past tense; otherwise this year's, whatever the tense:
+    # "will report third-quarter results" in October speaks of the quarter just ended.
     if context.tense == "past" and number > current:
         year -= 1
-    elif context.tense == "future" and number < current:
-        year += 1
     return Resolution("DATE", f"{year}-{letter}{number}", f"quarter by {context.tense or 'default'} tense")
 
 
@@ -86,9 +86,11 @@ def resolve_year_ago_period(expr: str, context: Context) -> Resolution | None:
         return None
     point = read_point(context.reference)
     if point and point[1] in ("quarter", "month", "year", "half"):
-        return Resolution("DATE", format_at(shift(point[0], "year", -1), point[1]), "a year before the reference")
+        return Resolution("DATE", format_at(shift(point[0], "year", -1), point[1]), "a year before the reference",
+                          moves_reference=False)
     if context.anchor:
-        return Resolution("DATE", str(context.anchor.year - 1), "the year before the publication year")
+        return Resolution("DATE", str(context.anchor.year - 1), "the year before the publication year",
+                          moves_reference=False)
     return Resolution("DATE", None, "a year before an unknown date")
 
 
@@ -195,20 +197,27 @@ def resolve_vague_units(expr: str, context: Context) -> Resolution | None:
                          rf"in the past|over the|over the past|the) )?{UNIT_RE}", expr)
     if not match or not expr.endswith("s"):
         return None
-    if match["lead"] in ("recent", "in recent"):
-        return Resolution("DATE", "PAST_REF", "recent units: some time before now")
     return Resolution("DURATION", format_duration(None, match["unit"].replace("centurie", "century")),
                       "an unspecified number of units")
 
 
 def resolve_the_unit(expr: str, context: Context) -> Resolution | None:
     """ "the quarter", "the year", "the latest period", "earlier in the year": the unit holding the reference time."""
-    match = re.fullmatch(r"(?:(?:earlier|later) in )?the (?:(?:latest|current|full|fiscal|same|entire|whole) )*"
+    match = re.fullmatch(r"(?:(?:earlier|later) in )?the (?P<words>(?:(?:latest|current|full|fiscal|same|entire|whole) )*)"
                          r"(?P<unit>year|quarter|month|week|weekend|period|fiscal year)", expr)
     if not match:
         return None
     unit = match["unit"].replace("fiscal ", "")
     reference = read_point(context.reference)
+    # The reference time names "the quarter" when it is a quarter, "the year" when a year was just named;
+    # "the current year" and a stale reference leave the publication date to decide.
+    if reference and "current" not in match["words"] and (reference[1] == unit or context.recent_reference):
+        pass
+    else:
+        reference = None
+    if unit == "quarter" and reference is None and context.anchor and context.tense == "past":
+        latest = shift(context.anchor, "quarter", -1)
+        return Resolution("DATE", format_at(latest, "quarter"), "the latest quarter before the publication date")
     if unit == "period":
         if reference:
             return Resolution("DATE", context.reference, "the period of the narrative reference time")

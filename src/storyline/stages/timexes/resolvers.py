@@ -183,10 +183,10 @@ def resolve_deictic(expr: str, context: Context) -> Resolution | None:
 
 def resolve_part_of_day(expr: str, context: Context) -> Resolution | None:
     match = re.fullmatch(r"(?:(?:early|late|earlier|later) )?(?:(?P<rel>this|last|that|tomorrow|yesterday|the) )?"
-                         r"(?P<part>morning|afternoon|evening|night|mid-?afternoon|overnight|tonight)", expr)
+                         r"(?P<part>morning|afternoon|evening|night|mid-?afternoon|mid afternoon|overnight|tonight)", expr)
     if not match:
         return None
-    part = PARTS_OF_DAY.get(match["part"].replace("mid-", "").replace("mid", ""), "NI")
+    part = PARTS_OF_DAY.get(re.sub(r"^mid[\s-]?", "", match["part"]), "NI")
     rel = match["rel"] or "this"
     if rel == "that":
         point = reference_point(context)
@@ -229,6 +229,12 @@ def resolve_relative_unit(expr: str, context: Context) -> Resolution | None:
     if not context.anchor:
         return Resolution("DATE", None, "relative to an unknown publication date")
     count = RELATIVE_SHIFT.get(rel, 0)
+    reference = read_point(context.reference)
+    if unit == "year" and count == -1 and reference and reference[1] == "quarter" \
+            and reference[0].year == context.anchor.year:
+        # Earnings news compares a quarter with "last year": the same quarter a year back.
+        return Resolution("DATE", format_at(shift(reference[0], "year", -1), "quarter"),
+                          "last year beside a quarter: that quarter a year back", moves_reference=False)
     if unit == "quarter" and rel == "the latest":
         count = -1
     return Resolution("DATE", format_at(shift(context.anchor, unit, count), unit), f"{rel} {unit} from the publication date")
@@ -236,7 +242,7 @@ def resolve_relative_unit(expr: str, context: Context) -> Resolution | None:
 
 def resolve_ago(expr: str, context: Context) -> Resolution | None:
     match = re.fullmatch(rf"(?:(?:about|around|approximately|roughly|nearly|almost|more than|less than|over|"
-                         rf"some|just|only) )?(?P<count>.+?)[\s-]{UNIT_RE} (?P<dir>ago|earlier|later|before|after|"
+                         rf"some|just|only|at least|at most|no more than|up to) )?(?P<count>(?!the ).+?)[\s-]{UNIT_RE} (?P<dir>ago|earlier|later|before|after|"
                          rf"hence|from now)", expr)
     match = match or re.fullmatch(rf"(?P<count>){UNIT_RE} (?P<dir>ago|earlier|later)", expr)
     if not match:
@@ -270,7 +276,8 @@ def resolve_ago(expr: str, context: Context) -> Resolution | None:
     if not finer_or_equal(point[1], granularity) and point[1] != "quarter":
         granularity = point[1]
     value = format_at(shift(point[0], unit, int(count) * sign), granularity)
-    return Resolution("DATE", value, f"{int(count)} {unit}(s) {match['dir']} from the {point[2]}")
+    return Resolution("DATE", value, f"{int(count)} {unit}(s) {match['dir']} from the {point[2]}",
+                      moves_reference=granularity != "quarter")
 
 
 def resolve_anaphoric(expr: str, context: Context) -> Resolution | None:
