@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from typing import Any
 
 from ..models import (
     Actor,
@@ -25,7 +26,7 @@ def span_or_none(start: int | None, end: int | None) -> tuple[int, int] | None:
     return None if start is None or end is None else (start, end)
 
 
-def rows_of(conn: sqlite3.Connection, sql: str, article_id: str) -> list[tuple]:
+def rows_of(conn: sqlite3.Connection, sql: str, article_id: str) -> list[tuple[Any, ...]]:
     return conn.execute(sql, (article_id,)).fetchall()
 
 

@@ -133,10 +133,14 @@ class Store:
         ).fetchall()
         return [
             ArticleSummary(
-                aid, title, source, Published(value, how, evidence), url, outlet, *numbers, lede=lede
+                aid, title, source, Published(value, how, evidence), url, outlet,
+                chars, entities, quotes, timexes, events, figures, problems, lede,
             )
-            for aid, title, source, value, how, evidence, url, outlet, *numbers, lede in rows
-        ]
+            for (
+                aid, title, source, value, how, evidence, url, outlet,
+                chars, entities, quotes, timexes, events, figures, problems, lede,
+            ) in rows
+        ]  # fmt: skip
 
     def entities(self) -> list[EntitySummary]:
         """Every entity with its article, mention and quote counts, the most widely reported first."""
