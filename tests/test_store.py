@@ -52,7 +52,7 @@ def analyses(draw: st.DrawFn) -> Analysis:
     blocks = st.builds(lambda s, kind: Block(s[0], s[1], kind), span(), st.sampled_from(BLOCK_KINDS))
     entity = st.builds(
         Entity,
-        id=st.text(min_size=1, max_size=6),
+        id=st.sampled_from(["e1", "e2"]) | st.text(min_size=1, max_size=6),  # shared ids across articles
         name=st.text(max_size=20),
         type=st.sampled_from(("PERSON", "ORG", "GPE", "NORP")),
         mentions=st.lists(span(), max_size=4).map(tuple),
@@ -139,6 +139,15 @@ def test_store_round_trips_any_analysis(analysis: Analysis) -> None:
     with Store(":memory:") as store:
         assert store.save(analysis) is True
         assert store.load(analysis.article.id) == analysis
+
+
+@given(st.lists(analyses(), min_size=2, max_size=3, unique_by=lambda analysis: analysis.article.id))
+@settings(max_examples=60, deadline=None)
+def test_store_round_trips_several_analyses_sharing_entity_ids(given_analyses: list[Analysis]) -> None:
+    with Store(":memory:") as store:
+        for analysis in given_analyses:
+            store.save(analysis)
+        assert list(store.analyses()) == given_analyses
 
 
 def test_store_resave_leaves_the_file_unchanged(tmp_path) -> None:
