@@ -64,7 +64,7 @@ def build(
     on_article: Callable[[Analysis], None] | None = None,
 ) -> BuildSummary:
     """Analyse the inputs into the store at `db`, one transaction per article; known articles are skipped."""
-    from .store import Store
+    from .store import StoreError, open_store
 
     summary = BuildSummary()
 
@@ -74,9 +74,14 @@ def build(
         if on_problem:
             on_problem(problem)
 
-    with Store(db) as store:
+    with open_store(db) as store:
         for analysis in analyze_paths(paths, date=date, one_article=one_article, on_problem=note):
-            if store.save(analysis):
+            try:
+                added = store.save(analysis)
+            except StoreError as error:  # only this article is rolled back; the build goes on
+                note(Problem(analysis.article.source, str(error), "store", analysis.article.id))
+                continue
+            if added:
                 summary.articles_added += 1
             else:
                 summary.articles_unchanged += 1

@@ -99,12 +99,17 @@ def build(
 ) -> None:
     """Analyse articles into the dossier store; articles already stored are left as they are."""
     from . import api
+    from .store import StoreError
 
     _check_date(date)
-    with _progress("building") as advance:
-        summary = api.build(
-            paths, db, date=date, one_article=one_article, on_problem=_report_problem, on_article=advance
-        )
+    try:
+        with _progress("building") as advance:
+            summary = api.build(
+                paths, db, date=date, one_article=one_article, on_problem=_report_problem, on_article=advance
+            )
+    except StoreError as error:
+        err.print(f"storyline: {error}", highlight=False)
+        raise typer.Exit(1) from None
     err.print(
         f"{db}: {summary.articles_added} articles added, {summary.articles_unchanged} already stored, "
         f"{len(summary.problems)} problems",
@@ -132,7 +137,7 @@ def articles(
     from rich.table import Table
 
     with _open_store(db) as store:
-        rows = store.articles()
+        rows = [summary.as_dict() for summary in store.articles()]
     if format == "json":
         for row in rows:
             print(json.dumps(row, ensure_ascii=False))
