@@ -94,7 +94,7 @@ def resolve_month_day(expr: str, context: Context) -> Resolution | None:
     day = int(match["day"] or match["day2"])
     if match["year"]:
         return _checked_date(int(match["year"]), month, day, "full date")
-    point = read_point(context.reference) if context.recent_reference else None
+    point = read_point(context.reference) if context.recent_reference and context.tense == "past" else None
     if point and (not context.anchor or point[0].year <= context.anchor.year - 2):
         return _checked_date(point[0].year, month, day, "month and day in the narrative's year")
     if not context.anchor:
@@ -115,7 +115,7 @@ def resolve_month(expr: str, context: Context) -> Resolution | None:
         return Resolution("DATE", f"{match['year']}-{month:02d}", "month and year")
     rel = match["rel"]
     if rel in ("that", "the same", "the following", "the previous") or (
-            context.recent_reference and rel is None and read_point(context.reference)):
+            context.recent_reference and rel is None and context.tense == "past" and read_point(context.reference)):
         point = read_point(context.reference)
         if point and (rel or not context.anchor or point[0].year <= context.anchor.year - 2):
             return Resolution("DATE", f"{point[0].year}-{month:02d}", "month in the narrative's year")
@@ -154,7 +154,8 @@ def resolve_weekday(expr: str, context: Context) -> Resolution | None:
     direction = {"last": "past_strict", "next": "future", "this": "this_week"}.get(rel or "")
     if direction is None:
         # News reports what happened: a weekday in a clause without a clear tense is most often the past one.
-        direction = {"past": "past", "future": "future", "present": "near"}.get(context.tense or "", "past")
+        direction = {"past": "past", "future": "future", "present": "near", "prospective": "near"}.get(
+            context.tense or "", "past")
     day = weekday_near(context.anchor, weekday, direction)
     return Resolution(kind, day.isoformat() + part, f"weekday {direction.replace('_', ' ')} of the publication date")
 

@@ -1,4 +1,8 @@
-"""Doc + character span -> the tense of the clause that holds it: "past", "present", "future" or None."""
+"""Doc + character span -> the tense that places it: "past", "present", "future", "prospective" or None.
+
+"prospective" marks a date set as a deadline or a start ("payable Dec. 1", "effective Feb. 1", "through
+January", "agreed to buy it in March"): the clause's own tense says when it was said, not when the date falls.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,10 @@ _FUTURE_HEADS = frozenset({"expect", "schedule", "plan", "set", "due", "intend",
                            "promise", "agree", "want", "seek", "vow", "threaten"})
 
 
+_PROSPECTIVE_WORDS = frozenset({"payable", "effective", "through", "until", "till", "by", "due", "deadline", "record",
+                                "expiring", "starting", "beginning", "before"})
+
+
 def tense_at(doc: Doc, start: int, end: int) -> str | None:
     """The tense of the verb governing the span, found by climbing the dependency tree from the span's root."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -21,6 +29,9 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     token = span.root
     if any(child.tag_ == "POS" for child in token.children):
         return None  # "Tuesday's meeting" names the day of an event; the clause's tense does not place it
+    before = doc[span.start - 1] if span.start > 0 else None
+    if (before is not None and before.lower_ in _PROSPECTIVE_WORDS) or token.head.lower_ in _PROSPECTIVE_WORDS:
+        return "prospective"
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") and token.i not in range(span.start, span.end):
             break
@@ -29,6 +40,10 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
         token = token.head
     if token.pos_ not in ("VERB", "AUX"):
         token = span.sent.root
+    if token.dep_ in ("acl", "xcomp", "advcl") and any(child.lower_ == "to" and child.dep_ == "aux"
+                                                       for child in token.children):
+        # an infinitive looks ahead of the verb it depends on: "announced an agreement to acquire it in January"
+        return "future" if token.head.lemma_ in _FUTURE_HEADS else "prospective"
     for _ in range(4):
         tense = verb_tense(token)
         if tense or token.head is token:
