@@ -7,6 +7,7 @@ are never used for attribution.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -35,12 +36,17 @@ COGNITIVE_LEMMAS = _words(
     """believe think feel fear hope expect know worry find show learn see understand consider suspect doubt
     want plan seem"""
 )
+SENTENCE_STOPS = frozenset({".", "!", "?", ";"})
 DASHES = "\u2015\u2014\u2013-"
 CLOSE_MARKS = '\u201d\u00bb"\u2019'
 OPEN_MARKS = '\u201c\u00ab\u201e"\u2018'
 # Verbs whose object is the addressee, not the content ("told reporters that ...", "urged voters to ...").
 ADDRESSEE_LEMMAS = _words("tell ask urge warn advise remind encourage call press order instruct invite")
 INTENT_LEMMAS = _words("want plan hope expect seek try intend promise vow pledge threaten refuse decline")
+# Verbs of saying whose object is no content ("read the document", "signed the bill", "added a point").
+NO_OBJECT_LEMMAS = _words(
+    "read continue sign add speak press pen scrawl inscribe text email message point raise present view"
+)
 ABOUT_PREPOSITIONS = frozenset({"about", "of", "on", "over", "against", "to"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
@@ -69,7 +75,7 @@ def cue_extent(token: Token) -> tuple[int, int]:
     return token.idx, end
 
 
-def inside(spans: list[tuple[int, int]], position: int) -> bool:
+def inside(spans: Sequence[tuple[int, int]], position: int) -> bool:
     return any(start <= position < end for start, end in spans)
 
 
@@ -100,23 +106,34 @@ def find_governing_cue(doc: Doc, start: int, end: int, quoted: list[tuple[int, i
 def find_nearby_cue(
     doc: Doc, start: int, end: int, quoted: list[tuple[int, int]], paragraph: tuple[int, int], window: int = 6
 ) -> Token | None:
-    """A speech verb within a few words before or after the quote, in its paragraph, outside quotes."""
+    """A speech verb within a few words before or after the quote, in its paragraph, outside quotes.
+
+    The search never crosses a full stop or another quotation: a cue in the previous sentence ("...,"
+    X said at the dinner, where Y also spoke. "...") belongs to that sentence's quote."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
-    best: tuple[int, Token] | None = None
-    first, last = span.start, span.end
-    for i in list(range(last, min(len(doc), last + window + 2))) + list(
-        range(max(0, first - window - 2), first)
-    ):
+    after = _first_cue(doc, range(span.end, min(len(doc), span.end + window + 2)), quoted, paragraph)
+    before = _first_cue(doc, range(span.start - 1, max(-1, span.start - window - 3), -1), quoted, paragraph)
+    if after is None or before is None:
+        return after or before
+    return after if after.i - span.end <= span.start - before.i else before
+
+
+def _first_cue(
+    doc: Doc, positions: range, quoted: list[tuple[int, int]], paragraph: tuple[int, int]
+) -> Token | None:
+    for i in positions:
         token = doc[i]
-        if not (paragraph[0] <= token.idx < paragraph[1]) or inside(quoted, token.idx):
-            continue
+        if not (paragraph[0] <= token.idx < paragraph[1]) or token.text in SENTENCE_STOPS:
+            return None
+        if inside(quoted, token.idx):
+            if token.text in OPEN_MARKS + CLOSE_MARKS:
+                continue  # the quote's own marks
+            return None
         if is_cue(token):
-            distance = i - last if i >= last else first - i
-            if best is None or distance < best[0]:
-                best = (distance, token)
-    return best[1] if best else None
+            return token
+    return None
 
 
 def dash_or_colon_cue(
@@ -159,12 +176,17 @@ def _leading_name(span: Span) -> Token | None:
     return words[-1] if words else None
 
 
-def subject_of(cue: Token) -> Token | None:
-    """The cue's subject; a participle or conjoined verb borrows its head's ("..., Petro asked, wondering")."""
+def subject_of(
+    cue: Token, quoted: Sequence[tuple[int, int]] = (), bounds: tuple[int, int] | None = None
+) -> Token | None:
+    """The cue's subject, never a word inside a quotation (the parser sometimes hangs a quoted noun on
+    the cue) nor outside the cue's paragraph; a participle or conjoined verb borrows its head's
+    ("..., Petro asked, wondering")."""
+    low, high = bounds or (0, len(cue.doc.text))
     token = cue
     for _ in range(3):
         for child in token.children:
-            if child.dep_ in SUBJECT_DEPS:
+            if child.dep_ in SUBJECT_DEPS and not inside(quoted, child.idx) and low <= child.idx < high:
                 return child
         if token.tag_ == "VBN" and not any(child.dep_ == "aux" for child in token.children):
             return None  # "often described as ...": a passive participle has no speaker of its own
@@ -213,7 +235,7 @@ def _content_span(cue: Token) -> tuple[int, int] | None:
         lemma in ADDRESSEE_LEMMAS or lemma in INTENT_LEMMAS or lemma in SPEECH_LEMMAS
     ):
         parts = (by_dep.get("dobj", [])[:1] if lemma in ADDRESSEE_LEMMAS else []) + by_dep["xcomp"][:1]
-    elif lemma in SPEECH_LEMMAS and "dobj" in by_dep:
+    elif lemma in SPEECH_LEMMAS and lemma not in NO_OBJECT_LEMMAS and "dobj" in by_dep:
         obj = by_dep["dobj"][0]
         extra = by_dep.get("oprd", []) + [p for p in by_dep.get("prep", []) if p.lower_ == "as"]
         if obj.pos_ == "PRON" and not extra:
@@ -228,6 +250,11 @@ def _content_span(cue: Token) -> tuple[int, int] | None:
         return None
     start = min(_subtree_span(part)[0] for part in parts)
     end = max(_subtree_span(part)[1] for part in parts)
+    text = cue.doc.text
+    if start > 0 and text[start - 1] in OPEN_MARKS:
+        start -= 1  # the clause opens with a quotation: keep its mark with it
+    if end < len(text) and text[end] in CLOSE_MARKS and text[start] in OPEN_MARKS:
+        end += 1
     return start, end
 
 
@@ -252,11 +279,13 @@ def find_reported(doc: Doc, quoted: list[tuple[int, int]], regions: list[tuple[i
         content = _content_span(token)
         if content is None:
             continue
-        speaker = subject_of(token)
+        speaker = subject_of(token, quoted)
         if speaker is not None and speaker.lower_ in FIRST_SECOND_PERSON:
             continue
-        if lemma in COGNITIVE_LEMMAS and speaker is None:
-            continue
+        if speaker is None and (
+            lemma not in SPEECH_LEMMAS or not any(c.dep_ == "ccomp" for c in token.children)
+        ):
+            continue  # without a speaker, only a clause of saying is worth reporting ("..., saying that ...")
         start, end = content
         if end - start < 3:
             continue

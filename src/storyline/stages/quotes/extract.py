@@ -84,7 +84,8 @@ def find_marked(doc: Doc, paragraphs: list[tuple[int, int]]) -> tuple[list[Candi
         candidate = Candidate(span.start, end, "direct" if alone else "partial", paragraph, chain=span.chain)
         if cue is not None:
             cue = cues.inner_speaker_cue(cue, quoted)
-            speaker = cues.subject_of(cue)
+            # The paragraph bounds the search: a parse may run across a line break into a heading.
+            speaker = cues.subject_of(cue, quoted, paragraph)
             if speaker is not None and speaker.lower_ in cues.FIRST_SECOND_PERSON:
                 cue = speaker = None  # "you might ask": a cue of the quoted words, not of the article
             candidate.cue, candidate.speaker_token = cue, speaker
@@ -146,10 +147,18 @@ def find_indirect(
         length = reported.end - reported.start
         if inside >= DIRECT_SHARE * length:
             continue
+        if any(m.start <= reported.start and reported.end <= m.end + 1 for m in marked):
+            continue  # the clause is a quoted title or a partial quote already found
         has_marks = any(reported.start <= m.start and m.end <= reported.end for m in marked)
-        paragraph = _paragraph_of(paragraphs, reported.start)
+        paragraph = _paragraph_of(paragraphs, reported.cue[0])
+        start, end = max(reported.start, paragraph[0]), min(reported.end, paragraph[1])
+        if end - start < 3:
+            continue
+        speaker = reported.speaker
+        if speaker is not None and not paragraph[0] <= speaker.idx < paragraph[1]:
+            speaker = None
         kind = "mixed" if has_marks else "indirect"
-        found.append(Candidate(reported.start, reported.end, kind, paragraph, reported.cue, reported.speaker))
+        found.append(Candidate(start, end, kind, paragraph, reported.cue, speaker))
     return found
 
 

@@ -96,11 +96,17 @@ def pair_double_marks(text: str, paragraphs: list[tuple[int, int]]) -> list[Mark
         open_at = para_start
         chain = -1
         seen_mark = False
-        for i in _marks_in(positions, para_start, para_end):
+        in_paragraph = _marks_in(positions, para_start, para_end)
+        # Straight marks that come in pairs alternate open/close whatever the spacing around them
+        # ('Wilkins said," [Warhol] liked ..."'); an odd count falls back to reading the spacing.
+        straight_pairs = sum(text[i] == STRAIGHT for i in in_paragraph) % 2 == 0
+        for i in in_paragraph:
             mark = _classify_mark(text, i)
             if mark is None:
                 continue
             family, direction = mark
+            if family == "straight" and straight_pairs:
+                direction = "close" if open_family == "straight" else "open"
             if open_family == "low" and text[i] in CLOSER_OF_LOW:
                 family, direction = "low", "close"
             if open_family is None:

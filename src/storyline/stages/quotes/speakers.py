@@ -31,6 +31,9 @@ FEMININE_TITLES = frozenset(
 # Role words that name the same office: "the Colombian leader" is the man titled "Colombian President".
 LEADER_WORDS = frozenset({"leader", "president", "head", "chief", "premier"})
 LOOKBACK_SENTENCES = 6
+DESCRIPTION_STARTS = frozenset(
+    ["the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "our", "my", "one"]
+)
 
 
 @dataclass
@@ -60,22 +63,17 @@ def mention_span(token: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right.text)
 
 
-def _fullest(entity: Entity, entities: Sequence[Entity]) -> Entity:
-    """Until entities are canonical across mentions, prefer "Gustavo Petro" to a bare "Petro"."""
-    if entity.type != "PERSON" or " " in entity.name:
-        return entity
-    last = entity.name.casefold()
-    longer = [
-        other
-        for other in entities
-        if other.type == "PERSON" and other.name.casefold().split()[-1:] == [last] and " " in other.name
-    ]
-    return max(longer, key=lambda other: len(other.mentions)) if longer else entity
+def is_name(entity: Entity) -> bool:
+    """Whether the entity's canonical name is a name ("Jane Doe", "the White House"), not a description
+    ("his son", "a man") that a speaker's name must never be."""
+    first = entity.name.split()[0] if entity.name.split() else ""
+    if first.lower() in DESCRIPTION_STARTS:
+        return entity.type == "ORG" and len(entity.name.split()) > 1 and entity.name.split()[1][:1].isupper()
+    return first[:1].isupper()
 
 
-def entity_speaker(entity: Entity, mention: tuple[int, int], entities: Sequence[Entity]) -> Speaker:
-    chosen = _fullest(entity, entities)
-    return Speaker(entity=chosen.id, name=chosen.name, mention=mention)
+def entity_speaker(entity: Entity, mention: tuple[int, int]) -> Speaker:
+    return Speaker(entity=entity.id, name=entity.name, mention=mention)
 
 
 def learn_descriptors(doc: Doc, entities: Sequence[Entity]) -> tuple[dict[str, set[str]], dict[str, str]]:
@@ -86,7 +84,7 @@ def learn_descriptors(doc: Doc, entities: Sequence[Entity]) -> tuple[dict[str, s
     for entity in entities:
         if entity.type not in ("PERSON", "ORG"):
             continue
-        words = descriptors.setdefault(_fullest(entity, entities).id, set())
+        words = descriptors.setdefault(entity.id, set())
         for start, end in entity.mentions:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
@@ -125,9 +123,9 @@ def sieve_entity_mention(token: Token, mention: tuple[int, int], context: Speake
         return None  # "Petro's father" overlaps Petro but is not him
     head = (token.idx, token.idx + len(token.text))
     entity = entity_at(context.entities, *head)
-    if entity is None or entity.type not in SPEAKER_TYPES:
+    if entity is None or entity.type not in SPEAKER_TYPES or not is_name(entity):
         return None
-    return entity_speaker(entity, mention, context.entities)
+    return entity_speaker(entity, mention)
 
 
 def sieve_name(token: Token, mention: tuple[int, int], context: SpeakerContext) -> Speaker | None:
@@ -176,10 +174,10 @@ def sieve_pronoun(token: Token, mention: tuple[int, int], context: SpeakerContex
         if candidate.i < sentence_start:
             sentence_start = candidate.sent.start
             sentences_seen += 1
-        if candidate.dep_ in ("nsubj", "nsubjpass") and candidate.pos_ == "PROPN":
+        if candidate.dep_ in ("nsubj", "nsubjpass") and candidate.pos_ == "PROPN" and _main_clause(candidate):
             entity = entity_at(context.entities, candidate.idx, candidate.idx + len(candidate.text))
-            if entity is not None and _compatible(entity, pronoun, context):
-                return _learned(entity_speaker(entity, mention, context.entities), pronoun, context)
+            if entity is not None and is_name(entity) and _compatible(entity, pronoun, context):
+                return _learned(entity_speaker(entity, mention), pronoun, context)
         i -= 1
     previous = context.previous
     if previous is not None and previous.entity is not None:
@@ -187,6 +185,14 @@ def sieve_pronoun(token: Token, mention: tuple[int, int], context: SpeakerContex
         if entity is not None and _compatible(entity, pronoun, context):
             return Speaker(entity=previous.entity, name=previous.name, mention=mention)
     return None
+
+
+def _main_clause(subject: Token) -> bool:
+    """A subject of the sentence's main verb (or of a verb conjoined to it), not of a relative clause."""
+    verb = subject.head
+    while verb.dep_ == "conj" and verb.head != verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT" or verb.dep_ in ("ccomp", "advcl") and verb.head.dep_ == "ROOT"
 
 
 def _learned(speaker: Speaker, pronoun: str, context: SpeakerContext) -> Speaker:
@@ -205,7 +211,7 @@ def sieve_nominal(token: Token, mention: tuple[int, int], context: SpeakerContex
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             entity = entity_at(context.entities, child.idx, child.idx + len(child.text))
             if entity is not None:
-                return entity_speaker(entity, mention, context.entities)
+                return entity_speaker(entity, mention)
             return Speaker(name=child.text, mention=mention)
     determiner = next((child.lower_ for child in token.lefts if child.dep_ in ("det", "poss")), None)
     if determiner not in ("the", "this", "that"):
@@ -213,9 +219,11 @@ def sieve_nominal(token: Token, mention: tuple[int, int], context: SpeakerContex
     words = {t.lemma_.lower() for t in token.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN") and t.i <= token.i}
     best: tuple[int, int, Entity] | None = None
     for entity in context.entities:
-        if entity.type not in ("PERSON", "ORG") or not any(s < token.idx for s, _ in entity.mentions):
+        if entity.type not in ("PERSON", "ORG") or not is_name(entity):
             continue
-        titles = context.descriptors.get(_fullest(entity, context.entities).id, set())
+        if not any(s < token.idx for s, _ in entity.mentions):
+            continue
+        titles = context.descriptors.get(entity.id, set())
         if entity.type == "ORG":
             titles = titles | {word.lower() for word in entity.name.split()}
         head = token.lemma_.lower()
@@ -228,4 +236,4 @@ def sieve_nominal(token: Token, mention: tuple[int, int], context: SpeakerContex
             best = (score, recent, entity)
     if best is None:
         return None
-    return entity_speaker(best[2], mention, context.entities)
+    return entity_speaker(best[2], mention)

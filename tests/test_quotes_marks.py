@@ -1,0 +1,102 @@
+"""Quotation-mark pairing and quote shapes: pure text, no spaCy."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from storyline.stages.quotes.kinds import is_title, stands_alone, trim_trailing_comma
+from storyline.stages.quotes.marks import find_marked_spans, split_paragraphs
+
+
+def quoted_words(text: str) -> list[str]:
+    return [text[span.start : span.end] for span in find_marked_spans(text, split_paragraphs(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("\u201cWe will win,\u201d she said.", ["We will win,"]),
+        ('"We will win," she said.', ["We will win,"]),
+        ("He called it a \u201cfarce\u201d and left.", ["farce"]),
+        ("\u201cFirst part,\u201d he said. \u201cSecond part.\u201d", ["First part,", "Second part."]),
+        # A curly quote inside a straight one is nested, not a quote of its own.
+        (
+            '"She asked: \u201cwhy now?\u201d and left," he said.',
+            ["She asked: \u201cwhy now?\u201d and left,"],
+        ),
+        # Single-quote speech, with apostrophes that must not close it.
+        ("The sign read \u2018Don\u2019t stop\u2019 in red.", ["Don\u2019t stop"]),
+        # Straight marks in pairs alternate even when a comma sticks to the opening one.
+        ('Jo said," it works". Then "more".', ["it works", "more"]),
+    ],
+)
+def test_quotes_marks_pairs_within_paragraph(text: str, expected: list[str]) -> None:
+    assert quoted_words(text) == expected
+
+
+def test_quotes_marks_multi_paragraph_quote_is_chained() -> None:
+    text = "\u201cOne paragraph.\n\u201cAnother paragraph.\n\u201cThe end,\u201d she said.\nAfter it, \u201cnext\u201d word."
+    spans = find_marked_spans(text, split_paragraphs(text))
+    words = [text[span.start : span.end] for span in spans]
+    assert words == ["One paragraph.", "Another paragraph.", "The end,", "next"]
+    assert len({span.chain for span in spans[:3]}) == 1
+    assert spans[3].chain != spans[0].chain
+
+
+def test_quotes_marks_unclosed_quote_stays_in_its_paragraph() -> None:
+    text = "He said \u201cthis never closes.\nA plain paragraph with a \u201cpair\u201d in it."
+    assert quoted_words(text) == ["this never closes.", "pair"]
+
+
+def test_quotes_marks_missing_opening_mark_recovered_from_paragraph_start() -> None:
+    text = "We stay here,\u201d he said."
+    assert quoted_words(text) == ["We stay here,"]
+
+
+def test_quotes_marks_second_opening_closes_first_at_full_stop() -> None:
+    text = "\u201cFirst sentence. Trailing words \u201cSecond quote.\u201d"
+    assert quoted_words(text) == ["First sentence.", "Second quote."]
+
+
+@given(st.text(alphabet=st.sampled_from(list('ab .,\n"\u201c\u201d\u2018\u2019')), max_size=80))
+def test_quotes_marks_never_fail_and_spans_stay_inside_text(text: str) -> None:
+    paragraphs = split_paragraphs(text)
+    for span in find_marked_spans(text, paragraphs):
+        assert 0 <= span.start < span.end <= len(text)
+        assert any(start <= span.start and span.end <= end for start, end in paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("Make Our Town Great Again", True),
+        ("One Hundred Years of Solitude", True),
+        ("You are great.", False),
+        ("scam", False),
+        ("Why Now?", False),
+    ],
+)
+def test_quotes_kinds_titles_are_not_quotes(words: str, expected: bool) -> None:
+    assert is_title(words) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("\u201cIt works,\u201d she said.", True),
+        ("She said: \u201cIt works.\u201d", True),
+        ("She called it a \u201cdisaster\u201d yesterday.", False),
+        ("They \u201csqueezed workers\u201d to raise the price.", False),
+    ],
+)
+def test_quotes_kinds_stands_alone(text: str, expected: bool) -> None:
+    start = text.index("\u201c") + 1
+    end = text.index("\u201d")
+    assert stands_alone(text, start, end, (0, len(text))) is expected
+
+
+def test_quotes_kinds_trailing_comma_belongs_to_attribution() -> None:
+    text = "It works, "
+    assert text[: trim_trailing_comma(text, 0, len(text))] == "It works"

@@ -1,0 +1,232 @@
+"""The quote stage on small parsed texts: cues, kinds, reported speech and each speaker sieve."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from storyline.models import Analysis, Article, Block, Entity, Published, Quote
+from storyline.pipeline import RunContext, load_nlp
+from storyline.stages.quotes import STAGE, extract_quotes
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def make_entities(text: str, names: dict[str, tuple[str, list[str]]]) -> tuple[Entity, ...]:
+    """Entities by hand: canonical name -> (type, surfaces); every occurrence of a surface is a mention."""
+    found = []
+    for number, (name, (type_, surfaces)) in enumerate(names.items()):
+        mentions = sorted(
+            (m.start(), m.end())
+            for surface in surfaces
+            for m in re.finditer(rf"\b{re.escape(surface)}\b", text)
+        )
+        found.append(Entity(f"e{number}", name, type_, tuple(mentions)))
+    return tuple(found)
+
+
+def run(nlp, text: str, names: dict[str, tuple[str, list[str]]] | None = None) -> tuple[Quote, ...]:
+    doc = nlp(text)
+    return extract_quotes(doc, None, make_entities(text, names or {}))
+
+
+def only(quotes: tuple[Quote, ...], kind: str) -> list[Quote]:
+    return [quote for quote in quotes if quote.kind == kind]
+
+
+MARIA = {"Maria Lopez": ("PERSON", ["Maria Lopez", "Lopez"])}
+
+
+@pytest.mark.parametrize(
+    "verb",
+    [
+        "said",
+        "told reporters",
+        "added",
+        "argued",
+        "recalled",
+        "noted",
+        "warned",
+        "insisted",
+        "joked",
+        "wrote",
+        "tweeted",
+    ],
+)
+def test_quotes_attributes_trailing_cue_verbs(nlp, verb: str) -> None:
+    text = f"\u201cThe budget will pass this week,\u201d Maria Lopez {verb}."
+    quote = only(run(nlp, text, MARIA), "direct")[0]
+    assert quote.text == "The budget will pass this week"
+    assert quote.cue is not None and quote.cue.text == verb.split()[0]
+    assert quote.speaker.name == "Maria Lopez"
+
+
+def test_quotes_attributes_cue_before_quote(nlp) -> None:
+    text = "Maria Lopez warned: \u201cThe river will flood the town by Friday.\u201d"
+    quote = only(run(nlp, text, MARIA), "direct")[0]
+    assert (quote.speaker.name, quote.cue.text if quote.cue else None) == ("Maria Lopez", "warned")
+
+
+def test_quotes_addressee_is_not_the_speaker(nlp) -> None:
+    names = {**MARIA, "Radio Norte": ("ORG", ["Radio Norte"])}
+    text = "\u201cWe have no money left for the bridge,\u201d Lopez told Radio Norte."
+    quote = only(run(nlp, text, names), "direct")[0]
+    assert quote.speaker.name == "Maria Lopez"
+
+
+def test_quotes_split_by_attribution_share_speaker(nlp) -> None:
+    text = "\u201cWe tried everything,\u201d Maria Lopez said. \u201cNothing worked for the farmers.\u201d"
+    quotes = only(run(nlp, text, MARIA), "direct")
+    assert [q.speaker.name for q in quotes] == ["Maria Lopez", "Maria Lopez"]
+
+
+def test_quotes_continuation_paragraph_inherits_speaker(nlp) -> None:
+    text = (
+        "\u201cThe harvest failed twice,\u201d Maria Lopez said.\n"
+        "\u201cThe families left the valley after the second year.\u201d\n"
+        "Prices rose in the capital.\n"
+        "\u201cNobody knows who wrote this.\u201d"
+    )
+    quotes = only(run(nlp, text, MARIA), "direct")
+    assert [q.speaker.name for q in quotes] == ["Maria Lopez", "Maria Lopez", None]
+
+
+def test_quotes_multi_paragraph_quote_takes_cue_of_last_paragraph(nlp) -> None:
+    text = (
+        "\u201cThe first paragraph of a long answer about the harbour.\n"
+        "\u201cThe last paragraph of it,\u201d Maria Lopez said.\n"
+        "The mayor left."
+    )
+    quotes = only(run(nlp, text, MARIA), "direct")
+    assert [q.speaker.name for q in quotes] == ["Maria Lopez", "Maria Lopez"]
+
+
+def test_quotes_pronoun_resolves_to_most_recent_subject(nlp) -> None:
+    names = {**MARIA, "Tom Berg": ("PERSON", ["Tom Berg", "Berg"])}
+    text = "Tom Berg met the unions on Monday. Maria Lopez arrived later.\n\u201cThe strike is over,\u201d she said."
+    quote = only(run(nlp, text, names), "direct")[0]
+    assert quote.speaker.name == "Maria Lopez"
+    assert text[slice(*quote.speaker.mention)] == "she"
+
+
+def test_quotes_nominal_resolves_through_learned_title(nlp) -> None:
+    names = {
+        "Ana Ruiz": ("PERSON", ["Ana Ruiz", "Ruiz"]),
+        "Tom Berg": ("PERSON", ["Tom Berg", "Berg"]),
+    }
+    text = (
+        "Chilean President Ana Ruiz met Canadian Senator Tom Berg in Ottawa.\n"
+        "\u201cWe agreed on almost everything,\u201d the Chilean president said."
+    )
+    quote = only(run(nlp, text, names), "direct")[0]
+    assert quote.speaker.name == "Ana Ruiz"
+
+
+def test_quotes_apposition_names_the_speaker(nlp) -> None:
+    names = {"Pedro Gil": ("PERSON", ["Pedro Gil"])}
+    text = "\u201cHe never listened,\u201d his brother, Pedro Gil, said in an interview."
+    quote = only(run(nlp, text, names), "direct")[0]
+    assert quote.speaker.name == "Pedro Gil"
+
+
+@pytest.mark.parametrize("speaker", ["a spokesperson", "officials", "a source"])
+def test_quotes_unknown_speaker_stays_unknown(nlp, speaker: str) -> None:
+    text = f"\u201cThe talks will resume in March,\u201d {speaker} said."
+    quote = only(run(nlp, text, MARIA), "direct")[0]
+    assert quote.speaker.name is None and quote.speaker.entity is None
+
+
+def test_quotes_partial_quote_with_cue_is_partial(nlp) -> None:
+    text = "Maria Lopez called the plan a \u201ctotal disaster\u201d on Monday."
+    partial = only(run(nlp, text, MARIA), "partial")
+    assert [(q.text, q.speaker.name) for q in partial] == [("total disaster", "Maria Lopez")]
+
+
+def test_quotes_scare_quote_has_no_speaker(nlp) -> None:
+    text = "The so-called \u201creform\u201d groups spread across the region."
+    quotes = run(nlp, text)
+    assert [(q.text, q.kind, q.speaker.name) for q in quotes] == [("reform", "scare", None)]
+
+
+def test_quotes_title_is_not_a_quote(nlp) -> None:
+    text = "She wore a cap reading \u201cMake Our Town Great Again\u201d at the rally."
+    assert run(nlp, text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            "Maria Lopez said that the bridge would reopen in May.",
+            "that the bridge would reopen in May",
+            "said",
+        ),
+        (
+            "Maria Lopez argued that taxes were too high for farmers.",
+            "that taxes were too high for farmers",
+            "argued",
+        ),
+        (
+            "According to Maria Lopez, the bridge will reopen in May.",
+            "the bridge will reopen in May",
+            "According to",
+        ),
+        (
+            "Maria Lopez has rejected any attempt to delay the vote.",
+            "any attempt to delay the vote",
+            "rejected",
+        ),
+    ],
+)
+def test_quotes_reported_speech_is_indirect(nlp, text: str, content: str, cue: str) -> None:
+    quote = only(run(nlp, text, MARIA), "indirect")[0]
+    assert (quote.text, quote.cue.text if quote.cue else None, quote.speaker.name) == (
+        content,
+        cue,
+        "Maria Lopez",
+    )
+
+
+def test_quotes_reported_clause_with_quoted_words_is_mixed(nlp) -> None:
+    text = "Maria Lopez said the plan was a \u201ctotal disaster\u201d for the farmers."
+    mixed = only(run(nlp, text, MARIA), "mixed")
+    assert [q.speaker.name for q in mixed] == ["Maria Lopez"]
+
+
+def test_quotes_offsets_round_trip(nlp) -> None:
+    text = "\u201cWe tried,\u201d Maria Lopez said. She added that \u201cnothing\u201d worked.\n\u201cNever again.\u201d"
+    for quote in run(nlp, text, MARIA):
+        assert text[quote.start : quote.end] == quote.text
+        if quote.cue:
+            assert text[quote.cue.start : quote.cue.end] == quote.cue.text
+
+
+def test_quotes_stage_skips_headings_and_credits(nlp) -> None:
+    text = "\u2018We Will Win\u2019, Says Mayor\n\u201cThe vote is close,\u201d Maria Lopez said.\nPhoto \u201cStudio\u201d [Credit]"
+    heading_end = text.index("\n")
+    body_end = text.index("\n", heading_end + 1)
+    blocks = (
+        Block(0, heading_end, "heading"),
+        Block(heading_end + 1, body_end, "body"),
+        Block(body_end + 1, len(text), "credit"),
+    )
+    article = Article("a1", "test", None, None, Published(), text, blocks)
+    found = Analysis(article=article, entities=make_entities(text, MARIA))
+    quotes = STAGE(article, nlp(text), found, RunContext())
+    assert [(q.text, q.speaker.name) for q in quotes] == [("The vote is close", "Maria Lopez")]
+    assert (STAGE.name, STAGE.field) == ("quotes", "quotes")
+
+
+def test_quotes_spacy_component_sets_doc_quotes() -> None:
+    import spacy
+
+    from storyline import settings
+
+    nlp = spacy.load(settings.MODEL)
+    nlp.add_pipe("storyline_quotes")
+    doc = nlp("\u201cWe will rebuild the school,\u201d the mayor said.")
+    assert [q.text for q in doc._.quotes] == ["We will rebuild the school"]
