@@ -10,6 +10,7 @@ line (`Line.kind`) is the kind of its first block.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -274,9 +275,12 @@ def classify_lines(text: str, given: tuple[Block, ...] = ()) -> list[Line]:
     raw = [(index, start, end, classify_line(text[start:end])) for index, start, end in iter_lines(text)]
     kinds = _refine_headings(raw, text)
     given_sorted = sorted(given, key=lambda block: block.start)
-    lines = []
+    given_starts = [block.start for block in given_sorted]
+    lines: list[Line] = []
     for (index, start, end, _), kind in zip(raw, kinds, strict=True):
-        known = _given_kind(given_sorted, start, end)
+        # Only markup blocks that start before this line's end and after the longest block before it.
+        nearby = given_sorted[max(0, bisect.bisect_left(given_starts, start) - 8):bisect.bisect_left(given_starts, end)]
+        known = _given_kind(nearby, start, end)
         if known is not None and known != "body":
             kind = known
         blocks = blocks_of_line(text, start, end, kind)

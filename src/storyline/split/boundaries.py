@@ -11,6 +11,7 @@ boundary when the weighted sum reaches THRESHOLD; `explain_gap` shows which feat
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -41,6 +42,7 @@ MIN_ARTICLE_LINES = 3
 NAME_WINDOW = 25
 COHESION_WORDS = 150
 STYLE_WINDOW = 12
+PEAK_REACH = 20
 
 _HEADER_KINDS = ("heading", "byline", "dateline", "credit", "boilerplate")
 _TOP_KINDS = ("heading", "byline", "dateline", "caption", "credit")
@@ -122,6 +124,8 @@ class Features:
     words: list[Counter[str]] = field(default_factory=list)
     styles: list[Counter[str]] = field(default_factory=list)
     cohesion: list[float] = field(default_factory=list)
+    first_seen: dict[str, int] = field(default_factory=dict)  # capitalized word -> first line using it
+    windows: dict[str, _Window] = field(default_factory=dict)
 
 
 def _is_body(line: Line) -> bool:
@@ -135,17 +139,18 @@ def _body_text(line: Line) -> str:
     return line.text
 
 
+_STYLE_MARKS = re.compile(
+    "|".join(f"(?P<{name}>{pattern.pattern})" for pair in _STYLE_PAIRS for name, pattern in (pair[:2], pair[2:]))
+)
+
+
 def _line_styles(text: str) -> Counter[str]:
     styles: Counter[str] = Counter()
-    for name_a, pattern_a, name_b, pattern_b in _STYLE_PAIRS:
-        count_a = len(pattern_a.findall(text))
-        count_b = len(pattern_b.findall(text))
-        if name_b == "ise" and count_b:
-            count_b = sum(1 for word in pattern_b.findall(text) if not _ISE_WORDS.match(word.lower()))
-        if count_a:
-            styles[name_a] += count_a
-        if count_b:
-            styles[name_b] += count_b
+    for match in _STYLE_MARKS.finditer(text):
+        name = match.lastgroup or ""
+        if name == "ise" and _ISE_WORDS.match(match.group().lower()):
+            continue
+        styles[name] += 1
     return styles
 
 
@@ -171,30 +176,78 @@ def collect_features(lines: list[Line]) -> Features:
         names, singles = _capitalized_runs(text)
         facts.names.append(names)
         facts.singles.append(singles)
+        for word in [word for name in names for word in name.split()] + list(singles):
+            facts.first_seen.setdefault(word, len(facts.names) - 1)
         words = Counter(word for word in _WORDS.findall(text.lower()) if word not in _STOPWORDS)
         if line.kind == "heading":
             words = Counter(word for word in _WORDS.findall(line.text.lower()) if word not in _STOPWORDS)
         facts.words.append(words)
         facts.styles.append(_line_styles(line.text) if line.kind not in ("caption", "credit") else Counter())
     facts.cohesion = _cohesion_depths(facts)
+    name_ends = [Counter(" ".join(name.split()[-2:]) for name in names) for names in facts.names]
+    facts.windows = {
+        "singles": _Window(facts.singles),
+        "name_ends": _Window(name_ends),
+        "styles_before": _Window(facts.styles),
+        "styles_after": _Window(facts.styles),
+    }
     return facts
 
 
-def _window_words(facts: Features, start: int, step: int) -> Counter[str]:
-    total: Counter[str] = Counter()
-    size = 0
-    position = start
-    while 0 <= position < len(facts.lines) and size < COHESION_WORDS:
-        total.update(facts.words[position])
-        size += sum(facts.words[position].values())
-        position += step
-    return total
+class _Window:
+    """The summed counts of a run of lines [begin, end) that moves forward: linear over a whole text."""
+
+    def __init__(self, rows: list[Counter[str]]) -> None:
+        self.rows = rows
+        self.begin = self.end = 0
+        self.total: Counter[str] = Counter()
+
+    def span(self, begin: int, end: int) -> Counter[str]:
+        begin, end = max(0, begin), min(len(self.rows), max(begin, end))
+        if begin < self.begin or end < self.end or begin >= self.end:
+            self.begin = self.end = begin
+            self.total = Counter()
+        while self.end < end:
+            self.total.update(self.rows[self.end])
+            self.end += 1
+        while self.begin < begin:
+            self.total.subtract(self.rows[self.begin])
+            self.begin += 1
+        return self.total
+
+
+def _similarities(facts: Features) -> list[float]:
+    """Cosine of the ~COHESION_WORDS words before and after each gap, with two windows sliding forward."""
+    rows = facts.words
+    sizes = [sum(row.values()) for row in rows]
+    count = len(rows)
+    left_window, right_window = _Window(rows), _Window(rows)
+    similarity = [1.0] * count
+    left_begin, left_size = 0, 0
+    right_end, right_size = 0, 0
+    for i in range(1, count):
+        left_size += sizes[i - 1]
+        # The shortest run of lines ending at the gap that holds COHESION_WORDS words.
+        while left_begin < i - 1 and left_size - sizes[left_begin] >= COHESION_WORDS:
+            left_size -= sizes[left_begin]
+            left_begin += 1
+        if right_end < i:
+            right_end, right_size = i, 0
+        else:
+            right_size -= sizes[i - 1]
+        while right_end < count and right_size < COHESION_WORDS:
+            right_size += sizes[right_end]
+            right_end += 1
+        similarity[i] = _cosine(left_window.span(left_begin, i), right_window.span(i, right_end))
+    return similarity
 
 
 def _cosine(left: Counter[str], right: Counter[str]) -> float:
-    if not left or not right:
+    if len(left) > len(right):
+        left, right = right, left
+    shared = sum(count * right.get(word, 0) for word, count in left.items() if count > 0)
+    if not shared:
         return 0.0
-    shared = sum(count * right[word] for word, count in left.items() if word in right)
     norm = math.sqrt(sum(v * v for v in left.values())) * math.sqrt(sum(v * v for v in right.values()))
     return shared / norm
 
@@ -202,19 +255,18 @@ def _cosine(left: Counter[str], right: Counter[str]) -> float:
 def _cohesion_depths(facts: Features) -> list[float]:
     """TextTiling depth of the similarity valley at each gap (before line i); 0 at the first line."""
     count = len(facts.lines)
-    similarity = [1.0] + [
-        _cosine(_window_words(facts, i - 1, -1), _window_words(facts, i, 1)) for i in range(1, count)
-    ]
+    similarity = _similarities(facts)
     depths = [0.0] * count
     for i in range(1, count):
+        # Climb to the nearest peak on each side; the climb is bounded so flat stretches stay linear.
         left = similarity[i]
         j = i - 1
-        while j >= 1 and similarity[j] >= left:
+        while j >= max(1, i - PEAK_REACH) and similarity[j] >= left:
             left = similarity[j]
             j -= 1
         right = similarity[i]
         j = i + 1
-        while j < count and similarity[j] >= right:
+        while j < min(count, i + PEAK_REACH) and similarity[j] >= right:
             right = similarity[j]
             j += 1
         depths[i] = (left - similarity[i]) + (right - similarity[i])
@@ -316,54 +368,38 @@ def _headline_echo(facts: Features, start: int, position: int) -> float:
     return round(min(1.0, gain / 0.5), 3) if gain >= 0.2 else 0.0
 
 
-def _surname_counts(facts: Features, start: int) -> tuple[Counter[str], set[str]]:
-    singles: Counter[str] = Counter()
-    full: set[str] = set()
-    for position in range(max(0, start - NAME_WINDOW), start):
-        singles.update(facts.singles[position])
-        full.update(facts.names[position])
-    return singles, full
-
-
 def _reintroduces_name(facts: Features, start: int, lead: range) -> bool:
     """A full name in the lead whose surname the text just before had been using on its own."""
-    singles, full = _surname_counts(facts, start)
+    singles = facts.windows["singles"].span(start - NAME_WINDOW, start)
+    full = facts.windows["name_ends"].span(start - NAME_WINDOW, start)
     for position in lead:
         for name in facts.names[position]:
             tokens = name.split()
             surname = tokens[-1]
             if tokens[-2].rstrip(".").lower() in _TITLES or tokens[-2].lower() in _FUNCTION_WORDS:
                 continue
-            if singles[surname] >= 2 and not any(name_full.endswith(" ".join(tokens[-2:])) for name_full in full):
+            if singles[surname] >= 2 and full[" ".join(tokens[-2:])] <= 0:
                 return True
     return False
 
 
 def _has_new_cast(facts: Features, start: int, lead: range) -> bool:
     """At least two names in the lead, none of whose words the text before has used."""
-    seen: set[str] = set()
-    for position in range(0, start):
-        for name in facts.names[position]:
-            seen.update(name.split())
-        seen.update(facts.singles[position])
     names = {name for position in lead for name in facts.names[position]}
     if len(names) < 2:
         return False
-    return all(not (set(name.split()) & seen) for name in names)
+    first_seen = facts.first_seen
+    return all(first_seen.get(word, start) >= start for name in names for word in name.split())
 
 
 def _style_shift(facts: Features, start: int) -> bool:
     """One house-style marker only before the gap, its rival only after."""
-    before: Counter[str] = Counter()
-    after: Counter[str] = Counter()
-    for position in range(max(0, start - STYLE_WINDOW), start):
-        before.update(facts.styles[position])
-    for position in range(start, min(len(facts.lines), start + STYLE_WINDOW)):
-        after.update(facts.styles[position])
+    before = facts.windows["styles_before"].span(start - STYLE_WINDOW, start)
+    after = facts.windows["styles_after"].span(start, start + STYLE_WINDOW)
     for name_a, _, name_b, _ in _STYLE_PAIRS:
-        if before[name_a] >= 1 and after[name_b] >= 1 and not before[name_b] and not after[name_a]:
+        if before[name_a] >= 1 and after[name_b] >= 1 and before[name_b] <= 0 and after[name_a] <= 0:
             return True
-        if before[name_b] >= 1 and after[name_a] >= 1 and not before[name_a] and not after[name_b]:
+        if before[name_b] >= 1 and after[name_a] >= 1 and before[name_a] <= 0 and after[name_b] <= 0:
             return True
     return False
 
@@ -421,13 +457,17 @@ def score_gaps(lines: list[Line]) -> list[Boundary]:
 def find_boundaries(lines: list[Line], threshold: float = THRESHOLD) -> list[Boundary]:
     """The article starts after the first: best-scoring gaps first, at least MIN_ARTICLE_LINES apart."""
     chosen: list[Boundary] = []
+    taken: list[int] = []  # chosen lines, sorted
     for boundary in sorted(score_gaps(lines), key=lambda found: -found.score):
         if boundary.score < threshold:
             break
         if boundary.line < MIN_ARTICLE_LINES or len(lines) - boundary.line < MIN_ARTICLE_LINES:
             continue
-        if any(abs(boundary.line - other.line) < MIN_ARTICLE_LINES for other in chosen):
+        at = bisect.bisect_left(taken, boundary.line)
+        neighbours = taken[max(0, at - 1):at + 1]
+        if any(abs(boundary.line - other) < MIN_ARTICLE_LINES for other in neighbours):
             continue
+        taken.insert(at, boundary.line)
         chosen.append(boundary)
     return sorted(chosen, key=lambda found: found.line)
 
@@ -435,6 +475,9 @@ def find_boundaries(lines: list[Line], threshold: float = THRESHOLD) -> list[Bou
 def explain_gap(lines: list[Line], line_index: int) -> dict[str, object]:
     """Why a new article does or does not start at the given text line (0-based line number)."""
     position = next((i for i, line in enumerate(lines) if line.index >= line_index), len(lines) - 1)
+    # A gap above a headline is scored at the lead under it, as find_boundaries does.
+    while position + 1 < len(lines) and lines[position].kind in _TOP_KINDS and not _is_body(lines[position]):
+        position += 1
     facts = collect_features(lines)
     start, fired = score_gap(facts, position)
     return {

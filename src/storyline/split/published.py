@@ -27,7 +27,7 @@ _MONTH = (
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _FULL_DATE = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)\b")
 _DAY_MONTH_YEAR = re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d\d)\b")
-_ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
+_ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?!\d)")
 _MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH})\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b")
 # A day of a month without a year: "on February 3", "Feb. 3", "3 February" (not followed by a year).
 _BARE_DAY = re.compile(
@@ -38,10 +38,8 @@ _BARE_MONTH = re.compile(
     rf"\b(?:in|since|last|early|late|mid-?)\s+(?:(?:early|late|mid-?)\s*)?(?P<month>{_MONTH})(?!\s*\d)"
 )
 _YEAR = re.compile(r"(?<![\d,.$-])(?P<year>(?:19|20)\d\d)(?![\d%-]|s\b)")
-_WEEKDAY = re.compile(
-    r"(?P<before>\b(?:last|next|this|coming|every|following|previous|on)\s+)?"
-    r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"
-)
+_WEEKDAY = re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
+_WEEKDAY_BEFORE = re.compile(r"\b(?P<before>last|next|this|coming|every|following|previous|on)\s+$", re.IGNORECASE)
 # Words that put a sentence in the future or the conditional: its dates are no lower bound.
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|is set to|are set to|expected|scheduled|plans? to|upcoming|next|ahead of|"
@@ -131,12 +129,12 @@ def _before_context(month: int, day: int, context: dt.date) -> dt.date | None:
 def find_dated_mentions(text: str, context: dt.date | None) -> list[DatedMention]:
     """Every date the text pins to a year: full dates, months of a year, years; bare days with context."""
     mentions: list[DatedMention] = []
-    taken: list[tuple[int, int]] = []
+    taken: set[int] = set()  # positions covered by a more precise mention already
 
     def add(match: re.Match[str], value: dt.date | None, precision: str) -> None:
-        if value is None or any(s <= match.start() < e for s, e in taken):
+        if value is None or match.start() in taken:
             return
-        taken.append(match.span())
+        taken.update(range(*match.span()))
         past = not _FUTURE.search(_sentence_of(text, match.start()))
         mentions.append(DatedMention(value, precision, match.group(), past))
 
@@ -169,8 +167,8 @@ def _weekdays_named(text: str) -> Counter[int]:
     """Weekdays the text names bare ("on Tuesday", "Tuesday's meeting"): the days of the news week."""
     counts: Counter[int] = Counter()
     for match in _WEEKDAY.finditer(text):
-        before = (match.group("before") or "").strip().lower()
-        if before in ("", "on"):
+        before = _WEEKDAY_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        if before is None or before.group("before").lower() == "on":
             counts[_WEEKDAY_NAMES.index(match.group("weekday"))] += 1
     return counts
 
