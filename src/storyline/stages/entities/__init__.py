@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 
 from ...ids import entity_id
 from ...models import Analysis, Article, Block, Entity
-from .clusters import Cluster, Decision, cluster_names
-from .coref import resolve_nominals, resolve_pronouns
+from .clusters import Cluster, Decision, add_untagged_names, cluster_names
+from .coref import resolve_first_person, resolve_nominals, resolve_pronouns
 from .entity_types import decide_types
-from .mentions import blocked_spans, name_mentions, nominal_mentions, pronoun_mentions
+from .mentions import blocked_spans, name_mentions, nominal_mentions, pronoun_mentions, quoted_ranges, text_of
 from .registry import Registry, explain, registry_of
 from .roles import collect_roles
 
@@ -65,11 +65,14 @@ def resolve_entities(
     names = name_mentions(doc, blocked)
     types, tallies = decide_types(doc, names, prior=registry.votes if registry else None)
     clusters, decisions = cluster_names(doc, names, types)
+    names += add_untagged_names(doc, clusters, blocked)
     appositives = collect_roles(doc, clusters, blocked)
     taken_heads = {m.head for m in appositives} | {i for m in names for i in range(m.first, m.last)}
     nominals = [m for m in nominal_mentions(doc, blocked, names) if m.head not in taken_heads]
     resolve_nominals(doc, clusters, nominals)
-    resolve_pronouns(doc, clusters, pronoun_mentions(doc, blocked))
+    pronouns = pronoun_mentions(doc, blocked)
+    resolve_pronouns(doc, clusters, pronouns)
+    resolve_first_person(doc, clusters, pronouns, quoted_ranges(text_of(doc)))
     if registry is not None:
         registry.add_votes(tallies)
         registry.note(article_id, decisions, doc.text)

@@ -100,6 +100,9 @@ def add_mention(cluster: Cluster, mention: Mention) -> None:
 
 def cluster_people(doc: Doc, group: Sequence[Mention], clusters: list[Cluster], decisions: list[Decision]) -> None:
     kin = {id(m): kinship_word(doc, m) for m in group}
+    for mention in group:
+        if kin[id(mention)]:
+            mention.features["kin"] = kin[id(mention)]
     forms = {id(m): form_of(m.name) for m in group}
     people: list[Cluster] = []
     # Longest names first: each full name seeds a cluster unless it extends one already seeded.
@@ -155,9 +158,28 @@ def cluster_people(doc: Doc, group: Sequence[Mention], clusters: list[Cluster], 
             record(decisions, verdict, form.key, cluster, mention)
             add_mention(cluster, mention)
             continue
+        given = given_name_cluster(form, people, mention) if not kin[id(mention)] else None
+        if given is not None:
+            record(decisions, Verdict(True, f"'{form.key}' is the given name of the only '{given.name}' named before"), form.key, given, mention)
+            add_mention(given, mention)
+            continue
         target = new_cluster(clusters, "PERSON")
         people.append(target)
         add_mention(target, mention)
+
+
+def given_name_cluster(form: NameForm, people: Sequence[Cluster], mention: Mention) -> Cluster | None:
+    """The one person named earlier whose given name this single word is ("Daniel" after "Daniel Montalvo")."""
+    if len(form.words) != 1:
+        return None
+    owners = [
+        c for c in people
+        if any(len(k.split()) > 1 and k.split()[0] == form.key for k in c.keys)
+        and not any(m.features.get("kin") for m in c.mentions)
+    ]
+    if len(owners) == 1 and owners[0].first_at() < mention.start:
+        return owners[0]
+    return None
 
 
 def best_person_verdict(form: NameForm, cluster: Cluster) -> Verdict | None:
@@ -232,3 +254,36 @@ def cluster_other(
             target = new_cluster(clusters, type_)
         by_key[form.key] = target
         add_mention(target, mention)
+
+
+def add_untagged_names(doc: Doc, clusters: Sequence[Cluster], blocked: Sequence[tuple[int, int]]) -> list[Mention]:
+    """Capitalised words spaCy left untagged that repeat a known person's surname or a known single-word
+    name ("Sarvis" after "Robert Sarvis"): the same words are the same name."""
+    taken = {i for c in clusters for m in c.mentions for i in range(m.first, m.last)}
+    owners: dict[str, list[Cluster]] = {}
+    for cluster in clusters:
+        if cluster.type not in ("PERSON", "ORG"):
+            continue
+        for key in cluster.keys:
+            words = key.split()
+            if cluster.type == "PERSON" and len(words) > 1:
+                owners.setdefault(words[-1], []).append(cluster)
+            elif len(words) == 1:
+                owners.setdefault(words[0], []).append(cluster)
+    sentence_index = {sent.start: n for n, sent in enumerate(doc.sents)}
+    added = []
+    for token in doc:
+        if token.i in taken or token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_:
+            continue
+        found = owners.get(form_of(token.text).key)
+        if not found or len({id(c) for c in found}) != 1:
+            continue
+        if any(s < token.idx + len(token) and token.idx < e for s, e in blocked):
+            continue
+        mention = Mention(
+            start=token.idx, end=token.idx + len(token), text=token.text, kind="name", label=found[0].type,
+            head=token.i, first=token.i, last=token.i + 1, sentence=sentence_index[token.sent.start], name=token.text,
+        )
+        found[0].mentions.append(mention)
+        added.append(mention)
+    return added

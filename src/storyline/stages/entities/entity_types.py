@@ -78,7 +78,7 @@ def decide_types(
     for key, tally in tallies.items():
         combined = tally + (prior or {}).get(key, Counter())
         if len(key.split()) > 1 and winner(combined) == "PERSON":
-            person_surnames |= surname_variants(form_of(key))
+            person_surnames |= surname_variants(form_of(key)) | {tuple(key.split()[:1])}
     counts = Counter(form_of(m.name).key for m in mentions)
     for key, tally in tallies.items():
         if tuple(key.split()) in person_surnames:

@@ -57,5 +57,8 @@ for _word, _case in (("i", "subj"), ("me", "obj"), ("my", "poss"), ("mine", "pos
 for _word, _case in (("we", "subj"), ("us", "obj"), ("our", "poss"), ("ours", "poss"), ("ourselves", "refl")):
     PRONOUNS[_word] = {"gender": "any", "number": "plural", "animacy": "any", "case": _case, "person": "1"}
 
+for _word, _case in (("you", "subj"), ("your", "poss"), ("yours", "poss"), ("yourself", "refl")):
+    PRONOUNS[_word] = {"gender": "any", "number": "singular", "animacy": "person", "case": _case, "person": "2"}
+
 # Function words skipped when an acronym is read off a name ("Washington Office on Latin America" = WOLA).
 ACRONYM_SKIP = frozenset(["of", "on", "for", "the", "and", "in", "at", "to", "de", "del", "la", "los", "las", "y", "el"])
