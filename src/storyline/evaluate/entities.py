@@ -343,12 +343,12 @@ def evaluate_story(path: Path, nlp) -> dict:
     types_of: dict[str, set[str]] = defaultdict(set)
     for id_, type_, text, _name in mentions:
         key = name_key(text.removesuffix("’s").removesuffix("'s"))
-        person = key if key in people else unique.get(key)
-        if person:
-            people_in[id_].add(person)
-            types_of[person].add(type_)
-            if key in people:
-                ids_of[person].add(id_)
+        if key in people:
+            people_in[id_].add(key)
+            types_of[key].add(type_)
+            ids_of[key].add(id_)
+        elif key in unique and type_ == "PERSON":  # a bare surname may also be a town ("near Miranda")
+            people_in[id_].add(unique[key])
     found = [p for p in people if ids_of[p] and types_of[p] == {"PERSON"}]
     one_each = [p for p in found if len(ids_of[p]) == 1]
     merges = sorted(" + ".join(sorted(people[p] for p in group)) for group in people_in.values() if len(group) > 1)
