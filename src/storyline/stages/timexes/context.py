@@ -26,13 +26,14 @@ class Context:
 
     `anchor` is the publication date (None when unknown); `reference` the narrative's current reference time
     (a TIMEX3 value, set by the last dated expression); `recent_reference` is True when that reference was set by an
-    explicit year in this or the previous sentence; `tense` is "past", "present", "future" or None.
+    explicit year in this or the previous sentence; `tense` is "past", "present", "future", "prospective" or None.
     """
 
     anchor: date | None = None
     reference: str | None = None
     tense: str | None = None
     recent_reference: bool = False
+    preposition: str | None = None  # the word just before the expression: "for the year" is a length of time
 
 
 @dataclass(frozen=True)

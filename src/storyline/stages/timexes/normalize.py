@@ -33,6 +33,7 @@ RESOLVERS: tuple[tuple[str, Resolver], ...] = (
     ("year", periods.resolve_year),
     ("year_words", periods.resolve_year_words),
     ("the_unit", periods.resolve_the_unit),
+    ("year_end", periods.resolve_year_end),
     ("quarter", periods.resolve_quarter),
     ("year_ago_period", periods.resolve_year_ago_period),
     ("decade", periods.resolve_decade),

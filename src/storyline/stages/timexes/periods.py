@@ -208,20 +208,22 @@ def resolve_the_unit(expr: str, context: Context) -> Resolution | None:
     if not match:
         return None
     unit = match["unit"].replace("fiscal ", "")
+    if context.preposition in ("for", "during", "throughout") and not match["words"] and unit != "quarter" \
+            and unit != "period":
+        return Resolution("DURATION", format_duration(1, unit), f"for the {unit}: a length of time")
     reference = read_point(context.reference)
-    # The reference time names "the quarter" when it is a quarter, "the year" when a year was just named;
-    # "the current year" and a stale reference leave the publication date to decide.
-    if reference and "current" not in match["words"] and (reference[1] == unit or context.recent_reference):
-        pass
-    else:
-        reference = None
-    if unit == "quarter" and reference is None and context.anchor and context.tense == "past":
-        latest = shift(context.anchor, "quarter", -1)
-        return Resolution("DATE", format_at(latest, "quarter"), "the latest quarter before the publication date")
     if unit == "period":
         if reference:
             return Resolution("DATE", context.reference, "the period of the narrative reference time")
         return Resolution("DATE", None, "a period with no reference time")
+    # The reference time names "the quarter" when it is a quarter, "the year" when a year was just named;
+    # "the current year" and a stale reference leave the publication date to decide.
+    fits = reference is not None and (reference[1] == unit or context.recent_reference)
+    if not fits or "current" in match["words"]:
+        reference = None
+    if unit == "quarter" and reference is None and context.anchor and context.tense == "past":
+        latest = shift(context.anchor, "quarter", -1)
+        return Resolution("DATE", format_at(latest, "quarter"), "the latest quarter before the publication date")
     if reference and finer_or_equal(reference[1], unit):
         return Resolution("DATE", format_at(reference[0], unit), f"the {unit} of the narrative reference time")
     if context.anchor:
@@ -248,3 +250,12 @@ def resolve_year_words(expr: str, context: Context) -> Resolution | None:
         ones = _ONES_WORDS.get(match["ones"] or "", 0)
         return Resolution("DATE", f"{2000 + ones}", "a year in words")
     return None
+
+
+def resolve_year_end(expr: str, context: Context) -> Resolution | None:
+    if not re.fullmatch(r"(?:around |by )?year(?:[\s-]|'s )end", expr):
+        return None
+    point = reference_point(context)
+    if point is None:
+        return Resolution("DATE", None, "the end of an unknown year")
+    return Resolution("DATE", str(point[0].year), f"the end of the year of the {point[2]}")

@@ -40,7 +40,7 @@ _ORDINAL_CENTURY = r"(?:\d{1,2}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fif
 _CLOCK = (r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|(?i:am|pm)\b|(?i:o'clock))(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?"
           r"|\d{1,2}:\d\d(?:\s+(?:GMT|UTC)\b)?|(?i:noon|midnight))")
 _DEICTIC = (r"(?i:today|tonight|yesterday|tomorrow|right\s+now|now|currently|recently|lately|nowadays"
-            r"|soon|overnight|the\s+past|the\s+future|the\s+present|these\s+days|this\s+time|current|recent|future"
+            r"|soon|overnight|the\s+past|the\s+future|the\s+present|these\s+days|this\s+time"
             r"|the\s+(?:near|distant|foreseeable)\s+future|the\s+(?:near|short|long)\s+term)")
 
 # Each pattern is named for what it finds and tried only where its trigger word occurs (a pattern that opens
@@ -91,17 +91,19 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("year_words", "year_words", r"(?i:(?:the\s+year\s+)?(?:nineteen[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy"
                                  r"|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|hundred)"
                                  r"|(?:the\s+year\s+)two\s+thousand(?:\s+and\s+\w+)?))\b"),
-    ("bare_units", "unit", r"(?<!\w\s)(?<!the\s)(?i:days|weeks|months|years|decades|centuries)\b(?![-'’])"),
+    ("bare_units", "unit", r"(?<![Tt]he\s)(?<!these\s)(?<!those\s)(?i:days|weeks|months|years|decades|centuries)\b"
+                           r"(?![-'’])"),
+    ("year_end", "unit", r"(?i:(?:around\s+|by\s+)?year(?:[\s-]|'s\s+)end)\b"),
     ("vague_units", "unit", rf"(?:(?i:for|in\s+recent|recent|the\s+coming|coming|in\s+the\s+coming|the\s+past|the\s+last"
                     rf"|in\s+the\s+past|over\s+the|over\s+the\s+past)\s+){_UNIT}s\b|(?i:decades|centuries)\b"),
 )
 _UNIT_WORDS = frozenset({"second", "minute", "hour", "day", "night", "week", "weekend", "month", "quarter", "year",
-                         "decade", "century", "centurie"})
+                         "decade", "century", "centurie", "period"})
 _WORD_TRIGGERS = {
     "part": frozenset({"morning", "afternoon", "evening", "night", "overnight", "tonight"}),
     "deictic": frozenset({"today", "tonight", "yesterday", "tomorrow", "now", "currently", "recently", "lately",
                           "nowadays", "previously", "formerly", "soon", "overnight", "past", "future", "present",
-                          "days", "time"}),
+                          "days", "time", "term"}),
     "edge": frozenset({"early", "mid", "late", "end", "beginning", "start", "middle"}),
     "season": frozenset({"spring", "summer", "fall", "autumn", "winter"}),
     "set": frozenset({"each", "every", "per", "daily", "weekly", "biweekly", "monthly", "annually", "semiannually",
@@ -237,9 +239,6 @@ def _passes_token_checks(doc: Doc, start: int, end: int, name: str) -> bool:
     if name == "set" and len(span) == 1 and first.pos_ == "ADJ":
         return False  # "a quarterly dividend": the adjective classifies the noun, it does not recur in the story
     if name in ("duration", "set", "bare_units") and not _is_unit_of_time(doc, span):
-        return False
-    if name == "deictic" and len(span) == 1 and first.lower_ in ("current", "recent", "future") \
-            and first.pos_ != "ADJ" and first.lower_ != "future":
         return False
     return not (name in ("date_day_month", "date_month_day", "month", "month_year", "decade")
                 and _inside_name(doc, span))
