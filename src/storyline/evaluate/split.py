@@ -171,11 +171,54 @@ def evaluate_synthetic(data_dir: Path | None = None, seed: int = SYNTHETIC_SEED)
     return results
 
 
+# GUM paragraph types (CoNLL-U "# newpar_block") -> block kinds; date lines are not annotated there.
+_GUM_KINDS = {"head": "heading", "figure": "caption", "caption": "caption"}
+
+
+def gum_line_kinds(data_dir: Path | None = None) -> list[tuple[str, list[str], list[str]]]:
+    """(name, lines, gold kinds) for each GUM text whose paragraphs line up with its lines."""
+    folder = (data_dir or settings.DATA_DIR) / "gum-wikinews"
+    documents = []
+    for name, lines in gum_articles(data_dir):
+        conllu = folder / "conllu" / f"{name}.conllu"
+        if not conllu.exists():
+            continue
+        kinds = []
+        for row in conllu.read_text(encoding="utf-8").splitlines():
+            if row.startswith("# newpar_block = "):
+                value = row.removeprefix("# newpar_block = ")
+                first = value.split()[0]
+                kind = "caption" if "caption" in value.split("|")[-1] else _GUM_KINDS.get(first, "body")
+                kinds.append(kind)
+        if len(kinds) == len(lines):
+            documents.append((name, lines, kinds))
+    return documents
+
+
+def evaluate_gum_blocks(data_dir: Path | None = None) -> dict[str, Any]:
+    """Line kinds against GUM's own paragraph types (heading, caption, body); date lines left out."""
+    documents = gum_line_kinds(data_dir)
+    if not documents:
+        return {"skipped": f"GUM Wikinews CoNLL-U not found under {(data_dir or settings.DATA_DIR)}"}
+    found: dict[int, str] = {}
+    expected: dict[int, str] = {}
+    for number, (_, lines, kinds) in enumerate(documents):
+        text = "\n".join(lines)
+        for line in classify_lines(text):
+            if is_date_line(line.text):
+                continue
+            key = number * 100_000 + line.index
+            found[key] = "body" if line.kind in ("dateline", "byline") else line.kind
+            expected[key] = kinds[line.index]
+    return {"documents": len(documents)} | score_kinds(found, expected)
+
+
 def collect_scores(gold: list[Path] | None = None) -> dict[str, Any]:
     files = gold or default_gold_files()
     return {
         "gold": {Path(path).name: evaluate_split(Path(path)) for path in files},
         "synthetic": evaluate_synthetic(),
+        "gum_blocks": evaluate_gum_blocks(),
     }
 
 
@@ -188,6 +231,12 @@ def flat_scores(scores: dict[str, Any]) -> dict[str, float]:
         flat[f"{name}.boundary_f1"] = result["boundaries"]["exact"]["f1"]
         flat[f"{name}.boundary_f1_within_1"] = result["boundaries"]["within_1"]["f1"]
         flat[f"{name}.block_accuracy"] = result["blocks"]["accuracy"]
+    gum = scores.get("gum_blocks", {})
+    if "accuracy" in gum:
+        flat["gum_blocks.accuracy"] = gum["accuracy"]
+        for kind in ("heading", "caption"):
+            if kind in gum["per_kind"]:
+                flat[f"gum_blocks.{kind}_f1"] = gum["per_kind"][kind]["f1"]
     synthetic = scores["synthetic"]
     for variant in SYNTHETIC_VARIANTS:
         if variant in synthetic:
@@ -222,6 +271,19 @@ def _print_table(scores: dict[str, Any]) -> None:
             f" dates {result['dates']['correct']}/{result['dates']['gold']}\n"
         )
         for kind, prf in result["blocks"]["per_kind"].items():
+            out.write(
+                f"    {kind:<12} P {prf['precision']:.3f} R {prf['recall']:.3f} F1 {prf['f1']:.3f}"
+                f" (n={prf['support']})\n"
+            )
+    gum = scores["gum_blocks"]
+    if "skipped" in gum:
+        out.write(f"GUM line kinds: skipped ({gum['skipped']})\n")
+    else:
+        out.write(
+            f"GUM line kinds against GUM's paragraph types ({gum['documents']} texts, {gum['lines']} lines):"
+            f" accuracy {gum['accuracy']:.3f}\n"
+        )
+        for kind, prf in gum["per_kind"].items():
             out.write(
                 f"    {kind:<12} P {prf['precision']:.3f} R {prf['recall']:.3f} F1 {prf['f1']:.3f}"
                 f" (n={prf['support']})\n"

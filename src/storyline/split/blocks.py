@@ -101,6 +101,13 @@ DATE_LINE = re.compile(
 )
 _QUOTED_LINE = re.compile(r"^[‘“'\"][^‘’“”\"]{2,100}[’”'\"]$")
 _SENTENCE_END = ".!;:,…"
+# Words that open a question put to someone, not a question headline.
+_QUESTION_OPENER = re.compile(
+    r"^(?:how|what|why|who|whom|whose|when|where|which|do|does|did|is|are|was|were|has|have|had|can|could|"
+    r"would|will|shall|should|may|might|must|any|anything|if|and|but|so|or|you|i|we|it|it['’]s|isn['’]t|"
+    r"don['’]t|doesn['’]t|didn['’]t|aren['’]t|wasn['’]t|oh|well|really|ok|okay)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -202,16 +209,22 @@ def is_heading(text: str) -> bool:
     if _QUOTED_LINE.match(text):
         # A quoted section heading is a phrase; a quoted sentence standing alone is a quote paragraph.
         return words <= 12 and text[-2] not in _SENTENCE_END + "?"
-
     first = text.lstrip("‘“'\"(")[:1]
-    if not (first.isupper() or first.isdigit()):
-        return False
-    if any(mark in text for mark in "“”\""):
+    if not (first.isupper() or first.isdigit()) or text[:1] in "“\"":
         return False
     last = text[-1]
+    if last in "’”'\"":
+        # A headline may end on a quoted phrase ("... in 'quasi-state of war'"), not on a quoted sentence.
+        return len(text) > 2 and text[-2] not in _SENTENCE_END + "?" and _opens_quote(text[:-1], last)
     if last == "?":
-        return words <= 10
-    return not (last in _SENTENCE_END or last in "’”'\")]")
+        # "A turning point in a tense relationship?" heads a section; "How did you meet?" asks a question.
+        return words <= 10 and not _QUESTION_OPENER.match(text)
+    return not (last in _SENTENCE_END or last in ")]-—–")
+
+
+def _opens_quote(text: str, closing: str) -> bool:
+    openers = {"’": "‘", "”": "“", "'": "'", '"': '"'}
+    return openers[closing] in text[1:] if closing in "'\"" else openers[closing] in text
 
 
 def classify_line(text: str) -> str:
