@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 Spans = tuple[tuple[int, int], ...]
-OPENING = ("\u201c", '"', "\u00ab", "\u2018")
-CLOSING = ("\u201d", '"', "\u00bb", "\u2019")
 
 
 @dataclass(frozen=True)
@@ -39,14 +37,35 @@ def _spans(field: str) -> Spans:
     return tuple(pieces)
 
 
-def content_kind(text: str, content: Spans) -> str:
-    """direct when every fragment is wholly inside quotation marks, mixed when some words are, else indirect."""
-    fragments = [text[start:end].strip() for start, end in content]
-    if all(f.startswith(OPENING) and f.rstrip(".,;:!?").endswith(CLOSING) for f in fragments if f):
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks, found independently of the quote stage: per line, a
+    curly “ opens and ” closes, straight marks toggle, and a quote still open at the line's end runs to it."""
+    regions = []
+    position = 0
+    for line in text.split("\n"):
+        opened: int | None = None
+        for offset, char in enumerate(line):
+            if opened is None and char in ("\u201c", '"'):
+                opened = offset
+            elif opened is not None and (char == "\u201d" or (char == '"' and line[opened] == '"')):
+                regions.append((position + opened, position + offset + 1))
+                opened = None
+        if opened is not None:
+            regions.append((position + opened, position + len(line)))
+        position += len(line) + 1
+    return regions
+
+
+def content_kind(text: str, content: Spans, regions: list[tuple[int, int]]) -> str:
+    """direct when (nearly) every letter of the content lies inside quotation marks, mixed when some do,
+    else indirect. 90%: a stray word of attribution inside a long quote's span does not make it mixed."""
+    letters = [i for start, end in content for i in range(start, end) if text[i].isalnum()]
+    if not letters:
+        return "indirect"
+    inside = sum(any(start <= i < end for start, end in regions) for i in letters)
+    if inside >= 0.9 * len(letters):
         return "direct"
-    if any(mark in f for f in fragments for mark in OPENING + CLOSING[:1]):
-        return "mixed"
-    return "indirect"
+    return "mixed" if inside else "indirect"
 
 
 def read_annotations(text: str, ann: str) -> tuple[GoldAttribution, ...]:
@@ -64,6 +83,7 @@ def read_annotations(text: str, ann: str) -> tuple[GoldAttribution, ...]:
                 roles[role] = ref
             events.append(roles)
     found = []
+    regions = quoted_regions(text)
     for roles in events:
         refs = {
             role.split("-")[0] if role.startswith("Attribution") else role: ref for role, ref in roles.items()
@@ -73,7 +93,7 @@ def read_annotations(text: str, ann: str) -> tuple[GoldAttribution, ...]:
             continue
         cue = spans.get(refs.get("Cue", ""), ("", ()))[1]
         source = spans.get(refs.get("Source", ""), ("", ()))[1]
-        found.append(GoldAttribution(content, cue, source, content_kind(text, content)))
+        found.append(GoldAttribution(content, cue, source, content_kind(text, content, regions)))
     return tuple(found)
 
 

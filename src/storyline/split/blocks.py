@@ -90,7 +90,7 @@ DATE_PREFIX = re.compile(rf"^(?P<dateline>(?:(?:{_WEEKDAYS}),?\s+)?{_DATE}(?:[ ,
 # At the top of an article only: a place in title case and a colon, "New Delhi/Mumbai: An Indian warship".
 TOP_DATELINE = re.compile(
     r"^(?P<dateline>(?!(?:Updated|Published|Posted|Note|Photo|Image|Source|Credit|Read|Watch|Update|Editor|"
-    r"Correction|Question|Answer|Q|A|Wikinews|Interview)\b)"
+    r"Correction|Question|Answer|Q|A|Wikinews|Interview|Categories|Category|Tags|Sources|Related|Share|Filed)\b)"
     r"[A-Z][a-z]+(?:[ /-][A-Z][a-z]+){0,3}:\s?)(?=[A-Z])"
 )
 # A line that is only a date: "Friday, July 21, 2017", "3 February 2026", "Published on: Fri, 11 Nov 2011 at 09:56 IST".

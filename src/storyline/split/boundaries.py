@@ -27,6 +27,7 @@ WEIGHTS = {
     "headline_echo": 1.0,
     "reintroduced_name": 1.5,
     "new_cast": 1.0,
+    "new_person": 0.5,
     "time_frame": 0.5,
     "after_quote": 0.5,
     "cohesion_drop": 2.0,
@@ -329,6 +330,8 @@ def score_gap(facts: Features, position: int) -> tuple[int, dict[str, float]]:
         fired["reintroduced_name"] = 1.0
     if _has_new_cast(facts, start, lead):
         fired["new_cast"] = 1.0
+    elif _introduces_new_person(facts, start, range(position, min(len(lines), position + 3))):
+        fired["new_person"] = 1.0
     if any(_TIME_FRAME.match(_body_text(lines[i])) for i in lead if _is_body(lines[i])):
         fired["time_frame"] = 1.0
     previous = _previous_body(lines, start)
@@ -379,6 +382,19 @@ def _reintroduces_name(facts: Features, start: int, lead: range) -> bool:
             if tokens[-2].rstrip(".").lower() in _TITLES or tokens[-2].lower() in _FUNCTION_WORDS:
                 continue
             if singles[surname] >= 2 and full[" ".join(tokens[-2:])] <= 0:
+                return True
+    return False
+
+
+def _introduces_new_person(facts: Features, start: int, lead: range) -> bool:
+    """A full personal name (given name + surname) in the lead, no word of which the text before has used."""
+    first_seen = facts.first_seen
+    for position in lead:
+        for name in facts.names[position]:
+            tokens = name.split()
+            if len(tokens) == 2 and tokens[0].lower() not in _TITLES and all(
+                first_seen.get(word, start) >= start for word in tokens
+            ):
                 return True
     return False
 
