@@ -21,6 +21,10 @@ from .context import Context, Resolution
 from .normalize import normalize_timex
 from .recognize import recognize_timexes
 from .tense import tense_at
+from .timeline import TimelinePoint, build_timeline, filter_timeline, time_of
+
+__all__ = ["STAGE", "STAGE_VERSION", "FoundTimex", "TimelinePoint", "build_timeline", "filter_timeline",
+           "find_timexes", "resolve_timexes", "time_of"]
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -156,11 +156,13 @@ def resolve_set(expr: str, context: Context) -> Resolution | None:
         return Resolution("SET", adverbs[expr], "frequency adverb")
     match = re.fullmatch(rf"(?:(?:once|twice|\w+ times) (?:a|an) |(?:(?:once|twice|\w+ times) )?(?:per|each|every) )"
                          rf"(?P<other>other )?"
-                         rf"(?:{UNIT_RE}|{WEEKDAY_RE}|{MONTH_RE})", expr)
+                         rf"(?:{UNIT_RE}|{WEEKDAY_RE}|{MONTH_RE}|(?P<season>spring|summer|fall|autumn|winter))", expr)
     if not match:
         return None
     if match["weekday"]:
         return Resolution("SET", f"XXXX-WXX-{WEEKDAYS[match['weekday']]}", "every weekday")
+    if match["season"]:
+        return Resolution("SET", f"XXXX-{SEASONS[match['season']]}", "every season of that name")
     if match["month"]:
         return Resolution("SET", f"XXXX-{month_number(match['month']):02d}", "every month of that name")
     unit = match["unit"].replace("centurie", "century")

@@ -67,7 +67,7 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("unit_ago", "unit", rf"{_UNITS}\s+(?i:ago|earlier|later)"),
     ("anaphoric", "anaphoric", rf"(?i:the\s+(?:following|next|previous|preceding|same)\s+{_UNIT}|that\s+(?:{_UNIT})"
                   rf"|the\s+{_UNIT}\s+(?:before|after)|at\s+(?:the|that)\s+time)\b"),
-    ("into", "unit", rf"(?:{_APPROX}\s+)?{_QUANTITY}\s+{_UNITS}\s+into\s+(?:the\s+|\w+(?:'s|’s)\s+)(?:\w+\s+){{0,2}}"
+    ("into", "unit", rf"(?:{_APPROX}\s+)?{_QUANTITY}\s+{_UNITS}\s+into\s+(?:the\s+|\w+(?:'s|’s)\s+)(?:[\w'’]+\s+){{0,3}}"
              rf"(?i:term|tenure|presidency|mandate|administration|war|year|season|campaign|government)\b"),
     ("quarter", "unit", rf"(?:(?i:this\s+year's|last\s+year's|the)\s+)?(?:(?i:fiscal|calendar|latest|current|same)\s+)?"
                 rf"(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter|half)s?"
@@ -83,7 +83,7 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("season", "season", rf"(?:(?:{_RELATIVE}|(?i:the|early|late|mid|last|this|next))[\s-]+)?(?i:spring|summer|fall|autumn"
                rf"|winter)(?:\s+(?:of\s+)?{_YEAR})?\b"),
     ("set", "set", rf"(?i:(?:once|twice|\w+\s+times)\s+(?:a|an|per|each|every)\s+{_UNIT}|(?:each|every|per)\s+(?:other\s+)?"
-            rf"(?:{_UNIT}|{_WEEKDAY}|{_MONTH})|daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly"
+            rf"(?:{_UNIT}|{_WEEKDAY}|{_MONTH}|spring|summer|fall|autumn|winter)|daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly"
             rf"|biweekly|semiannually)\b"),
     ("duration", "unit", rf"(?:{_APPROX}\s+)?{_QUANTITY}[\s-]+{_UNITS}(?:\s+and\s+a\s+half)?(?:-old)?\b(?!-)"),
     ("the_unit", "unit", r"(?i:(?:(?:earlier|later)\s+in\s+)?the\s+(?:(?:latest|current|full|fiscal|same|entire|whole)\s+)*"

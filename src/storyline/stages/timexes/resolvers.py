@@ -213,6 +213,8 @@ def resolve_relative_unit(expr: str, context: Context) -> Resolution | None:
     if not match:
         return None
     unit, rel = match["unit"].replace("centurie", "century"), match["rel"]
+    if rel in ("the next", "the previous", "the preceding") and not match["edge"] and not expr.endswith("s"):
+        return None  # "the next year" follows the story's reference time: the anaphoric resolver reads it
     if expr.endswith("s") and not match["edge"]:
         if rel in ("coming", "the coming", "next", "the next"):
             return Resolution("DATE", "FUTURE_REF", "the coming units")
