@@ -88,3 +88,8 @@ def test_published_neighbour_date_sets_year_of_bare_days() -> None:
     articles = split_item(RawItem("paste", text, "text"))
     assert len(articles) == 2
     assert articles[1].published.value == "2017-07-20"
+
+
+def test_published_given_date_yields_to_later_reported_event() -> None:
+    found = _published("The law was amended on June 4, 2021, officials said.", default_date="2020-01-01")
+    assert (found.value, found.how) == ("2021-06-04", "inferred")

@@ -35,7 +35,7 @@ _BARE_DAY = re.compile(
     rf"(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH})(?!\s+(?:19|20)\d\d))\b"
 )
 _BARE_MONTH = re.compile(
-    rf"\b(?:in|since|last|early|late|mid-?)\s+(?:(?:early|late|mid-?)\s*)?(?P<month>{_MONTH})(?!\s*\d)"
+    rf"\b(?i:in|since|last|early|late|mid-?)\s+(?:(?i:early|late|mid-?)\s*)?(?P<month>{_MONTH})(?!\s*\d)"
 )
 _YEAR = re.compile(r"(?<![\d,.$-])(?P<year>(?:19|20)\d\d)(?![\d%-]|s\b)")
 _WEEKDAY = re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
@@ -57,6 +57,7 @@ class DatedMention:
     precision: str  # "day" | "month" | "year"
     text: str
     past: bool
+    bare: bool = False  # the year came from the context, not from the text
 
 
 def _month_number(word: str) -> int:
@@ -131,12 +132,12 @@ def find_dated_mentions(text: str, context: dt.date | None) -> list[DatedMention
     mentions: list[DatedMention] = []
     taken: set[int] = set()  # positions covered by a more precise mention already
 
-    def add(match: re.Match[str], value: dt.date | None, precision: str) -> None:
+    def add(match: re.Match[str], value: dt.date | None, precision: str, bare: bool = False) -> None:
         if value is None or match.start() in taken:
             return
         taken.update(range(*match.span()))
         past = not _FUTURE.search(_sentence_of(text, match.start()))
-        mentions.append(DatedMention(value, precision, match.group(), past))
+        mentions.append(DatedMention(value, precision, match.group(), past, bare))
 
     for pattern in (_FULL_DATE, _DAY_MONTH_YEAR):
         for match in pattern.finditer(text):
@@ -150,7 +151,7 @@ def find_dated_mentions(text: str, context: dt.date | None) -> list[DatedMention
         for match in _BARE_DAY.finditer(text):
             month = _month_number(match.group("month") or match.group("month2"))
             day = int(match.group("day") or match.group("day2"))
-            add(match, _before_context(month, day, context), "day")
+            add(match, _before_context(month, day, context), "day", bare=True)
         for match in _BARE_MONTH.finditer(text):
             month = _month_number(match.group("month"))
             found = _before_context(month, 1, context)
@@ -159,7 +160,7 @@ def find_dated_mentions(text: str, context: dt.date | None) -> list[DatedMention
             ):
                 # "last February" written in February means the February of the year before.
                 found = _safe_date(context.year - 1, month, 1)
-            add(match, found, "month")
+            add(match, found, "month", bare=True)
     return mentions
 
 
@@ -211,6 +212,8 @@ def date_lower_bound(text: str, context: dt.date | None) -> Published | None:
         return None
     latest = max(mentions, key=lambda mention: mention.value)
     evidence = f'on or after the latest past event dated in the text: "{latest.text}" ({latest.precision})'
+    if latest.bare and context is not None:
+        evidence += f"; its year from the neighbouring article dated {context.isoformat()}"
     return Published(latest.value.isoformat(), "inferred", evidence)
 
 
@@ -231,6 +234,10 @@ def find_published(
     )
     if found or exact_only:
         return found or Published(None, "assumed", None)
+    bound = date_lower_bound(text, context)
     if default_date:
-        return Published(normalize_date(default_date) or default_date, "assumed", f"--date {default_date}")
-    return date_lower_bound(text, context) or Published(None, "assumed", None)
+        given = normalize_date(default_date) or default_date
+        # The given date stands unless the article reports an event after it.
+        if bound is None or bound.value is None or bound.value <= given:
+            return Published(given, "assumed", f"--date {default_date}")
+    return bound or Published(None, "assumed", None)
