@@ -67,7 +67,7 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("unit_ago", "unit", rf"{_UNITS}\s+(?i:ago|earlier|later)"),
     ("anaphoric", "anaphoric", rf"(?i:the\s+(?:following|next|previous|preceding|same)\s+{_UNIT}|that\s+(?:{_UNIT})"
                   rf"|the\s+{_UNIT}\s+(?:before|after)|at\s+(?:the|that)\s+time)\b"),
-    ("into", "unit", rf"(?:{_APPROX}\s+)?{_QUANTITY}\s+{_UNITS}\s+into\s+(?:the\s+|\w+(?:'s|’s)\s+)(?:[\w'’]+\s+){{0,3}}"
+    ("into", "unit", rf"(?:{_APPROX}\s+)?{_QUANTITY}\s+{_UNITS}\s+into\s+(?:the\s+|\w+(?:'s|’s)\s+)?(?:[\w'’]+\s+){{0,3}}"
              rf"(?i:term|tenure|presidency|mandate|administration|war|year|season|campaign|government)\b"),
     ("quarter", "unit", rf"(?:(?i:this\s+year's|last\s+year's|the)\s+)?(?:(?i:fiscal|calendar|latest|current|same)\s+)?"
                 rf"(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter|half)s?"
