@@ -2,8 +2,8 @@
 
 Each article's text is an exact slice of the item's text, from its first line to the end of its last
 line, so the articles and the blank gaps between them rebuild the item exactly. Block offsets point
-into the article's text. `blocks.py` classifies lines, `boundaries.py` finds where articles start,
-`published.py` dates them.
+into the article's text. `blocks.py` classifies lines, `signals.py` gathers per-line facts,
+`boundaries.py` finds where articles start, `published.py` dates them.
 """
 
 from __future__ import annotations
