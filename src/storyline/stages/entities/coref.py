@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 # 3 for pronouns and 2 for bare role nominals gave the best CoNLL F1.
 PRONOUN_WINDOW = 3
 NOMINAL_WINDOW = 2
+REPEAT_WINDOW = 10
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OBJECT_DEPS = ("dobj", "iobj", "pobj", "dative")
 
@@ -153,11 +154,32 @@ def resolve_nominals(doc: Doc, clusters: list[Cluster], nominals: Sequence[Menti
         best = None
         if linkable:
             best = best_nominal_antecedent(doc, clusters, nominal, lemma)
+        if best is None and (nominal.features.get("definite") == "yes" or nominal.features.get("number") == "plural"):
+            best = repeated_nominal(doc, clusters, nominal, lemma)
         if best is None:
             best = Cluster(number=len(clusters), type=nominal.label)
             clusters.append(best)
         best.mentions.append(nominal)
         taken.add(id(nominal))
+
+
+def repeated_nominal(doc: Doc, clusters: Sequence[Cluster], nominal: Mention, lemma: str) -> Cluster | None:
+    """An earlier unnamed group or role with the same head noun and number ("researchers" ... "the researchers")."""
+    best = None
+    for cluster in clusters:
+        if cluster.type != nominal.label or any(m.kind == "name" for m in cluster.mentions):
+            continue
+        for mention in cluster.mentions:
+            if (
+                mention.kind == "nominal"
+                and mention.end <= nominal.start
+                and mention.features.get("lemma") == lemma
+                and mention.features.get("number") == nominal.features.get("number")
+                and nominal.sentence - mention.sentence <= REPEAT_WINDOW
+                and (best is None or mention.start > best[0])
+            ):
+                best = (mention.start, cluster)
+    return best[1] if best else None
 
 
 def role_words(cluster: Cluster) -> set[str]:

@@ -5,41 +5,96 @@ General English news vocabulary only: nothing here names a particular person, pl
 
 from __future__ import annotations
 
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
 # Words that precede a person's name as a title ("President Trump", "Dr. Ruiz").
-NAME_TITLES = frozenset(
-    ["president", "vice", "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "king", "queen", "prince", "princess", "pope", "senator", "sen", "rep", "representative", "congressman", "congresswoman", "governor", "gov", "mayor", "minister", "premier", "chancellor", "judge", "justice", "general", "gen", "colonel", "col", "captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "commander", "admiral", "ambassador", "secretary", "chairman", "chairwoman", "chief", "director", "father", "sister", "brother", "rev", "reverend", "rabbi", "imam", "sheikh", "emir", "sultan", "ayatollah", "archbishop", "bishop", "cardinal", "saint", "st", "former", "late", "then-president"]
+NAME_TITLES = words(
+    """
+    president vice mr mrs ms miss dr prof professor sir dame lord lady king queen prince princess pope
+    senator sen rep representative congressman congresswoman governor gov mayor minister premier
+    chancellor judge justice general gen colonel col captain capt lieutenant lt sergeant sgt commander
+    admiral ambassador secretary chairman chairwoman chief director father sister brother rev reverend
+    rabbi imam sheikh emir sultan ayatollah archbishop bishop cardinal saint st former late
+    then-president
+    """
 )
 
 # Nouns that head a noun phrase naming a person by role ("the Colombian leader", "the former rebel").
-PERSON_NOUNS = frozenset(
-    ["president", "leader", "minister", "official", "spokesman", "spokeswoman", "spokesperson", "director", "chief", "head", "executive", "rebel", "guerrilla", "fighter", "commander", "general", "senator", "lawmaker", "legislator", "politician", "candidate", "ambassador", "diplomat", "envoy", "mayor", "governor", "king", "queen", "prince", "princess", "monarch", "premier", "chancellor", "secretary", "chairman", "chairwoman", "founder", "ceo", "boss", "manager", "owner", "man", "woman", "boy", "girl", "father", "mother", "son", "daughter", "brother", "sister", "wife", "husband", "widow", "child", "professor", "researcher", "scientist", "expert", "analyst", "author", "writer", "novelist", "poet", "artist", "actor", "actress", "singer", "musician", "player", "coach", "striker", "captain", "driver", "pilot", "doctor", "lawyer", "attorney", "judge", "prosecutor", "officer", "soldier", "policeman", "detective", "journalist", "reporter", "editor", "activist", "advocate", "critic", "economist", "historian", "biologist", "teacher", "student", "priest", "pope", "bishop", "spokesperson", "counterpart", "successor", "predecessor", "incumbent", "opponent", "rival", "ally", "victim", "suspect", "defendant", "witness", "survivor"]
+PERSON_NOUNS = words(
+    """
+    president leader minister official spokesman spokeswoman spokesperson director chief head executive
+    rebel guerrilla fighter commander general senator lawmaker legislator politician candidate
+    ambassador diplomat envoy mayor governor king queen prince princess monarch premier chancellor
+    secretary chairman chairwoman founder ceo boss manager owner man woman boy girl father mother son
+    daughter brother sister wife husband widow child professor researcher scientist expert analyst
+    author writer novelist poet artist actor actress singer musician player coach striker captain driver
+    pilot doctor lawyer attorney judge prosecutor officer soldier policeman detective journalist
+    reporter editor activist advocate critic economist historian biologist teacher student priest pope
+    bishop spokesperson counterpart successor predecessor incumbent opponent rival ally victim suspect
+    defendant witness survivor
+    """
+) | words(
+    """
+    people person kid parent resident citizen voter user fan member worker employee staff participant
+    attendee visitor customer farmer protester protestor demonstrator patient troop volunteer delegate
+    supporter colleague friend partner manufacturer developer designer engineer photographer astronaut
+    crew athlete competitor winner champion inventor entrepreneur investor graduate pupil audience adult
+    teenager baby infant individual immigrant refugee migrant worshipper pilgrim
+    """
 )
 
 # Nouns that head a noun phrase naming an organisation ("the group", "the company").
-ORG_NOUNS = frozenset(
-    ["group", "company", "firm", "organization", "organisation", "party", "government", "administration", "agency", "ministry", "department", "army", "movement", "union", "coalition", "team", "club", "committee", "council", "university", "institute", "bank", "network", "corporation", "court", "parliament", "congress", "senate", "authority", "commission", "board", "office", "cartel", "militia", "alliance", "association", "federation", "foundation", "newspaper", "broadcaster", "station", "embassy", "police"]
+ORG_NOUNS = words(
+    """
+    group company firm organization organisation party government administration agency ministry
+    department army movement union coalition team club committee council university institute bank
+    network corporation court parliament congress senate authority commission board office cartel
+    militia alliance association federation foundation newspaper broadcaster station embassy police
+    """
 )
 
 # Words inside a name that make it an organisation whatever the tagger said.
-ORG_NAME_WORDS = frozenset(
-    ["office", "ministry", "department", "house", "group", "party", "army", "union", "council", "institute", "university", "center", "centre", "agency", "bank", "company", "corporation", "corp", "inc", "ltd", "llc", "association", "foundation", "committee", "commission", "court", "parliament", "congress", "senate", "assembly", "front", "alliance", "movement", "coalition", "federation", "organization", "organisation", "network", "forces", "force", "administration", "school", "college", "hospital", "church", "times", "post", "news", "press", "embassy", "police"]
+ORG_NAME_WORDS = words(
+    """
+    office ministry department house group party army union council institute university center centre
+    agency bank company corporation corp inc ltd llc association foundation committee commission court
+    parliament congress senate assembly front alliance movement coalition federation organization
+    organisation network forces force administration school college hospital church times post news
+    press embassy police
+    """
 )
 
 # Family relations: "his father, X" names a different person than the possessor.
-KINSHIP_NOUNS = frozenset(
-    ["father", "mother", "son", "daughter", "brother", "sister", "wife", "husband", "uncle", "aunt", "nephew", "niece", "cousin", "grandfather", "grandmother", "grandson", "granddaughter", "parent", "child", "children", "stepfather", "stepmother", "stepson", "stepdaughter", "widow", "widower", "fiancee", "fiance", "partner"]
+KINSHIP_NOUNS = words(
+    """
+    father mother son daughter brother sister wife husband uncle aunt nephew niece cousin grandfather
+    grandmother grandson granddaughter parent child children stepfather stepmother stepson stepdaughter
+    widow widower fiancee fiance partner
+    """
 )
 
-MALE_WORDS = frozenset(
-    ["mr", "father", "son", "brother", "husband", "uncle", "nephew", "grandfather", "grandson", "king", "prince", "man", "boy", "sir", "lord", "widower", "spokesman", "chairman", "congressman", "policeman", "actor"]
+MALE_WORDS = words(
+    """
+    mr father son brother husband uncle nephew grandfather grandson king prince man boy sir lord widower
+    spokesman chairman congressman policeman actor
+    """
 )
-FEMALE_WORDS = frozenset(
-    ["mrs", "ms", "miss", "mother", "daughter", "sister", "wife", "aunt", "niece", "grandmother", "granddaughter", "queen", "princess", "woman", "girl", "lady", "dame", "widow", "spokeswoman", "chairwoman", "congresswoman", "actress"]
+FEMALE_WORDS = words(
+    """
+    mrs ms miss mother daughter sister wife aunt niece grandmother granddaughter queen princess woman
+    girl lady dame widow spokeswoman chairwoman congresswoman actress
+    """
 )
 
 # Verbs whose subject is a speaker: a name that says things is a person or an organisation, never a place.
-SPEECH_VERBS = frozenset(
-    ["say", "tell", "ask", "add", "write", "argue", "claim", "insist", "explain", "note", "warn", "reply", "respond", "answer", "recall", "admit", "acknowledge", "announce", "declare", "state", "comment", "describe", "call", "urge", "accuse", "deny", "praise", "criticise", "criticize", "complain", "suggest", "believe", "think", "want"]
+SPEECH_VERBS = words(
+    """
+    say tell ask add write argue claim insist explain note warn reply respond answer recall admit
+    acknowledge announce declare state comment describe call urge accuse deny praise criticise criticize
+    complain suggest believe think want
+    """
 )
 
 # Third-person pronouns with the features the sieve checks (gender, number, animacy).

@@ -135,31 +135,56 @@ def name_mentions(doc: Doc, blocked: Sequence[tuple[int, int]]) -> list[Mention]
             continue
         if is_credit(ent) or is_heading_like(ent.sent):
             continue
-        first, last, title = trim_name(ent)
-        if first >= last:
-            continue
-        tokens = doc[first:last]
-        # A name has a capitalised word that is not a sentence-initial verb ("Combating ...").
-        if not any(t.text[:1].isupper() and (t.pos_ in ("PROPN", "NOUN", "ADJ", "X") or t.is_upper) for t in tokens):
-            continue
-        if all(t.pos_ in ("VERB", "ADV", "ADP", "AUX") for t in tokens):
-            continue
-        mentions.append(
-            Mention(
-                start=tokens.start_char,
-                end=tokens.end_char,
-                text=tokens.text,
-                kind="name",
-                label=ent.label_,
-                head=head_of(doc, first, last),
-                first=first,
-                last=last,
-                sentence=sentence_index[ent.sent.start],
-                name=tokens.text,
-                title=title,
-            )
-        )
+        for first, last, title in name_parts(ent):
+            add_name_mention(doc, ent, first, last, title, sentence_index, mentions)
     return mentions
+
+
+def name_parts(ent: Span) -> list[tuple[int, int, tuple[int, int] | None]]:
+    """A span "World Health Organisation (WHO" is two names: the expansion and the bracketed acronym."""
+    doc = ent.doc
+    bracket = next((t.i for t in ent if t.text == "("), None)
+    if bracket is None:
+        return [trim_name(ent)]
+    parts = [trim_name(doc[ent.start : bracket])] if bracket > ent.start else []
+    inner_end = next((t.i for t in doc[bracket:ent.end] if t.text == ")"), ent.end)
+    if inner_end > bracket + 1:
+        parts.append((bracket + 1, inner_end, None))
+    return parts
+
+
+def add_name_mention(
+    doc: Doc,
+    ent: Span,
+    first: int,
+    last: int,
+    title: tuple[int, int] | None,
+    sentence_index: dict[int, int],
+    mentions: list[Mention],
+) -> None:
+    if first >= last:
+        return
+    tokens = doc[first:last]
+    # A name has a capitalised word that is not a sentence-initial verb ("Combating ...").
+    if not any(t.text[:1].isupper() and (t.pos_ in ("PROPN", "NOUN", "ADJ", "X") or t.is_upper) for t in tokens):
+        return
+    if all(t.pos_ in ("VERB", "ADV", "ADP", "AUX") for t in tokens):
+        return
+    mentions.append(
+        Mention(
+            start=tokens.start_char,
+            end=tokens.end_char,
+            text=tokens.text,
+            kind="name",
+            label=ent.label_,
+            head=head_of(doc, first, last),
+            first=first,
+            last=last,
+            sentence=sentence_index[ent.sent.start],
+            name=tokens.text,
+            title=title,
+        )
+    )
 
 
 def pronoun_mentions(doc: Doc, blocked: Sequence[tuple[int, int]]) -> list[Mention]:
@@ -208,9 +233,9 @@ def nominal_mentions(doc: Doc, blocked: Sequence[tuple[int, int]], names: Sequen
         if kind is None or head.i in named_tokens or overlaps(blocked, chunk.start_char, chunk.end_char):
             continue
         determiners = [t for t in chunk if t.dep_ in ("det", "poss") and t.i < head.i]
-        if not determiners:
-            continue
         number = "plural" if head.tag_ in ("NNS", "NNPS") else "singular"
+        if not determiners and number == "singular":
+            continue  # a bare singular is a role ("as president"), not a reference
         first = chunk.start
         while first < head.i and doc[first].dep_ in ("predet",):
             first += 1

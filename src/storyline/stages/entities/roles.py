@@ -85,6 +85,10 @@ def collect_roles(doc: Doc, clusters: Sequence[Cluster], blocked: Sequence[tuple
             kind = "kinship" if lemma in KINSHIP_NOUNS else "appositive"
             cluster.roles.append(Role(start, end, text, kind))
             if cluster.type == "PERSON" and lemma in PERSON_NOUNS | KINSHIP_NOUNS or cluster.type == "ORG" and lemma in ORG_NOUNS:
+                # The mention ends at its head noun ("director"), the role keeps the whole phrase.
+                start, end, text = span_text(doc, first, noun.i + 1)
+                if not text:
+                    continue
                 nominals.append(
                     Mention(
                         start=start,
@@ -94,7 +98,7 @@ def collect_roles(doc: Doc, clusters: Sequence[Cluster], blocked: Sequence[tuple
                         label=cluster.type,
                         head=noun.i,
                         first=first,
-                        last=last,
+                        last=noun.i + 1,
                         sentence=sentence_index[noun.sent.start],
                         features={"number": "singular", "appositive": "yes", "lemma": lemma},
                     )
