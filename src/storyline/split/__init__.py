@@ -71,7 +71,8 @@ def split_item(item: RawItem, *, default_date: str | None = None, one_article: b
             context = _nearest_date(exact, position)
             published = find_published(text, blocks, default_date=default_date, context=context)
         span = None if item.source_offset is None else (item.source_offset + start, item.source_offset + end)
-        title = _title_of(text, blocks, item.title if whole or position == 0 else None)
+        # A page's own title (metadata) beats a heading in its text, which may be a section heading.
+        title = item.title if whole and item.title else _title_of(text, blocks, item.title if position == 0 else None)
         articles.append(
             Article(
                 id=article_id(text),
