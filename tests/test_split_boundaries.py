@@ -100,3 +100,13 @@ def test_split_reference_story_starts_include_dateline_and_profile() -> None:
     starts = _starts(STORY.read_text(encoding="utf-8"))
     assert {1, 65, 104} <= set(starts)
     assert len(starts) <= 5
+
+
+def test_split_dateline_leaves_previous_article_last_sentence() -> None:
+    second = [
+        "FRANKFURT, Germany — The central bank is expected to raise its main rate on Thursday, economists said.",
+        "Inflation has stayed above the bank's target for two years, driven by energy and food prices.",
+        "Several members of the governing council have argued for a pause, citing weak growth.",
+    ]
+    first = FLOODS[1:] + ["Forecasters expect the river to fall by the weekend."]
+    assert _starts("\n".join(first + second)) == [1, len(first) + 1]

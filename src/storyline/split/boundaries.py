@@ -70,12 +70,13 @@ _NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 }
 
-def lead_start(lines: list[Line], position: int, *, dateline: bool) -> int:
+def lead_start(facts: Features, position: int, *, dateline: bool) -> int:
     """Move an article start back over the header lines above its lead (headline, byline, date, photo).
 
     A photo caption above a lead goes with the text below it: pages put the photo at the top of an
     article or a section, rarely at the end.
     """
+    lines = facts.lines
     start = position
     passed_heading = False
     while start > 0 and lines[start - 1].kind in _TOP_KINDS and not is_body(lines[start - 1]) and (
@@ -86,15 +87,22 @@ def lead_start(lines: list[Line], position: int, *, dateline: bool) -> int:
             break
         passed_heading = passed_heading or lines[start - 1].kind == "heading"
         start -= 1
-    # A dateline is preceded by its headline or standfirst: one plain sentence with no quotation.
-    if dateline and start == position and start > 0:
-        above = lines[start - 1].text
-        sentences = len(re.findall(r"[.!?](?:\s|$)", above))
-        if lines[start - 1].kind == "body" and sentences <= 1 and count_words(above) <= 45 and not re.search(
-            r"[“”\"]", above
-        ):
-            start -= 1
+    if dateline and start == position and start > 0 and _is_standfirst(facts, start - 1, position):
+        start -= 1
     return start
+
+
+def _is_standfirst(facts: Features, above: int, lead: int) -> bool:
+    """A dateline's standfirst: one plain sentence above it that shares more words with the lead below
+    than with the paragraph before it (a summary of the article, not the end of the one before)."""
+    line = facts.lines[above]
+    sentences = len(re.findall(r"[.!?](?:\s|$)", line.text))
+    if line.kind != "body" or sentences > 1 or count_words(line.text) > 45 or re.search(r"[“”\"]", line.text):
+        return False
+    words = set(facts.words[above])
+    below = len(words & set(facts.words[lead]))
+    before = len(words & set(facts.words[above - 1])) if above > 0 else 0
+    return below >= 2 and below > before
 
 
 def _previous_body(lines: list[Line], before: int) -> Line | None:
@@ -108,7 +116,7 @@ def score_gap(facts: Features, position: int) -> tuple[int, dict[str, float]]:
     """The start line (index into lines) a new article at `position` would have, and the fired features."""
     lines = facts.lines
     line = lines[position]
-    start = lead_start(lines, position, dateline=line.kind == "dateline")
+    start = lead_start(facts, position, dateline=line.kind == "dateline")
     fired: dict[str, float] = {}
     if any(lines[i].kind == "dateline" for i in range(start, position + 1)):
         fired["dateline"] = 1.0
