@@ -206,7 +206,8 @@ def recognize_timexes(text: str, doc: Doc | None = None) -> Iterator[tuple[int, 
 def _drop_leading_conjunction(doc: Doc, start: int, end: int) -> int:
     """ "added that Tuesday's meeting": a "that" which introduces a clause is not a demonstrative."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is not None and len(span) > 1 and span[0].lower_ == "that" and span[0].pos_ in ("SCONJ", "PRON"):
+    if span is not None and len(span) > 1 and span[0].lower_ == "that" and span[0].dep_ != "det" \
+            and span[0].pos_ in ("SCONJ", "PRON"):
         return span[1].idx
     return start
 

@@ -225,7 +225,8 @@ def resolve_relative_unit(expr: str, context: Context) -> Resolution | None:
         return Resolution("DATE", format_at(saturday, "weekend"), f"{rel} weekend from the publication date")
     if unit in ("second", "minute", "hour"):
         return Resolution("DURATION", format_duration(1, unit), "the last/next clock unit")
-    if rel in ("the past", "the last") and unit in ("decade", "century") and not match["edge"]:
+    if rel in ("the past", "the last") and not match["edge"] and (
+            unit in ("decade", "century") or context.preposition in ("over", "for", "during", "throughout")):
         return Resolution("DURATION", format_duration(1, unit), "a span of one unit")
     if unit == "night":
         unit = "day"
