@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ...ids import entity_id
 from ...models import Analysis, Article, Block, Entity
 from .clusters import Cluster, Decision, add_untagged_names, cluster_names
-from .coref import resolve_first_person, resolve_nominals, resolve_pronouns
+from .coref import attach_predicates, resolve_first_person, resolve_nominals, resolve_pronouns
 from .entity_types import decide_types
 from .mentions import blocked_spans, name_mentions, nominal_mentions, pronoun_mentions, quoted_ranges, text_of
 from .registry import Registry, explain, registry_of
@@ -73,6 +73,7 @@ def resolve_entities(
     pronouns = pronoun_mentions(doc, blocked)
     resolve_pronouns(doc, clusters, pronouns)
     resolve_first_person(doc, clusters, pronouns, quoted_ranges(text_of(doc)))
+    attach_predicates(doc, clusters)
     if registry is not None:
         registry.add_votes(tallies)
         registry.note(article_id, decisions, doc.text)

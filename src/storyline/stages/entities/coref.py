@@ -91,7 +91,10 @@ def resolve_pronouns(doc: Doc, clusters: Sequence[Cluster], pronouns: Sequence[M
                 continue
             if pronoun.features["case"] == "refl" and distance > 0:
                 continue
-            candidates.append((distance, role_rank(doc, antecedent), -antecedent.start, antecedent))
+            rank = role_rank(doc, antecedent)
+            if pronoun.features["number"] == "plural" and cluster.type == "ORG":
+                rank += 2  # "they" is a group of people more often than an organisation
+            candidates.append((distance, rank, -antecedent.start, antecedent))
         if not candidates:
             continue
         best = min(candidates, key=lambda c: c[:3])[3]
@@ -265,10 +268,8 @@ def resolve_first_person(doc: Doc, clusters: list[Cluster], pronouns: Sequence[M
         return
     # The headline of an interview names the person interviewed; failing that, the most named person.
     headline_end = questions[0][0]
-    named_early = [c for c in people if c.first_at() < min(headline_end, 400)]
-    interviewee = min(named_early, key=Cluster.first_at) if named_early else max(
-        people, key=lambda c: (sum(m.kind == "name" for m in c.mentions), -c.first_at())
-    )
+    named_early = [c for c in people if c.first_at() < min(headline_end, 400)] or people
+    interviewee = max(named_early, key=lambda c: (sum(m.kind == "name" for m in c.mentions), -c.first_at()))
     interviewer = Cluster(number=len(clusters), type="PERSON")
     for pronoun in rest:
         in_question = any(s <= pronoun.start < e for s, e in questions)
@@ -301,3 +302,23 @@ def question_lines(doc: Doc) -> list[tuple[int, int]]:
         if line.endswith("?") and following and not following.endswith("?"):
             found.append((s, e))
     return found
+
+
+def attach_predicates(doc: Doc, clusters: list[Cluster]) -> None:
+    """Predicate nominatives join their subject: "I am the only candidate who..." (copula "be" only)."""
+    owner = {id(m): c for c in clusters for m in c.mentions}
+    by_head = {m.head: m for c in clusters for m in c.mentions}
+    for cluster in list(clusters):
+        if any(m.kind != "nominal" for m in cluster.mentions) or len(cluster.mentions) != 1:
+            continue
+        nominal = cluster.mentions[0]
+        head = doc[nominal.head]
+        if head.dep_ != "attr" or head.head.lemma_ != "be":
+            continue
+        subject = next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS), None)
+        mention = by_head.get(subject.i) if subject is not None else None
+        target = owner.get(id(mention)) if mention is not None else None
+        if target is None or target is cluster or target.type != cluster.type:
+            continue
+        target.mentions.append(nominal)
+        clusters.remove(cluster)

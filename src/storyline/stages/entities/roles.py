@@ -55,6 +55,14 @@ def appositive_of(doc: Doc, mention: Mention) -> tuple[Token, int, int] | None:
     return None
 
 
+def widen(doc: Doc, mention: Mention, start: int) -> None:
+    """A name mention covers its title too ("Colombian President Gustavo Petro"): the whole noun phrase
+    refers, and its syntactic head may be the title word."""
+    if start < mention.start:
+        mention.start = start
+        mention.text = text_of(doc)[start : mention.end]
+
+
 def collect_roles(doc: Doc, clusters: Sequence[Cluster], blocked: Sequence[tuple[int, int]]) -> list[Mention]:
     """Attach roles to person and organisation clusters; return appositive nominals as new mentions."""
     sentence_index = {sent.start: n for n, sent in enumerate(doc.sents)}
@@ -74,6 +82,10 @@ def collect_roles(doc: Doc, clusters: Sequence[Cluster], blocked: Sequence[tuple
                 for token in doc[first:last]:
                     if token.ent_type_ in ("NORP", "GPE"):
                         cluster.roles.append(Role(token.idx, token.idx + len(token), token.text, "nationality"))
+                if text:
+                    widen(doc, mention, start)
+            if mention.title is not None:
+                widen(doc, mention, mention.title[0])
             found = appositive_of(doc, mention)
             if found is None:
                 continue
