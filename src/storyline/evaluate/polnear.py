@@ -57,13 +57,12 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
 
 
 def content_kind(text: str, content: Spans, regions: list[tuple[int, int]]) -> str:
-    """direct when (nearly) every letter of the content lies inside quotation marks, mixed when some do,
-    else indirect. 90%: a stray word of attribution inside a long quote's span does not make it mixed."""
+    """direct when every letter of the content lies inside quotation marks, mixed when some do, else indirect."""
     letters = [i for start, end in content for i in range(start, end) if text[i].isalnum()]
     if not letters:
         return "indirect"
     inside = sum(any(start <= i < end for start, end in regions) for i in letters)
-    if inside >= 0.9 * len(letters):
+    if inside == len(letters):
         return "direct"
     return "mixed" if inside else "indirect"
 
