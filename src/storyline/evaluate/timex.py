@@ -21,6 +21,7 @@ from pathlib import Path
 from .. import settings
 
 STORY = Path(__file__).resolve().parents[3] / ".." / "shared" / "seed" / "story.txt"
+FLOORS = Path(__file__).parent / "floors" / "timex.json"
 _TAG = re.compile(r"<(/?)([A-Za-z0-9]+)([^>]*)>")
 _ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
 
@@ -217,6 +218,26 @@ def evaluate_story(path: Path = STORY) -> dict:
         "checks": checks,
         "traps_fired": fired,
     }
+
+
+def check_floors(result: dict, floors: dict | None = None) -> list[str]:
+    """The figures that fell below their floor (or a stage share above its ceiling), as readable lines."""
+    floors = floors or json.loads(FLOORS.read_text(encoding="utf-8"))
+    failures = []
+    timebank = result.get("timebank")
+    if timebank:
+        for name, floor in floors["floors"].items():
+            if timebank["storyline"][name] < floor:
+                failures.append(f"{name} {timebank['storyline'][name]:.3f} < floor {floor}")
+        ceiling = floors["stage_share_of_parse_max"]
+        if timebank["stage_share_of_parse"] > ceiling:
+            failures.append(f"stage share of parse {timebank['stage_share_of_parse']:.3f} > {ceiling}")
+    story = result.get("story")
+    if story:
+        failures += [f"story: {c['context']!r} gave {c['got']}, expected {c['expected']}"
+                     for c in story["checks"] if not c["ok"]]
+        failures += [f"story: false date {text!r}" for text in story["traps_fired"]]
+    return failures
 
 
 def print_report(result: dict, echo: Callable[[str], None] = print) -> None:
