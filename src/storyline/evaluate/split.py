@@ -213,12 +213,27 @@ def evaluate_gum_blocks(data_dir: Path | None = None) -> dict[str, Any]:
     return {"documents": len(documents)} | score_kinds(found, expected)
 
 
+def evaluate_single_articles(data_dir: Path | None = None) -> dict[str, Any]:
+    """Precision where it hurts most: each GUM text alone is one article; every cut is a false boundary."""
+    articles = gum_articles(data_dir)
+    if not articles:
+        return {"skipped": f"GUM Wikinews texts not found under {(data_dir or settings.DATA_DIR)}"}
+    cuts = [len(split_item(RawItem(name, "\n".join(lines) + "\n", "text"))) - 1 for name, lines in articles]
+    return {
+        "texts": len(articles),
+        "texts_cut": sum(1 for cut in cuts if cut),
+        "false_boundaries": sum(cuts),
+        "uncut_rate": round(sum(1 for cut in cuts if not cut) / len(cuts), 4),
+    }
+
+
 def collect_scores(gold: list[Path] | None = None) -> dict[str, Any]:
     files = gold or default_gold_files()
     return {
         "gold": {Path(path).name: evaluate_split(Path(path)) for path in files},
         "synthetic": evaluate_synthetic(),
         "gum_blocks": evaluate_gum_blocks(),
+        "single_articles": evaluate_single_articles(),
     }
 
 
@@ -237,6 +252,9 @@ def flat_scores(scores: dict[str, Any]) -> dict[str, float]:
         for kind in ("heading", "caption"):
             if kind in gum["per_kind"]:
                 flat[f"gum_blocks.{kind}_f1"] = gum["per_kind"][kind]["f1"]
+    single = scores.get("single_articles", {})
+    if "uncut_rate" in single:
+        flat["single_articles.uncut_rate"] = single["uncut_rate"]
     synthetic = scores["synthetic"]
     for variant in SYNTHETIC_VARIANTS:
         if variant in synthetic:
@@ -288,6 +306,12 @@ def _print_table(scores: dict[str, Any]) -> None:
                 f"    {kind:<12} P {prf['precision']:.3f} R {prf['recall']:.3f} F1 {prf['f1']:.3f}"
                 f" (n={prf['support']})\n"
             )
+    single = scores["single_articles"]
+    if "skipped" not in single:
+        out.write(
+            f"GUM texts alone (each one article): {single['texts'] - single['texts_cut']}/{single['texts']} left whole,"
+            f" {single['false_boundaries']} false boundaries\n"
+        )
     synthetic = scores["synthetic"]
     if "skipped" in synthetic:
         out.write(f"synthetic GUM pastes: skipped ({synthetic['skipped']})\n")

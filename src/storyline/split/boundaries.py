@@ -24,14 +24,14 @@ from .signals import FUNCTION_WORDS, STYLE_PAIRS, TITLES, Features, body_text, c
 # names: one outlet, no datelines there) at the weights the reference story and the example paste need.
 WEIGHTS = {
     "dateline": 3.0,
-    "headline": 1.5,
+    "headline": 1.25,
     "headline_echo": 1.0,
     "reintroduced_name": 1.5,
     "new_cast": 1.0,
     "new_person": 0.5,
     "time_frame": 0.5,
     "after_quote": 0.5,
-    "cohesion_drop": 2.0,
+    "cohesion_drop": 2.5,
     "style_shift": 1.0,
     "continuation": -1.5,
     "opening_quote": -0.5,
