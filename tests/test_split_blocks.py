@@ -32,6 +32,8 @@ from storyline.split.blocks import classify_line, classify_lines, iter_lines
         ("The president speaks at a news conference in the capital on May 3 [Jane Smith/AP]", "caption"),
         ("The president addresses the General Assembly in 2022 [File: John Doe/Reuters]", "caption"),
         ("Protesters gather outside the court on Monday. Image: Jane Smith.", "caption"),
+        ("The mayor (left) greets residents outside the town hall.", "caption"),
+        ("“The mayor (left) will greet you,” she said. “Then we go.” He nodded. They left.", "body"),
     ],
 )
 def test_split_classifies_line(line: str, kind: str) -> None:

@@ -101,6 +101,12 @@ DATE_LINE = re.compile(
 )
 _QUOTED_LINE = re.compile(r"^[‘“'\"][^‘’“”\"]{2,100}[’”'\"]$")
 _SENTENCE_END = ".!;:,…"
+_CAPTION_CUE = re.compile(
+    r"\((?:left|right|center|centre|C|L|R|top|bottom|front|back|foreground|background|pictured|inset|"
+    r"(?:second|third) from (?:left|right))\)|"
+    r",\s(?:left|right|centre|center|(?:second|third) from (?:left|right)),\s|"
+    r"^(?:File photo|Pictured|Above|Top|Left|Right|Main image|Picture)(?: of\b|:)"
+)
 # Words that open a question put to someone, not a question headline.
 _QUESTION_OPENER = re.compile(
     r"^(?:how|what|why|who|whom|whose|when|where|which|do|does|did|is|are|was|were|has|have|had|can|could|"
@@ -189,6 +195,14 @@ def find_caption_credit(text: str) -> int | None:
     return None
 
 
+def is_uncredited_caption(text: str) -> bool:
+    """A photo caption without a credit, known by the words captions use to point at people in a picture:
+    "(left)", ", second from right,", "(C)", "File photo of ...", "Pictured: ..."."""
+    if count_words(text) > 45 or len(re.findall(r"[.!?](?:\s|$)", text)) > 2 or text[:1] in "“\"‘'":
+        return False
+    return bool(_CAPTION_CUE.search(text))
+
+
 def find_dateline(text: str) -> int | None:
     """The length of a dateline prefix at the start of a lead ("BOGOTA, Colombia — "), or None."""
     if count_words(text) < 8:
@@ -237,7 +251,7 @@ def classify_line(text: str) -> str:
         return "credit"
     if is_byline(text):
         return "byline"
-    if find_caption_credit(text) is not None:
+    if find_caption_credit(text) is not None or is_uncredited_caption(text):
         return "caption"
     if is_heading(text):
         return "heading"
