@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 PRONOUN_WINDOW = 3
 NOMINAL_WINDOW = 2
 REPEAT_WINDOW = 10
+# Head nouns that are mostly generic ("people say"): a repeat of them is not a second mention of one group.
+GENERIC_NOUNS = frozenset({"people", "person", "man", "woman", "child", "kid", "individual", "adult"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OBJECT_DEPS = ("dobj", "iobj", "pobj", "dative")
 
@@ -174,7 +176,10 @@ def repeated_nominal(doc: Doc, clusters: Sequence[Cluster], nominal: Mention, le
             continue
         for mention in cluster.mentions:
             if (
-                mention.kind == "nominal"
+                lemma not in GENERIC_NOUNS
+                and (nominal.features.get("definite") == "yes" or name_key(mention.text) == name_key(nominal.text))
+                and not any(t.like_num for t in doc[nominal.first : nominal.last])
+                and mention.kind == "nominal"
                 and mention.end <= nominal.start
                 and mention.features.get("lemma") == lemma
                 and mention.features.get("number") == nominal.features.get("number")
@@ -271,6 +276,8 @@ def resolve_first_person(doc: Doc, clusters: list[Cluster], pronouns: Sequence[M
     named_early = [c for c in people if c.first_at() < min(headline_end, 400)] or people
     interviewee = max(named_early, key=lambda c: (sum(m.kind == "name" for m in c.mentions), -c.first_at()))
     interviewer = Cluster(number=len(clusters), type="PERSON")
+    # "you" in an answer is mostly generic ("you never know"); GUM chains those together as one referent.
+    generic_you = Cluster(number=len(clusters) + 1, type="PERSON")
     for pronoun in rest:
         in_question = any(s <= pronoun.start < e for s, e in questions)
         first = pronoun.features.get("person") == "1"
@@ -278,8 +285,9 @@ def resolve_first_person(doc: Doc, clusters: list[Cluster], pronouns: Sequence[M
             interviewer.mentions.append(pronoun)
         elif in_question or first:
             interviewee.mentions.append(pronoun)
-    if interviewer.mentions:
-        clusters.append(interviewer)
+        else:
+            generic_you.mentions.append(pronoun)
+    clusters.extend(c for c in (interviewer, generic_you) if len(c.mentions) > 1)
     plural_first = [p for p in pronouns if p.features.get("person") == "1" and p.features["number"] == "plural"]
     asking, answering = Cluster(len(clusters), "ORG"), Cluster(len(clusters) + 1, "ORG")
     for pronoun in plural_first:
