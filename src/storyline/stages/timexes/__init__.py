@@ -68,7 +68,7 @@ def resolve_timexes(doc: Doc, published: str | None, blocks: Sequence[Block] = (
         sentence = bisect_right(sentence_starts, start) - 1
         tense = tense_at(doc, start, end)
         before = re.search(r"(\w+)\W*$", text[max(0, start - 20):start])
-        context = Context(anchor, reference, tense, recent_reference=explicit_sentence >= sentence - 1,
+        context = Context(anchor, reference, tense, recent_reference=explicit_sentence == sentence,
                           preposition=before.group(1).lower() if before else None)
         resolution = normalize_timex(text[start:end], context)
         found.append(FoundTimex(Timex(start, end, text[start:end], resolution.type, resolution.value),

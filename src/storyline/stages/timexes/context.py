@@ -26,7 +26,7 @@ class Context:
 
     `anchor` is the publication date (None when unknown); `reference` the narrative's current reference time
     (a TIMEX3 value, set by the last dated expression); `recent_reference` is True when that reference was set by an
-    explicit year in this or the previous sentence; `tense` is "past", "present", "future", "prospective" or None.
+    explicit year in the same sentence; `tense` is "past", "present", "future", "prospective" or None.
     """
 
     anchor: date | None = None

@@ -92,8 +92,21 @@ def resolve_month_day(expr: str, context: Context) -> Resolution | None:
         return None
     month = month_number(match["month"] or match["month2"])
     day = int(match["day"] or match["day2"])
+    weekday = WEEKDAYS.get(match["weekday"] or "")
     if match["year"]:
-        return _checked_date(int(match["year"]), month, day, "full date")
+        found = _checked_date(int(match["year"]), month, day, "full date")
+        if weekday and found.value and date.fromisoformat(found.value).isoweekday() != weekday:
+            return Resolution("DATE", found.value, found.reason, f"the weekday does not match {found.value}")
+        return found
+    if weekday and context.anchor:
+        # "Saturday, April 25": the weekday picks the year, the nearest one to the publication date
+        years = sorted(range(context.anchor.year - 6, context.anchor.year + 2), key=lambda y: abs(y - context.anchor.year))
+        for year in years:
+            try:
+                if date(year, month, day).isoweekday() == weekday:
+                    return Resolution("DATE", date(year, month, day).isoformat(), "month and day on that weekday")
+            except ValueError:
+                break
     point = read_point(context.reference) if context.recent_reference and context.tense == "past" else None
     if point and (not context.anchor or point[0].year <= context.anchor.year - 2):
         return _checked_date(point[0].year, month, day, "month and day in the narrative's year")

@@ -14,11 +14,12 @@ if TYPE_CHECKING:
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "’ll"})
 # Verbs whose infinitive complement lies ahead: "is expected to meet Tuesday", "plans to visit in May".
 _FUTURE_HEADS = frozenset({"expect", "schedule", "plan", "set", "due", "intend", "hope", "aim", "go", "prepare",
-                           "promise", "agree", "want", "seek", "vow", "threaten"})
+                           "promise", "agree", "want", "seek", "vow", "threaten", "be"})
 
 
-_PROSPECTIVE_WORDS = frozenset({"payable", "effective", "through", "until", "till", "by", "due", "deadline", "record",
-                                "expiring", "starting", "beginning", "before"})
+_PROSPECTIVE_WORDS = frozenset({"through", "until", "till", "by", "starting", "beginning", "before"})
+# Words that set a date ahead of the statement: "payable Dec. 1", "effective June 1", "stock of record Nov. 10".
+_DEADLINE_WORDS = frozenset({"payable", "effective", "due", "deadline", "record", "expiring", "expires"})
 
 
 def tense_at(doc: Doc, start: int, end: int) -> str | None:
@@ -30,8 +31,13 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     if any(child.tag_ == "POS" for child in token.children):
         return None  # "Tuesday's meeting" names the day of an event; the clause's tense does not place it
     before = doc[span.start - 1] if span.start > 0 else None
-    if (before is not None and before.lower_ in _PROSPECTIVE_WORDS) or token.head.lower_ in _PROSPECTIVE_WORDS:
+    neighbours = {token.head.lower_} | ({before.lower_} if before is not None else set())
+    if neighbours & _DEADLINE_WORDS:
+        return "future"
+    if neighbours & _PROSPECTIVE_WORDS:
         return "prospective"
+    if token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ == "NOUN":
+        return None  # "the Feb. 23 accord": the date names the event's day, the clause does not place it
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") and token.i not in range(span.start, span.end):
             break
@@ -59,6 +65,8 @@ def verb_tense(verb: Token) -> str | None:
         return "future"
     if verb.dep_ == "xcomp" and "to" in words and verb.head.lemma_ in _FUTURE_HEADS:
         return "future"
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and not auxiliaries:
+        return "past"  # "the agreement, announced Friday": a participle reports what was done
     tags = {verb.tag_} | {child.tag_ for child in auxiliaries}
     if "VBD" in tags or (verb.tag_ == "VBN" and any(child.lemma_ == "have" for child in auxiliaries)):
         return "past"
