@@ -88,18 +88,33 @@ def body_text(line: Line) -> str:
     return line.text
 
 
-_STYLE_MARKS = re.compile(
-    "|".join(f"(?P<{name}>{pattern.pattern})" for pair in STYLE_PAIRS for name, pattern in (pair[:2], pair[2:]))
-)
+_IZE_ENDINGS = ("ized", "izing", "ization", "izes")
+_ISE_ENDINGS = ("ised", "ising", "isation", "ises")
+_GUARDS = {  # a substring that must be in the line before its pattern is worth running
+    "dotted_us": "U.S.", "plain_us": "US", "percent": "percent", "percent_sign": "%",
+    "straight_quotes": '"', "curly_quotes": "", "month_abbrev": ".", "month_full": "",
+}
+_MARKS = [
+    (name, pattern, _GUARDS[name])
+    for pair in STYLE_PAIRS for name, pattern in (pair[:2], pair[2:]) if name not in ("ize", "ise")
+]
 
 
-def _line_styles(text: str) -> Counter[str]:
+def _line_styles(text: str, tokens: list[str]) -> Counter[str]:
+    """House-style marks of a line; -ize/-ise spellings are read off its lowercase words (faster)."""
     styles: Counter[str] = Counter()
-    for match in _STYLE_MARKS.finditer(text):
-        name = match.lastgroup or ""
-        if name == "ise" and _ISE_WORDS.match(match.group().lower()):
+    for name, pattern, guard in _MARKS:
+        if guard in text:
+            count = len(pattern.findall(text))
+            if count:
+                styles[name] += count
+    for token in tokens:
+        if len(token) < 7:
             continue
-        styles[name] += 1
+        if token.endswith(_IZE_ENDINGS):
+            styles["ize"] += 1
+        elif token.endswith(_ISE_ENDINGS) and not _ISE_WORDS.match(token):
+            styles["ise"] += 1
     return styles
 
 
@@ -127,11 +142,15 @@ def collect_features(lines: list[Line]) -> Features:
         facts.singles.append(singles)
         for word in [word for name in names for word in name.split()] + list(singles):
             facts.first_seen.setdefault(word, len(facts.names) - 1)
-        words = Counter(word for word in _WORDS.findall(text.lower()) if word not in _STOPWORDS)
-        if line.kind == "heading":
-            words = Counter(word for word in _WORDS.findall(line.text.lower()) if word not in _STOPWORDS)
+        tokens = _WORDS.findall(line.text.lower())
+        if line.kind == "heading" or text:
+            words = Counter(word for word in _WORDS.findall(text.lower()) if word not in _STOPWORDS)
+            if line.kind == "heading":
+                words = Counter(word for word in tokens if word not in _STOPWORDS)
+        else:
+            words = Counter()
         facts.words.append(words)
-        facts.styles.append(_line_styles(line.text) if line.kind not in ("caption", "credit") else Counter())
+        facts.styles.append(_line_styles(line.text, tokens) if line.kind not in ("caption", "credit") else Counter())
     facts.cohesion = _cohesion_depths(facts)
     name_ends = [Counter(" ".join(name.split()[-2:]) for name in names) for names in facts.names]
     facts.windows = {
@@ -160,7 +179,12 @@ class Window:
             self.total.update(self.rows[self.end])
             self.end += 1
         while self.begin < begin:
-            self.total.subtract(self.rows[self.begin])
+            row = self.rows[self.begin]
+            self.total.subtract(row)
+            # Drop emptied counts, or the window grows with the vocabulary of the whole text.
+            for key in row:
+                if self.total[key] <= 0:
+                    del self.total[key]
             self.begin += 1
         return self.total
 
