@@ -31,6 +31,7 @@ RESOLVERS: tuple[tuple[str, Resolver], ...] = (
     ("anaphoric", resolvers.resolve_anaphoric),
     ("ago", resolvers.resolve_ago),
     ("year", periods.resolve_year),
+    ("year_quarter", periods.resolve_year_quarter),
     ("year_words", periods.resolve_year_words),
     ("the_unit", periods.resolve_the_unit),
     ("year_end", periods.resolve_year_end),

@@ -261,3 +261,22 @@ def resolve_year_end(expr: str, context: Context) -> Resolution | None:
     if point is None:
         return Resolution("DATE", None, "the end of an unknown year")
     return Resolution("DATE", str(point[0].year), f"the end of the year of the {point[2]}")
+
+
+def resolve_year_quarter(expr: str, context: Context) -> Resolution | None:
+    """ "the 1988 third quarter"; "the 1988 period" beside a quarter: that quarter of the named year."""
+    match = re.fullmatch(r"the (?P<year>\d{4}) (?:(?P<ordinal>first|second|third|fourth) )?(?P<unit>quarter|period|half)",
+                         expr)
+    if not match:
+        return None
+    year = match["year"]
+    if match["ordinal"]:
+        number = _QUARTER_WORDS[match["ordinal"]]
+        if match["unit"] == "half":
+            return Resolution("DATE", f"{year}-H{number}", "half of a named year") if number <= 2 else None
+        return Resolution("DATE", f"{year}-Q{number}", "quarter of a named year", moves_reference=False)
+    reference = read_point(context.reference)
+    if reference and reference[1] == "quarter":
+        quarter = (reference[0].month - 1) // 3 + 1
+        return Resolution("DATE", f"{year}-Q{quarter}", "the reference quarter in the named year", moves_reference=False)
+    return Resolution("DATE", year, "a period of a named year", moves_reference=False)

@@ -73,6 +73,7 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
                 rf"(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter|half)s?"
                 rf"(?:\s+(?:of\s+)?(?:{_YEAR}|(?i:this|last|next)\s+year))?"),
     ("year_ago_period", "unit", r"(?i:(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period|nine\s+months|months|year))?)"),
+    ("year_quarter", "digit", rf"(?i:the\s+){_YEAR}\s+(?:(?i:first|second|third|fourth)\s+)?(?i:quarter|period|half)\b"),
     ("fiscal_year", "digit", rf"(?i:fiscal|calendar|the\s+fiscal|the\s+year)\s+(?:year\s+)?{_YEAR}"),
     ("year", "digit", rf"(?<![\w$#.,/-]){_YEAR}\b"),
     ("decade", "decade", rf"(?:(?i:the)\s+)?(?:{_EDGE_I}[\s-]+)?(?:(?:1\d|20)\d0|'\d0)s\b"

@@ -239,19 +239,13 @@ def resolve_relative_unit(expr: str, context: Context) -> Resolution | None:
     if unit in ("second", "minute", "hour"):
         return Resolution("DURATION", format_duration(1, unit), "the last/next clock unit")
     if rel in ("the past", "the last") and not match["edge"] and (
-            unit in ("decade", "century") or context.preposition in ("over", "for", "during", "throughout")):
+            unit in ("decade", "century") or context.preposition in ("for", "during", "throughout")):
         return Resolution("DURATION", format_duration(1, unit), "a span of one unit")
     if unit == "night":
         unit = "day"
     if not context.anchor:
         return Resolution("DATE", None, "relative to an unknown publication date")
     count = RELATIVE_SHIFT.get(rel, 0)
-    reference = read_point(context.reference)
-    if unit == "year" and count == -1 and reference and reference[1] == "quarter" \
-            and reference[0].year == context.anchor.year:
-        # Earnings news compares a quarter with "last year": the same quarter a year back.
-        return Resolution("DATE", format_at(shift(reference[0], "year", -1), "quarter"),
-                          "last year beside a quarter: that quarter a year back", moves_reference=False)
     if unit == "quarter" and rel == "the latest":
         count = -1
     return Resolution("DATE", format_at(shift(context.anchor, unit, count), unit), f"{rel} {unit} from the publication date")
