@@ -93,3 +93,12 @@ def test_published_neighbour_date_sets_year_of_bare_days() -> None:
 def test_published_given_date_yields_to_later_reported_event() -> None:
     found = _published("The law was amended on June 4, 2021, officials said.", default_date="2020-01-01")
     assert (found.value, found.how) == ("2021-06-04", "inferred")
+
+
+def test_published_news_week_between_past_weekday_and_neighbour() -> None:
+    from storyline.split.published import date_from_news_week
+
+    text = "The ministry announced on Thursday that flights had resumed. The leaders are expected to meet Tuesday."
+    found = date_from_news_week(text, dt.date(2026, 2, 3))  # a Tuesday
+    assert (found.value, found.how) == ("2026-01-29", "inferred")
+    assert date_from_news_week(text, dt.date(2026, 2, 4)) is None  # a Wednesday: not the day it looks ahead to

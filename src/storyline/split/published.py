@@ -217,6 +217,35 @@ def date_lower_bound(text: str, context: dt.date | None) -> Published | None:
     return Published(latest.value.isoformat(), "inferred", evidence)
 
 
+def date_from_news_week(text: str, context: dt.date | None) -> Published | None:
+    """An article that looks ahead to the weekday its neighbour is dated ("expected to meet Tuesday") and
+    back to another ("announced on Thursday") appeared between that past weekday and the neighbour."""
+    if context is None:
+        return None
+    ahead: set[int] = set()
+    behind: list[tuple[dt.date, str]] = []
+    for match in _WEEKDAY.finditer(text):
+        before = _WEEKDAY_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        if before is not None and before.group("before").lower() != "on":
+            continue
+        weekday = _WEEKDAY_NAMES.index(match.group("weekday"))
+        sentence = _sentence_of(text, match.start())
+        if _FUTURE.search(sentence):
+            ahead.add(weekday)
+        else:
+            days_back = (context.weekday() - weekday) % 7 or 7
+            behind.append((context - dt.timedelta(days=days_back), sentence.strip()))
+    if context.weekday() not in ahead or not behind:
+        return None
+    latest, sentence = max(behind)
+    words = sentence if len(sentence) <= 80 else sentence[:77] + "..."
+    evidence = (
+        f'on or after {_WEEKDAY_NAMES[latest.weekday()]} {latest.isoformat()} ("{words}") and before the'
+        f" {_WEEKDAY_NAMES[context.weekday()]} it looks ahead to, {context.isoformat()} (a neighbouring article's date)"
+    )
+    return Published(latest.isoformat(), "inferred", evidence)
+
+
 def find_published(
     text: str,
     blocks: tuple[Block, ...],
@@ -234,6 +263,9 @@ def find_published(
     )
     if found or exact_only:
         return found or Published(None, "assumed", None)
+    week = date_from_news_week(text, context)
+    if week:
+        return week
     bound = date_lower_bound(text, context)
     if default_date:
         given = normalize_date(default_date) or default_date
