@@ -47,6 +47,9 @@ INTENT_LEMMAS = _words("want plan hope expect seek try intend promise vow pledge
 NO_OBJECT_LEMMAS = _words(
     "read continue sign add speak press pen scrawl inscribe text email message point raise present view"
 )
+# "called for a ban", "pushed for talks": the demand is the content.
+DEMAND_LEMMAS = _words("call push press ask appeal argue plead lobby")
+DEMAND_PREPOSITIONS = frozenset({"for"})
 ABOUT_PREPOSITIONS = frozenset({"about", "of", "on", "over", "against", "to"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
@@ -79,8 +82,11 @@ def inside(spans: Sequence[tuple[int, int]], position: int) -> bool:
     return any(start <= position < end for start, end in spans)
 
 
-def find_governing_cue(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> Token | None:
-    """The nearest speech verb above the quote in the parse tree, outside every quotation."""
+def find_governing_cue(
+    doc: Doc, start: int, end: int, quoted: list[tuple[int, int]], paragraph: tuple[int, int]
+) -> Token | None:
+    """The nearest speech verb above the quote in the parse tree, outside every quotation and inside
+    the quote's paragraph (a parse can run across a line break into the next paragraph's cue)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -96,6 +102,8 @@ def find_governing_cue(doc: Doc, start: int, end: int, quoted: list[tuple[int, i
             if head == token:
                 break
             token = head
+            if not paragraph[0] <= token.idx < paragraph[1]:
+                break
             if span.start <= token.i < span.end or inside(quoted, token.idx):
                 continue
             if is_cue(token):
@@ -203,7 +211,7 @@ def inner_speaker_cue(cue: Token, quoted: list[tuple[int, int]]) -> Token:
     """'Tree remembered Petro telling him': the speaker is the inner cue's subject, not the rememberer's."""
     for child in cue.children:
         if (
-            child.dep_ in ("ccomp", "xcomp", "advcl")
+            child.dep_ in ("ccomp", "xcomp")
             and not inside(quoted, child.idx)
             and is_cue(child)
             and any(grand.dep_ in SUBJECT_DEPS for grand in child.children)
@@ -217,6 +225,12 @@ def _subtree_span(token: Token) -> tuple[int, int]:
     while right.i > left.i and right.is_punct and right.text not in ("\u201d", '"', ")", "]"):
         right = right.doc[right.i - 1]
     return left.idx, right.idx + len(right.text)
+
+
+def _without(head: Token, cue: Token) -> tuple[int, int] | None:
+    """The clause a parenthetical cue interrupts: its head's words, from the first to the last."""
+    start, end = _subtree_span(head)
+    return (start, end) if end - start >= 3 else None
 
 
 def _content_span(cue: Token) -> tuple[int, int] | None:
@@ -241,9 +255,12 @@ def _content_span(cue: Token) -> tuple[int, int] | None:
         if obj.pos_ == "PRON" and not extra:
             return None  # "whom he accused", "said it": the content is elsewhere
         parts = [obj, *extra]
+    elif cue.dep_ == "parataxis" and lemma in SPEECH_LEMMAS and cue.head.pos_ in ("VERB", "AUX"):
+        return _without(cue.head, cue)  # "The plan, she said, would cost billions."
     elif lemma in SPEECH_LEMMAS:
+        wanted = ABOUT_PREPOSITIONS | (DEMAND_PREPOSITIONS if lemma in DEMAND_LEMMAS else frozenset())
         for prep in by_dep.get("prep", []):
-            if prep.lower_ in ABOUT_PREPOSITIONS and any(child.dep_ == "pobj" for child in prep.children):
+            if prep.lower_ in wanted and any(child.dep_ == "pobj" for child in prep.children):
                 parts = [next(child for child in prep.children if child.dep_ == "pobj")]
                 break
     if not parts:

@@ -77,7 +77,7 @@ def find_marked(doc: Doc, paragraphs: list[tuple[int, int]]) -> tuple[list[Candi
     for span in spans:
         paragraph = _paragraph_of(paragraphs, span.start)
         alone = kinds.stands_alone(text, span.start, span.end, paragraph)
-        cue = cues.find_governing_cue(doc, span.start, span.end, quoted)
+        cue = cues.find_governing_cue(doc, span.start, span.end, quoted, paragraph)
         if cue is None and alone:
             cue = cues.find_nearby_cue(doc, span.start, span.end, quoted, paragraph)
         end = kinds.trim_trailing_comma(text, span.start, span.end)
@@ -167,7 +167,9 @@ def _attribution_end(doc: Doc, candidate: Candidate) -> int:
     end = candidate.end
     cue = candidate.cue
     if cue is not None and not isinstance(cue, tuple) and cue.idx >= candidate.end:
-        end = max(end, min(cue.sent.end_char, candidate.paragraph[1]))
+        # A trailing cue's clause runs to the paragraph's end ("..., she said, recalling his visit."); a
+        # cue-less quote later in the same paragraph is then hers too ("“A,” she said. “B.”").
+        end = max(end, candidate.paragraph[1])
     return end
 
 

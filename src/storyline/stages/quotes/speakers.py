@@ -85,18 +85,18 @@ def learn_descriptors(doc: Doc, entities: Sequence[Entity]) -> tuple[dict[str, s
         if entity.type not in ("PERSON", "ORG"):
             continue
         words = descriptors.setdefault(entity.id, set())
+        name_words = {word.casefold() for word in entity.name.split()}
         for start, end in entity.mentions:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
             head = span.root
-            for token in list(head.lefts) + [t for t in span if t.dep_ in ("compound", "amod")]:
-                for piece in token.subtree:
-                    if piece.pos_ in ("NOUN", "ADJ", "PROPN") and not (start <= piece.idx < end):
-                        words.add(piece.lemma_.lower())
-            for child in head.rights:
-                if child.dep_ == "appos" and child.pos_ == "NOUN":
-                    words.update(t.lemma_.lower() for t in child.subtree if t.pos_ in ("NOUN", "ADJ"))
+            pieces = list(span)
+            for child in list(head.lefts) + [c for c in head.rights if c.dep_ == "appos"]:
+                pieces.extend(child.subtree)
+            for piece in pieces:
+                if piece.pos_ in ("NOUN", "ADJ", "PROPN") and piece.lower_ not in name_words:
+                    words.add(title_word(piece))
             previous = doc[span.start - 1].lower_ if span.start > 0 else ""
             if previous in MASCULINE_TITLES:
                 genders[entity.id] = "m"
@@ -105,12 +105,24 @@ def learn_descriptors(doc: Doc, entities: Sequence[Entity]) -> tuple[dict[str, s
     return descriptors, genders
 
 
+def title_word(token: Token) -> str:
+    """A title word folded for matching: "U.S." and "US" are one word."""
+    return token.lemma_.lower().replace(".", "")
+
+
 def resolve_speaker(token: Token | None, context: SpeakerContext) -> Speaker:
     """Run the sieves on the speaker token; Speaker() when there is no speaker token."""
     if token is None:
         return Speaker()
     mention = mention_span(token)
-    for sieve in (sieve_entity_mention, sieve_name, sieve_pronoun, sieve_nominal):
+    # For a pronoun, a subject in the same or the previous sentence is the strongest evidence there is;
+    # then the entities stage's coreference; then a longer look back and the previous quote's speaker.
+    sieves = (
+        (sieve_nearby_subject, sieve_entity_mention, sieve_pronoun)
+        if token.pos_ == "PRON"
+        else (sieve_entity_mention, sieve_name, sieve_nominal)
+    )
+    for sieve in sieves:
         found = sieve(token, mention, context)
         if found is not None:
             return found
@@ -159,7 +171,18 @@ def _compatible(entity: Entity, pronoun: str, context: SpeakerContext) -> bool:
     return wanted is None or known is None or known == wanted
 
 
-def sieve_pronoun(token: Token, mention: tuple[int, int], context: SpeakerContext) -> Speaker | None:
+def sieve_nearby_subject(token: Token, mention: tuple[int, int], context: SpeakerContext) -> Speaker | None:
+    """He/she/they/it: a compatible named subject earlier in this sentence or in the one before."""
+    return sieve_pronoun(token, mention, context, lookback=1, fallback=False)
+
+
+def sieve_pronoun(
+    token: Token,
+    mention: tuple[int, int],
+    context: SpeakerContext,
+    lookback: int = LOOKBACK_SENTENCES,
+    fallback: bool = True,
+) -> Speaker | None:
     """He/she/they/it: the most recent compatible subject in the last few sentences, else the speaker of
     the preceding quote when compatible."""
     pronoun = token.lower_
@@ -169,7 +192,7 @@ def sieve_pronoun(token: Token, mention: tuple[int, int], context: SpeakerContex
     sentence_start = token.sent.start
     sentences_seen = 0
     i = token.i - 1
-    while i >= 0 and sentences_seen <= LOOKBACK_SENTENCES:
+    while i >= 0 and sentences_seen <= lookback:
         candidate = doc[i]
         if candidate.i < sentence_start:
             sentence_start = candidate.sent.start
@@ -180,7 +203,7 @@ def sieve_pronoun(token: Token, mention: tuple[int, int], context: SpeakerContex
                 return _learned(entity_speaker(entity, mention), pronoun, context)
         i -= 1
     previous = context.previous
-    if previous is not None and previous.entity is not None:
+    if fallback and previous is not None and previous.entity is not None:
         entity = next((e for e in context.entities if e.id == previous.entity), None)
         if entity is not None and _compatible(entity, pronoun, context):
             return Speaker(entity=previous.entity, name=previous.name, mention=mention)
@@ -216,7 +239,7 @@ def sieve_nominal(token: Token, mention: tuple[int, int], context: SpeakerContex
     determiner = next((child.lower_ for child in token.lefts if child.dep_ in ("det", "poss")), None)
     if determiner not in ("the", "this", "that"):
         return None  # "a spokesperson", "sources", "his father" without a name: unknown
-    words = {t.lemma_.lower() for t in token.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN") and t.i <= token.i}
+    words = {title_word(t) for t in token.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN") and t.i <= token.i}
     best: tuple[int, int, Entity] | None = None
     for entity in context.entities:
         if entity.type not in ("PERSON", "ORG") or not is_name(entity):
