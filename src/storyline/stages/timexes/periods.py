@@ -53,7 +53,7 @@ def resolve_edge_of_unit(expr: str, context: Context) -> Resolution | None:
 
 
 def resolve_quarter(expr: str, context: Context) -> Resolution | None:
-    match = re.fullmatch(r"(?:(?P<whose>this year's|last year's|the) )?(?:(?:fiscal|calendar|latest|current|same) )?"
+    match = re.fullmatch(r"(?:(?P<whose>this year's|last year's|next year's|the) )?(?:(?:fiscal|calendar|latest|current|same) )?"
                          r"(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[\s-](?P<kind>quarter|half)"
                          r"(?P<plural>s)?(?: (?:of )?(?:(?P<year>\d{4})|(?P<rel>this|last|next) year))?", expr)
     if not match:
@@ -69,8 +69,9 @@ def resolve_quarter(expr: str, context: Context) -> Resolution | None:
     if not context.anchor:
         return Resolution("DATE", f"XXXX-{letter}{number}", "quarter, no publication date")
     year = context.anchor.year
-    offset = {"last": -1, "next": 1}.get(match["rel"] or "", 0) - (1 if match["whose"] == "last year's" else 0)
-    if offset or match["rel"] or match["whose"] in ("this year's", "last year's"):
+    offset = {"last": -1, "next": 1}.get(match["rel"] or "", 0) + {"last year's": -1, "next year's": 1}.get(
+        match["whose"] or "", 0)
+    if offset or match["rel"] or match["whose"] in ("this year's", "last year's", "next year's"):
         return Resolution("DATE", f"{year + offset}-{letter}{number}", "quarter of a named year")
     current = (context.anchor.month - 1) // (3 if letter == "Q" else 6) + 1
     # A quarter not yet begun is last year's in the past tense; otherwise this year's, whatever the tense:

@@ -40,7 +40,7 @@ _ORDINAL_CENTURY = r"(?:\d{1,2}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fif
 _CLOCK = (r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|(?i:am|pm)\b|(?i:o'clock))(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?"
           r"|\d{1,2}:\d\d(?:\s+(?:GMT|UTC)\b)?|(?i:noon|midnight))")
 _DEICTIC = (r"(?i:today|tonight|yesterday|tomorrow|right\s+now|now|currently|recently|lately|nowadays"
-            r"|soon|overnight|the\s+past|the\s+future|the\s+present|these\s+days|this\s+time"
+            r"|soon|overnight|the\s+past|the\s+future|the\s+present|these\s+days"
             r"|the\s+(?:near|distant|foreseeable)\s+future|the\s+(?:near|short|long)\s+term)")
 
 # Each pattern is named for what it finds and tried only where its trigger word occurs (a pattern that opens
@@ -69,7 +69,7 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
                   rf"|the\s+{_UNIT}\s+(?:before|after)|at\s+(?:the|that)\s+time)\b"),
     ("into", "unit", rf"(?:{_APPROX}\s+)?{_QUANTITY}\s+{_UNITS}\s+into\s+(?:the\s+|\w+(?:'s|’s)\s+)?(?:[\w'’]+\s+){{0,3}}"
              rf"(?i:term|tenure|presidency|mandate|administration|war|year|season|campaign|government)\b"),
-    ("quarter", "unit", rf"(?:(?i:this\s+year's|last\s+year's|the)\s+)?(?:(?i:fiscal|calendar|latest|current|same)\s+)?"
+    ("quarter", "unit", rf"(?:(?i:this\s+year's|last\s+year's|next\s+year's|the)\s+)?(?:(?i:fiscal|calendar|latest|current|same)\s+)?"
                 rf"(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter|half)s?"
                 rf"(?:\s+(?:of\s+)?(?:{_YEAR}|(?i:this|last|next)\s+year))?"),
     ("year_ago_period", "unit", r"(?i:(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:quarter|period|nine\s+months|months|year))?)"),
@@ -242,6 +242,10 @@ def _passes_token_checks(doc: Doc, start: int, end: int, name: str) -> bool:
         return False  # "a quarterly dividend": the adjective classifies the noun, it does not recur in the story
     if name in ("duration", "set", "bare_units") and not _is_unit_of_time(doc, span):
         return False
+    if name == "duration" and _is_rate(doc, span):
+        return False
+    if name == "relative_unit" and len(span) == 2 and span[1].text.istitle() and not span[0].is_sent_start:
+        return False  # "ABC's This Week": a title, not a week
     return not (name in ("date_day_month", "date_month_day", "month", "month_year", "decade")
                 and _inside_name(doc, span))
 
@@ -255,6 +259,14 @@ def _is_unit_of_time(doc: Doc, span) -> bool:  # noqa: ANN001 - a spaCy Span
         return False
     return not (last.lower_ == "second" and span[0].lower_ in ("a", "an", "the") and following is not None
                 and following.pos_ in ("NOUN", "PROPN", "ADJ"))
+
+
+def _is_rate(doc: Doc, span) -> bool:  # noqa: ANN001 - a spaCy Span
+    """ "$500 million a year", "four flights a week": "a year" after a count is the unit of a figure (a rate)."""
+    if len(span) != 2 or span[0].lower_ not in ("a", "an") or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    return before.like_num or before.tag_ in ("NNS", "CD", "$") or before.lower_ in ("million", "billion", "cents")
 
 
 def _names_something(span) -> bool:  # noqa: ANN001 - a spaCy Span

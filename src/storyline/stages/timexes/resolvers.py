@@ -177,7 +177,7 @@ def resolve_deictic(expr: str, context: Context) -> Resolution | None:
     expr = re.sub(r"^(?:early|late|until|as of) ", "", expr)
     offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": -1}
     refs = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
-            "the present": "PRESENT_REF", "these days": "PRESENT_REF", "this time": "PRESENT_REF",
+            "the present": "PRESENT_REF", "these days": "PRESENT_REF",
             "recently": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
             "the past": "PAST_REF", "soon": "FUTURE_REF", "the future": "FUTURE_REF", "current": "PRESENT_REF",
             "recent": "PAST_REF", "future": "FUTURE_REF", "the near future": "FUTURE_REF",

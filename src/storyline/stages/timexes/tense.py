@@ -49,7 +49,9 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     if token.dep_ in ("acl", "xcomp", "advcl") and any(child.lower_ == "to" and child.dep_ == "aux"
                                                        for child in token.children):
         # an infinitive looks ahead of the verb it depends on: "announced an agreement to acquire it in January"
-        return "future" if token.head.lemma_ in _FUTURE_HEADS else "prospective"
+        if token.head.lemma_ in _FUTURE_HEADS and not _is_pluperfect(token.head):
+            return "future"
+        return "prospective"
     for _ in range(4):
         tense = verb_tense(token)
         if tense or token.head is token:
@@ -63,7 +65,7 @@ def verb_tense(verb: Token) -> str | None:
     words = {child.lower_ for child in auxiliaries}
     if words & _FUTURE_AUX or ("going" in words and "to" in words):
         return "future"
-    if verb.dep_ == "xcomp" and "to" in words and verb.head.lemma_ in _FUTURE_HEADS:
+    if verb.dep_ == "xcomp" and "to" in words and verb.head.lemma_ in _FUTURE_HEADS and not _is_pluperfect(verb.head):
         return "future"
     if verb.tag_ == "VBN" and verb.dep_ == "acl" and not auxiliaries:
         return "past"  # "the agreement, announced Friday": a participle reports what was done
@@ -71,7 +73,12 @@ def verb_tense(verb: Token) -> str | None:
     if "VBD" in tags or (verb.tag_ == "VBN" and any(child.lemma_ == "have" for child in auxiliaries)):
         return "past"
     if "MD" in tags:
-        return "future" if words & {"would", "could", "might", "may", "should", "must", "can"} else None
+        return None  # "could", "would", "may": possibility or reported speech, not a time ahead of the report
     if tags & {"VBZ", "VBP"}:
         return "present"
     return None
+
+
+def _is_pluperfect(verb: Token) -> bool:
+    """ "had been due to expire Friday": a plan set before an earlier time, now past."""
+    return any(child.lower_ == "had" and child.dep_ in ("aux", "auxpass") for child in verb.children)
