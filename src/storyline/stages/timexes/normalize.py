@@ -44,6 +44,7 @@ RESOLVERS: tuple[tuple[str, Resolver], ...] = (
     ("into", periods.resolve_into),
     ("duration", periods.resolve_duration),
     ("vague_units", periods.resolve_vague_units),
+    ("ahead", periods.resolve_ahead),
 )
 
 

@@ -185,9 +185,10 @@ def resolve_duration(expr: str, context: Context) -> Resolution | None:
                          rf"(?:(?:trading|business|working) )?{UNIT_RE}(?P<half> and a half)?(?P<old>-old)?", expr)
     if not match:
         return None
-    count = read_quantity(match["count"])
+    spoken = re.sub(r" (?:additional|more|extra|further)$", "", match["count"])
+    count = read_quantity(spoken)
     if count is None and not re.fullmatch(r"a few|few|several|some|many|numerous|a number of|dozens of|hundreds of",
-                                          match["count"]):
+                                          spoken):
         return None
     if count is not None and match["half"]:
         count += 0.5
@@ -206,6 +207,10 @@ def resolve_vague_units(expr: str, context: Context) -> Resolution | None:
 
 def resolve_the_unit(expr: str, context: Context) -> Resolution | None:
     """ "the quarter", "the year", "the latest period", "earlier in the year": the unit holding the reference time."""
+    if re.fullmatch(r"(?:earlier|later) in the day", expr):
+        point = reference_point(context)
+        day_value = point[0].isoformat() if point and point[1] == "day" else None
+        return Resolution("DATE", day_value, "the day of the reference time")
     match = re.fullmatch(r"(?:(?:earlier|later) in )?the (?P<words>(?:(?:latest|current|full|fiscal|same|entire|whole) )*)"
                          r"(?P<unit>year|quarter|month|week|weekend|period|fiscal year)", expr)
     if not match:
@@ -281,3 +286,13 @@ def resolve_year_quarter(expr: str, context: Context) -> Resolution | None:
         quarter = (reference[0].month - 1) // 3 + 1
         return Resolution("DATE", f"{year}-Q{quarter}", "the reference quarter in the named year", moves_reference=False)
     return Resolution("DATE", year, "a period of a named year", moves_reference=False)
+
+
+def resolve_ahead(expr: str, context: Context) -> Resolution | None:
+    """ "the weeks ahead" (a length still to come), "future quarters" and "a later date" (some time ahead)."""
+    match = re.fullmatch(r"(?:the )?(?P<unit>day|week|month|year|quarter)s ahead", expr)
+    if match:
+        return Resolution("DURATION", format_duration(None, match["unit"]), "units ahead")
+    if re.fullmatch(r"future (?:days|weeks|months|years|quarters)|a later date", expr):
+        return Resolution("DATE", "FUTURE_REF", "some time ahead")
+    return None

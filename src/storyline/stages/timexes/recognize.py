@@ -86,9 +86,12 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("set", "set", rf"(?i:(?:once|twice|\w+\s+times)\s+(?:a|an|per|each|every)\s+{_UNIT}|(?:each|every|per)\s+(?:other\s+)?"
             rf"(?:{_UNIT}|{_WEEKDAY}|{_MONTH}|spring|summer|fall|autumn|winter)|daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly"
             rf"|biweekly|semiannually)\b"),
-    ("duration", "unit", rf"(?:{_APPROX}\s+)?{_QUANTITY}[\s-]+{_UNITS}(?:\s+and\s+a\s+half)?(?:-old)?\b(?!-)"),
+    ("duration", "unit", rf"(?:{_APPROX}\s+)?{_QUANTITY}[\s-]+(?:(?i:additional|more|extra|further)\s+)?{_UNITS}(?:\s+and\s+a\s+half)?(?:-old)?\b(?!-)"),
     ("the_unit", "unit", r"(?i:(?:(?:earlier|later)\s+in\s+)?the\s+(?:(?:latest|current|full|fiscal|same|entire|whole)\s+)*"
-                         r"(?:year|quarter|month|week|weekend|period|fiscal\s+year)\b(?!-))"),
+                         r"(?:year|quarter|month|week|weekend|period|fiscal\s+year)\b(?!-)"
+                         r"|(?:earlier|later)\s+in\s+the\s+day\b)"),
+    ("ahead", "unit", r"(?i:(?:the\s+)?(?:days|weeks|months|years|quarters)\s+ahead|future\s+(?:days|weeks|months|years"
+                      r"|quarters)|a\s+later\s+date)\b"),
     ("year_words", "year_words", r"(?i:(?:the\s+year\s+)?(?:nineteen[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy"
                                  r"|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|hundred)"
                                  r"|(?:the\s+year\s+)two\s+thousand(?:\s+and\s+\w+)?))\b"),
