@@ -80,8 +80,7 @@ def resolve_entities(
     grouped: dict[str, tuple[Cluster, set[tuple[int, int]]]] = {}
     local_ids: set[str] = set()
     for cluster in clusters:
-        has_name = any(m.kind == "name" for m in cluster.mentions)
-        if not has_name and len(cluster.mentions) < 2:
+        if len(cluster.mentions) < 2 and not any(m.kind in ("name", "nominal") for m in cluster.mentions):
             continue
         if registry is not None:
             id_ = registry.register(cluster, article_id)

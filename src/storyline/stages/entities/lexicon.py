@@ -45,11 +45,37 @@ PERSON_NOUNS = words(
     """
 )
 
+# Agent and occupation nouns of general news ("the pirates", "the gunman", "the host").
+PERSON_NOUNS = PERSON_NOUNS | words(
+    """
+    pirate brigand bandit raider robber thief burglar kidnapper hijacker gunman shooter killer murderer
+    attacker assailant terrorist militant insurgent extremist jihadist gangster smuggler trafficker
+    dealer hacker spy agent informant hostage captive prisoner inmate detainee convict fugitive
+    sailor seaman marine commando sniper guard bodyguard trooper ranger medic nurse surgeon physician
+    dentist pharmacist therapist psychologist psychiatrist paramedic firefighter lifeguard rescuer
+    host emcee presenter anchor comedian comic performer entertainer dancer rapper band star celebrity
+    producer director filmmaker screenwriter playwright composer conductor organizer organiser
+    accountant receptionist clerk cashier secretary assistant aide adviser advisor consultant banker
+    broker trader economist executive shareholder chairperson president-elect nominee contender
+    challenger frontrunner governor-elect congressman senator-elect minister-designate deputy
+    spokesperson negotiator mediator observer monitor inspector investigator auditor regulator
+    scholar academic lecturer linguist philosopher physicist chemist mathematician astronomer geologist
+    archaeologist anthropologist sociologist ecologist zoologist botanist
+    driver passenger pedestrian cyclist motorist commuter tourist traveller traveler resident neighbour
+    neighbor landlord tenant homeowner shopkeeper vendor merchant owner operator farmer fisherman
+    miner worker labourer laborer builder carpenter plumber electrician mechanic
+    quarterback pitcher goalkeeper defender forward midfielder batsman bowler guard center referee
+    umpire manager trainer owner teammate rookie veteran coach
+    bride groom spouse boyfriend girlfriend fiance fiancee grandparent relative sibling twin baby toddler
+    teen youngster youth elder senior retiree pensioner widower orphan
+    """
+)
+
 # Nouns that head a noun phrase naming an organisation ("the group", "the company").
 ORG_NOUNS = words(
     """
     group company firm organization organisation party government administration agency ministry
-    department army movement union coalition team club committee council university institute bank
+    department army navy military movement union coalition team club committee council university institute bank
     network corporation court parliament congress senate authority commission board office cartel
     militia alliance association federation foundation newspaper broadcaster station embassy police
     """

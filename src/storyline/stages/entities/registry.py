@@ -99,9 +99,8 @@ class Registry:
     def register(self, cluster: Cluster, article_id: str) -> str:
         """The run-wide id of a cluster, creating an entry when no known entity fits."""
         keys = self.keys_of(cluster)
-        if not keys:  # nominal-only chain: an entity of this article alone
-            first = min(m.start for m in cluster.mentions)
-            return entity_id(cluster.type, f"{article_id}:{first}:{cluster.mentions[0].text}")
+        if not keys:
+            return self.register_unnamed(cluster, article_id)
         entry, reason = self.find(cluster, keys, article_id)
         if entry is None:
             entry = self.create(cluster)
@@ -119,6 +118,23 @@ class Registry:
         entry.relative = entry.relative or is_relative(cluster)
         entry.roles.extend((article_id, r.start, r.end, r.text, r.kind) for r in cluster.roles)
         return entry.id
+
+    def register_unnamed(self, cluster: Cluster, article_id: str) -> str:
+        """A chain with no name ("the pirates", "the host"): in a corpus about one story, the same definite
+        or plural role noun in another article is taken to be the same group or person; it never joins a
+        named entity. Pronoun-only and indefinite chains stay with their article."""
+        nominals = [m for m in cluster.mentions if m.kind == "nominal"]
+        shared = [
+            m for m in nominals
+            if m.features.get("definite") == "yes" or m.features.get("number") == "plural"
+            and m.features.get("possessive") != "yes"
+        ]
+        if not shared:
+            first = min(m.start for m in cluster.mentions)
+            return entity_id(cluster.type, f"{article_id}:{first}:{cluster.mentions[0].text}")
+        lemma = shared[0].features.get("lemma", "")
+        number = shared[0].features.get("number", "")
+        return entity_id(cluster.type, f"role:{lemma}:{number}")
 
     def create(self, cluster: Cluster) -> Entry:
         new_id = entity_id(cluster.type, cluster.name)
