@@ -65,7 +65,7 @@ def resolve_entities(
     names = name_mentions(doc, blocked)
     types, tallies = decide_types(doc, names, prior=registry.votes if registry else None)
     clusters, decisions = cluster_names(doc, names, types)
-    names += add_untagged_names(doc, clusters, blocked)
+    names += add_untagged_names(doc, clusters, blocked, decisions, registry.known_words() if registry else None)
     appositives = collect_roles(doc, clusters, blocked)
     taken_heads = {m.head for m in appositives} | {i for m in names for i in range(m.first, m.last)}
     nominals = [m for m in nominal_mentions(doc, blocked, names) if m.head not in taken_heads]

@@ -256,9 +256,16 @@ def cluster_other(
         add_mention(target, mention)
 
 
-def add_untagged_names(doc: Doc, clusters: Sequence[Cluster], blocked: Sequence[tuple[int, int]]) -> list[Mention]:
+def add_untagged_names(
+    doc: Doc,
+    clusters: list[Cluster],
+    blocked: Sequence[tuple[int, int]],
+    decisions: list[Decision],
+    known: dict[str, str] | None = None,
+) -> list[Mention]:
     """Capitalised words spaCy left untagged that repeat a known person's surname or a known single-word
-    name ("Sarvis" after "Robert Sarvis"): the same words are the same name."""
+    name ("Sarvis" after "Robert Sarvis"): the same words are the same name. `known` maps such words
+    learnt in earlier articles of the run to their type ("Lopez" -> PERSON)."""
     taken = {i for c in clusters for m in c.mentions for i in range(m.first, m.last)}
     owners: dict[str, list[Cluster]] = {}
     for cluster in clusters:
@@ -275,15 +282,22 @@ def add_untagged_names(doc: Doc, clusters: Sequence[Cluster], blocked: Sequence[
     for token in doc:
         if token.i in taken or token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_:
             continue
-        found = owners.get(form_of(token.text).key)
+        key = form_of(token.text).key
+        found = owners.get(key)
+        if not found and known and key in known:
+            found = owners[key] = [new_cluster(clusters, known[key])]
+            decisions.append(Decision("merge", (key, key), "untagged, but a name known from earlier articles", token.idx))
         if not found or len({id(c) for c in found}) != 1:
             continue
         if any(s < token.idx + len(token) and token.idx < e for s, e in blocked):
             continue
+        if found[0].mentions:
+            record(decisions, Verdict(True, f"untagged repeat of a word of '{found[0].name}'"), key, found[0],
+                   Mention(token.idx, token.idx + len(token), token.text, "name", "", token.i, token.i, token.i + 1, 0))
         mention = Mention(
             start=token.idx, end=token.idx + len(token), text=token.text, kind="name", label=found[0].type,
             head=token.i, first=token.i, last=token.i + 1, sentence=sentence_index[token.sent.start], name=token.text,
         )
-        found[0].mentions.append(mention)
+        add_mention(found[0], mention)
         added.append(mention)
     return added

@@ -118,6 +118,19 @@ def trim_name(ent: Span) -> tuple[int, int, tuple[int, int] | None]:
         first += 1
     if first > title_first:
         title = (doc[title_first].idx, doc[first - 1].idx + len(doc[first - 1]))
+    elif ent.label_ == "PERSON" or len(ent) == 1:
+        # spaCy sometimes tags only the surname: "Ana [Marquez]". A capitalised proper noun compounded onto
+        # the name, and not a title, is part of it.
+        while (
+            first > 0
+            and doc[first - 1].pos_ == "PROPN"
+            and doc[first - 1].dep_ in ("compound", "flat")
+            and first <= doc[first - 1].head.i < last
+            and doc[first - 1].text[:1].isupper()
+            and doc[first - 1].lower_.rstrip(".") not in NAME_TITLES
+            and not doc[first - 1].ent_type_
+        ):
+            first -= 1
     return first, last, title
 
 

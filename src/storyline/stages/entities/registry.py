@@ -159,6 +159,22 @@ class Registry:
                 }
             )
 
+    def known_words(self) -> dict[str, str]:
+        """Single words that name exactly one person or organisation of the run so far (surnames, one-word
+        names), for finding them where spaCy missed them in later articles."""
+        owners: dict[str, set[str]] = {}
+        types: dict[str, str] = {}
+        for entry in self.entries.values():
+            if entry.type not in ("PERSON", "ORG"):
+                continue
+            for key in entry.keys:
+                words = key.split()
+                word = words[-1] if entry.type == "PERSON" and len(words) > 1 else (words[0] if len(words) == 1 else None)
+                if word:
+                    owners.setdefault(word, set()).add(entry.id)
+                    types[word] = entry.type
+        return {w: types[w] for w, ids in owners.items() if len(ids) == 1}
+
     def add_votes(self, tallies: dict[str, Counter]) -> None:
         for key, tally in tallies.items():
             self.votes.setdefault(key, Counter()).update(tally)
