@@ -66,6 +66,10 @@ def test_timex_recognizes_expressions(nlp, sentence, expected) -> None:
         "The Mayor of Bogota spoke.",
         "Shares rose by three-quarters of a point.",
         "She won a quarterly award.",
+        "He loved the novel One Hundred Years of Solitude.",
+        "The unease of his rebellion days stuck with him.",
+        "The hotel charges $55 a night.",
+        "He spoke on ABC's This Week program.",
     ],
 )
 def test_timex_no_false_dates(nlp, sentence) -> None:

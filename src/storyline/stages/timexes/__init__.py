@@ -7,6 +7,7 @@ each dated expression moves forward as the article is read.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -35,6 +36,15 @@ STAGE_VERSION = "timexes.v1"
 # Dates in datelines and captions are real dates; credits, bylines and boilerplate hold none worth reporting.
 TIMEX_BLOCK_KINDS = frozenset({"body", "heading", "caption", "dateline"})
 _EXPLICIT_YEAR = re.compile(r"\b(?:1\d|20)\d\d\b")
+# A truncated or impossible date is flagged in Timex.note once models.py has that optional field (asked of the
+# lead); until then the flag stays on FoundTimex.resolution.problem and out of the record.
+_TIMEX_HAS_NOTE = "note" in {f.name for f in dataclasses.fields(Timex)}
+
+
+def make_timex(start: int, end: int, text: str, resolution: Resolution) -> Timex:
+    if _TIMEX_HAS_NOTE and resolution.problem:
+        return Timex(start, end, text, resolution.type, resolution.value, note=resolution.problem)  # type: ignore[call-arg]
+    return Timex(start, end, text, resolution.type, resolution.value)
 
 
 @dataclass(frozen=True)
@@ -71,8 +81,7 @@ def resolve_timexes(doc: Doc, published: str | None, blocks: Sequence[Block] = (
         context = Context(anchor, reference, tense, recent_reference=explicit_sentence == sentence,
                           preposition=before.group(1).lower() if before else None)
         resolution = normalize_timex(text[start:end], context)
-        found.append(FoundTimex(Timex(start, end, text[start:end], resolution.type, resolution.value),
-                                resolution, tense, pattern))
+        found.append(FoundTimex(make_timex(start, end, text[start:end], resolution), resolution, tense, pattern))
         moves = resolution.moves_reference and resolution.type in ("DATE", "TIME")
         point = read_point(resolution.value) if moves else None
         if point is not None:
@@ -92,7 +101,7 @@ def _borrow_appositive_values(found: list[FoundTimex], text: str) -> list[FoundT
         if item.timex.value is None and item.pattern == "into" and re.fullmatch(r"[\s,]*(?:on|in)?\s*", gap) \
                 and after.timex.value and read_point(after.timex.value):
             resolution = Resolution("DATE", after.timex.value, "into: the date set in apposition")
-            timex = Timex(item.timex.start, item.timex.end, item.timex.text, "DATE", after.timex.value)
+            timex = make_timex(item.timex.start, item.timex.end, item.timex.text, resolution)
             result[index] = FoundTimex(timex, resolution, item.tense, item.pattern)
     return result
 

@@ -247,6 +247,10 @@ def _passes_token_checks(doc: Doc, start: int, end: int, name: str) -> bool:
         return False
     if name == "duration" and _is_rate(doc, span):
         return False
+    if name in ("bare_units", "duration") and span[-1].text.istitle() and not span[0].is_sent_start:
+        return False  # "One Hundred Years of Solitude": capitals mid-sentence make a title
+    if name == "bare_units" and first.i > 0 and doc[first.i - 1].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "PRON"):
+        return False  # "his rebellion days", "the heady days": a noun phrase, not a length of time
     if name == "relative_unit" and len(span) == 2 and span[1].text.istitle() and not span[0].is_sent_start:
         return False  # "ABC's This Week": a title, not a week
     return not (name in ("date_day_month", "date_month_day", "month", "month_year", "decade")
