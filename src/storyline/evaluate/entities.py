@@ -312,6 +312,20 @@ STORY_PEOPLE = (
 )
 STORY_CREDITS = ("Fernando Vergara", "Jose Luis Magana", "Catherine Ellis", "Ricardo Mazalan", "Zoraida Diaz")
 STORY_PROTAGONISTS = ("Petro", "Trump")
+# Namesakes that must stay apart: a son called by his given name vs a president with that given name,
+# a father and son sharing names, two people sharing a surname.
+STORY_NAMESAKES = (
+    ("Nicolas", "Nicolas Maduro"),
+    ("Andres", "Andres Pastrana"),
+    ("Gustavo Petro Sierra", "Gustavo Petro"),
+    ("Francia Marquez", "Gabriel Garcia Marquez"),
+)
+
+
+def names_person(mention: str, name: str) -> bool:
+    """Whether a mention is exactly the name, possibly after a title ("then-President Andres Pastrana")."""
+    text, key = name_key(mention.removesuffix("’s").removesuffix("'s")), name_key(name)
+    return text == key or text.endswith(" " + key)
 
 
 def evaluate_story(path: Path, nlp) -> dict:
@@ -343,6 +357,8 @@ def evaluate_story(path: Path, nlp) -> dict:
     types_of: dict[str, set[str]] = defaultdict(set)
     for id_, type_, text, _name in mentions:
         key = name_key(text.removesuffix("’s").removesuffix("'s"))
+        # A mention may carry its title ("US President Donald Trump"): match the name at its end.
+        key = next((p for p in people if key == p or key.endswith(" " + p)), key)
         if key in people:
             people_in[id_].add(key)
             types_of[key].add(type_)
@@ -353,6 +369,10 @@ def evaluate_story(path: Path, nlp) -> dict:
     one_each = [p for p in found if len(ids_of[p]) == 1]
     merges = sorted(" + ".join(sorted(people[p] for p in group)) for group in people_in.values() if len(group) > 1)
     credits = sorted({text for _, _, text, _ in mentions if any(c in text for c in STORY_CREDITS)})
+    namesakes = []
+    for first, second in STORY_NAMESAKES:
+        ids = [{id_ for id_, _, text, _ in mentions if names_person(text, words)} for words in (first, second)]
+        namesakes.append({"names": [first, second], "found": all(ids), "apart": all(ids) and not ids[0] & ids[1]})
     protagonists = {}
     for surname in STORY_PROTAGONISTS:
         typed = [t for _, t, text, _ in mentions if text.removesuffix("’s") == surname]
@@ -367,6 +387,7 @@ def evaluate_story(path: Path, nlp) -> dict:
         "false_merges": merges,
         "credits_as_actors": credits,
         "protagonists_typed_person": protagonists,
+        "namesakes_apart": namesakes,
         "parse_seconds": round(parse_seconds, 2),
         "stage_seconds": round(stage_seconds, 2),
     }
@@ -393,6 +414,9 @@ def print_table(result: dict) -> None:
         print(f"Reference story: {story['articles']} articles, people found {story['found']}/{story['people']}, "
               f"one entity each {story['one_entity_each']}/{story['people']}, false merges {len(story['false_merges'])}, "
               f"credits as actors {len(story['credits_as_actors'])}")
+        apart = sum(n["apart"] for n in story["namesakes_apart"])
+        print(f"  namesakes kept apart: {apart}/{len(story['namesakes_apart'])}"
+              + "".join(f"; NOT {' / '.join(n['names'])}" for n in story["namesakes_apart"] if not n["apart"]))
         for surname, typed in story["protagonists_typed_person"].items():
             print(f"  '{surname}' typed PERSON: {typed['person']}/{typed['mentions']} mentions")
         for label in ("split_people", "missing_people", "false_merges", "credits_as_actors"):
