@@ -121,7 +121,8 @@ def find_nearby_cue(
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
-    after = _first_cue(doc, range(span.end, min(len(doc), span.end + window + 2)), quoted, paragraph)
+    # After the quote the subject may come first with an apposition ("..., his father, Jo Gil, once said").
+    after = _first_cue(doc, range(span.end, min(len(doc), span.end + 2 * window + 4)), quoted, paragraph)
     before = _first_cue(doc, range(span.start - 1, max(-1, span.start - window - 3), -1), quoted, paragraph)
     if after is None or before is None:
         return after or before
@@ -145,12 +146,11 @@ def _first_cue(
 
 
 def dash_or_colon_cue(
-    doc: Doc, start: int, end: int, quoted: list[tuple[int, int]], paragraph: tuple[int, int]
+    doc: Doc, text: str, start: int, end: int, quoted: list[tuple[int, int]], paragraph: tuple[int, int]
 ) -> tuple[tuple[int, int], Token] | None:
     """Quotes signed like a letter or a transcript: '“...” ― Jane Doe' and 'Jane Doe: “...”'.
 
     Returns the cue (the dash or the colon) and the name's head token."""
-    text = doc.text
     after = end
     while after < paragraph[1] and (
         text[after] in CLOSE_MARKS or text[after] in ".,;" or text[after].isspace()
@@ -190,7 +190,7 @@ def subject_of(
     """The cue's subject, never a word inside a quotation (the parser sometimes hangs a quoted noun on
     the cue) nor outside the cue's paragraph; a participle or conjoined verb borrows its head's
     ("..., Petro asked, wondering")."""
-    low, high = bounds or (0, len(cue.doc.text))
+    low, high = bounds or (0, len(cue.doc) * 1000 + 10**9)
     token = cue
     for _ in range(3):
         for child in token.children:
@@ -233,7 +233,7 @@ def _without(head: Token, cue: Token) -> tuple[int, int] | None:
     return (start, end) if end - start >= 3 else None
 
 
-def _content_span(cue: Token) -> tuple[int, int] | None:
+def _content_span(cue: Token, text: str) -> tuple[int, int] | None:
     """The attributed content hanging off a cue: its clause ("said that ..."), the addressee's
     infinitive ("urged voters to ..."), an intention ("wants to ..."), or, for verbs of saying and stance,
     the object with its complement ("called him a “sick man”", "has rejected any attempt to ...") or the
@@ -267,7 +267,6 @@ def _content_span(cue: Token) -> tuple[int, int] | None:
         return None
     start = min(_subtree_span(part)[0] for part in parts)
     end = max(_subtree_span(part)[1] for part in parts)
-    text = cue.doc.text
     if start > 0 and text[start - 1] in OPEN_MARKS:
         start -= 1  # the clause opens with a quotation: keep its mark with it
     if end < len(text) and text[end] in CLOSE_MARKS and text[start] in OPEN_MARKS:
@@ -275,11 +274,26 @@ def _content_span(cue: Token) -> tuple[int, int] | None:
     return start, end
 
 
-def find_reported(doc: Doc, quoted: list[tuple[int, int]], regions: list[tuple[int, int]]) -> list[Reported]:
+def covered_tokens(doc: Doc, spans: Sequence[tuple[int, int]]) -> list[bool]:
+    """For each token, whether it starts inside one of the spans: one merge walk, not a search per token."""
+    ordered = sorted(spans)
+    mask = []
+    k = 0
+    for token in doc:
+        while k < len(ordered) and ordered[k][1] <= token.idx:
+            k += 1
+        mask.append(k < len(ordered) and ordered[k][0] <= token.idx)
+    return mask
+
+
+def find_reported(
+    doc: Doc, text: str, quoted: list[tuple[int, int]], regions: list[tuple[int, int]]
+) -> list[Reported]:
     """Reported speech in the given regions: cue verbs with a content clause or object, and 'according to X'."""
     found = []
+    in_region, in_quote = covered_tokens(doc, regions), covered_tokens(doc, quoted)
     for token in doc:
-        if not inside(regions, token.idx) or inside(quoted, token.idx):
+        if not in_region[token.i] or in_quote[token.i]:
             continue
         lemma = token.lemma_.lower()
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
@@ -293,7 +307,7 @@ def find_reported(doc: Doc, quoted: list[tuple[int, int]], regions: list[tuple[i
         if passive is not None:
             found.append(passive)
             continue
-        content = _content_span(token)
+        content = _content_span(token, text)
         if content is None:
             continue
         speaker = subject_of(token, quoted)

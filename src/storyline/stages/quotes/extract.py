@@ -64,9 +64,10 @@ def _cue_span(cue: Token | tuple[int, int] | None) -> tuple[int, int] | None:
     return cues.cue_extent(cue)
 
 
-def find_marked(doc: Doc, paragraphs: list[tuple[int, int]]) -> tuple[list[Candidate], list[tuple[int, int]]]:
+def find_marked(
+    doc: Doc, text: str, paragraphs: list[tuple[int, int]]
+) -> tuple[list[Candidate], list[tuple[int, int]]]:
     """Quotation-mark spans with their cue and speaker token; titles dropped."""
-    text = doc.text
     spans = [
         span
         for span in marks.find_marked_spans(text, paragraphs)
@@ -90,7 +91,7 @@ def find_marked(doc: Doc, paragraphs: list[tuple[int, int]]) -> tuple[list[Candi
                 cue = speaker = None  # "you might ask": a cue of the quoted words, not of the article
             candidate.cue, candidate.speaker_token = cue, speaker
         if cue is None and alone:
-            signed = cues.dash_or_colon_cue(doc, span.start, span.end, quoted, paragraph)
+            signed = cues.dash_or_colon_cue(doc, text, span.start, span.end, quoted, paragraph)
             if signed is not None:
                 candidate.cue, candidate.speaker_token = signed
         candidate.closed = span.closed
@@ -134,11 +135,15 @@ def _share_chain_cues(found: list[Candidate]) -> None:
 
 
 def find_indirect(
-    doc: Doc, paragraphs: list[tuple[int, int]], marked: list[Candidate], quoted: list[tuple[int, int]]
+    doc: Doc,
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    marked: list[Candidate],
+    quoted: list[tuple[int, int]],
 ) -> list[Candidate]:
     """Reported speech; a clause that is mostly a quote already found is left to that quote."""
     found = []
-    for reported in cues.find_reported(doc, quoted, paragraphs):
+    for reported in cues.find_reported(doc, text, quoted, paragraphs):
         inside = sum(
             max(0, min(reported.end, m.end) - max(reported.start, m.start))
             for m in marked
@@ -177,7 +182,7 @@ def _nothing_between(text: str, start: int, end: int) -> bool:
     return all(char in GAP_PUNCTUATION for char in text[start:end])
 
 
-def attribute(doc: Doc, candidates: list[Candidate], entities: Sequence[Entity]) -> None:
+def attribute(doc: Doc, text: str, candidates: list[Candidate], entities: Sequence[Entity]) -> None:
     """Resolve speakers in text order; cue-less quotes inherit when nothing intervenes, else stay unknown."""
     context = SpeakerContext(doc, entities)
     last: Candidate | None = None
@@ -187,7 +192,8 @@ def attribute(doc: Doc, candidates: list[Candidate], entities: Sequence[Entity])
         elif (
             candidate.kind == "direct"
             and last is not None
-            and _nothing_between(doc.text, last.attribution_end, candidate.start)
+            and (last.kind != "indirect" or last.paragraph == candidate.paragraph)
+            and _nothing_between(text, last.attribution_end, candidate.start)
         ):
             candidate.cue, candidate.speaker = last.cue, last.speaker
         else:
@@ -197,7 +203,11 @@ def attribute(doc: Doc, candidates: list[Candidate], entities: Sequence[Entity])
         candidate.attribution_end = _attribution_end(doc, candidate)
         if candidate.speaker.mention is not None or candidate.speaker.name is not None:
             context.previous = candidate.speaker
-            last = candidate
+            if candidate.kind == "indirect" and last is not None and last.paragraph == candidate.paragraph:
+                # "“...,” explained Correa, noting that ...": the clause extends the quote's attribution
+                last.attribution_end = max(last.attribution_end, candidate.attribution_end)
+            else:
+                last = candidate
         elif candidate.kind == "direct":
             last = None
 
@@ -208,9 +218,9 @@ def extract_quotes(
     """The pure core: every quote and reported statement in the body of `doc`, in text order."""
     text = doc.text
     paragraphs = speech_regions(text, blocks)
-    marked, quoted = find_marked(doc, paragraphs)
-    candidates = marked + find_indirect(doc, paragraphs, marked, quoted)
-    attribute(doc, candidates, entities)
+    marked, quoted = find_marked(doc, text, paragraphs)
+    candidates = marked + find_indirect(doc, text, paragraphs, marked, quoted)
+    attribute(doc, text, candidates, entities)
     quotes = []
     for candidate in sorted(candidates, key=lambda c: (c.start, c.end)):
         cue_span = _cue_span(candidate.cue)

@@ -197,7 +197,13 @@ def sieve_pronoun(
         if candidate.i < sentence_start:
             sentence_start = candidate.sent.start
             sentences_seen += 1
-        if candidate.dep_ in ("nsubj", "nsubjpass") and candidate.pos_ == "PROPN" and _main_clause(candidate):
+        if candidate.dep_ == "poss" and candidate.head.dep_ in ("nsubj", "nsubjpass"):
+            # "Lee's plan failed. He said ...": the owner of the main clause's subject
+            subject = candidate.pos_ == "PROPN" and candidate.head.head.dep_ == "ROOT"
+        else:
+            subject = candidate.dep_ in ("nsubj", "nsubjpass") and candidate.pos_ == "PROPN"
+            subject = subject and _main_clause(candidate)
+        if subject:
             entity = entity_at(context.entities, candidate.idx, candidate.idx + len(candidate.text))
             if entity is not None and is_name(entity) and _compatible(entity, pronoun, context):
                 return _learned(entity_speaker(entity, mention), pronoun, context)
