@@ -70,6 +70,9 @@ def test_timex_recognizes_expressions(nlp, sentence, expected) -> None:
         "The unease of his rebellion days stuck with him.",
         "The hotel charges $55 a night.",
         "He spoke on ABC's This Week program.",
+        "The wiki has over 1000 featured articles.",
+        "She told LA Weekly that the case was closed.",
+        "He worked the Winter Olympics.",
     ],
 )
 def test_timex_no_false_dates(nlp, sentence) -> None:

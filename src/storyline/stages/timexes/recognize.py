@@ -124,6 +124,8 @@ _LOOKBACK = 48
 
 # Leading words that belong to the sentence, not the expression (TimeML spans leave prepositions out).
 _LEADING_NOISE = re.compile(r"^(?i:on|in|for|until|as\s+of|over|at(?!\s+(?:least|most)))\s+(?!the\s+time|that\s+time)")
+_APPROXIMATORS = frozenset({"over", "about", "nearly", "almost", "some", "than", "around", "roughly", "approximately",
+                            "least", "under", "only", "just"})
 _ORG_LIKE = frozenset({"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "PERSON", "GPE", "LOC", "NORP"})
 
 
@@ -229,8 +231,12 @@ def _passes_token_checks(doc: Doc, start: int, end: int, name: str) -> bool:
     if span is None or len(span) == 0:
         return True
     first = span[0]
-    if name in ("date_day_month", "date_month_day", "month", "month_year") and _names_something(span):
+    if name in ("date_day_month", "date_month_day", "month", "month_year", "season", "set", "weekday") \
+            and _names_something(span):
         return False
+    if name in ("season", "set", "weekday", "relative_unit", "deictic") and any(t.text.istitle() for t in span) \
+            and not first.is_sent_start and _inside_name(doc, span):
+        return False  # "the Winter Olympics", "LA Weekly": a capitalized time word inside a name
     if name == "month" and len(span) == 1:
         # "may" the modal, "March" the verb, "Theresa May" the person: a lone month must be a noun.
         if first.tag_ == "MD" or first.pos_ in ("VERB", "AUX") or first.ent_type_ in ("PERSON", "ORG"):
@@ -249,7 +255,8 @@ def _passes_token_checks(doc: Doc, start: int, end: int, name: str) -> bool:
         return False
     if name in ("bare_units", "duration") and span[-1].text.istitle() and not span[0].is_sent_start:
         return False  # "One Hundred Years of Solitude": capitals mid-sentence make a title
-    if name == "bare_units" and first.i > 0 and doc[first.i - 1].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "PRON"):
+    if name == "bare_units" and first.i > 0 and doc[first.i - 1].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "PRON") \
+            and doc[first.i - 1].lower_ not in ("past", "recent", "coming", "early", "final", "first", "last"):
         return False  # "his rebellion days", "the heady days": a noun phrase, not a length of time
     if name == "relative_unit" and len(span) == 2 and span[1].text.istitle() and not span[0].is_sent_start:
         return False  # "ABC's This Week": a title, not a week
@@ -304,7 +311,7 @@ def _is_year_not_count(doc: Doc, span) -> bool:  # noqa: ANN001 - a spaCy Span
         return False
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if following is not None:
-        if following.text in ("%", "percent") or following.lower_ in STREET_WORDS:
+        if following.text in ("%", "percent", "+") or following.lower_ in STREET_WORDS:
             return False
         if following.tag_ in ("NNS", "NNPS") and following.lower_ not in TIME_NOUNS:
             return False
@@ -313,4 +320,8 @@ def _is_year_not_count(doc: Doc, span) -> bool:  # noqa: ANN001 - a spaCy Span
             return False
     if token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
         return False
+    previous = doc[token.i - 1].lower_ if token.i > 0 else ""
+    if token.dep_ == "nummod" and token.head.tag_ in ("NNS", "NNPS") and token.head.lower_ not in TIME_NOUNS \
+            and (previous in _APPROXIMATORS or int(token.text[:4]) < 1500):
+        return False  # "over 1000 featured articles" counts them; "1989 operating results" is a year
     return not _inside_name(doc, span)
