@@ -16,7 +16,15 @@ from ...models import Analysis, Article, Block, Entity
 from .clusters import Cluster, Decision, add_untagged_names, cluster_names
 from .coref import attach_predicates, resolve_first_person, resolve_nominals, resolve_pronouns
 from .entity_types import decide_types
-from .mentions import blocked_spans, name_mentions, nominal_mentions, pronoun_mentions, quoted_ranges, text_of
+from .mentions import (
+    Mention,
+    blocked_spans,
+    name_mentions,
+    nominal_mentions,
+    pronoun_mentions,
+    quoted_ranges,
+    text_of,
+)
 from .registry import Registry, explain, registry_of
 from .roles import collect_roles
 
@@ -80,7 +88,7 @@ def resolve_entities(
     grouped: dict[str, tuple[Cluster, set[tuple[int, int]]]] = {}
     local_ids: set[str] = set()
     for cluster in clusters:
-        if len(cluster.mentions) < 2 and not any(m.kind in ("name", "nominal") for m in cluster.mentions):
+        if len(cluster.mentions) < 2 and not any(m.kind == "name" or worth_keeping(m) for m in cluster.mentions):
             continue
         if registry is not None:
             id_ = registry.register(cluster, article_id)
@@ -100,6 +108,18 @@ def resolve_entities(
     ]
     entities.sort(key=lambda e: e.mentions[0])
     return Resolution(tuple(entities), clusters, decisions)
+
+
+def worth_keeping(mention: Mention) -> bool:
+    """A lone role nominal is kept as an entity when a later article may name the same group or person
+    ("the host", "pirates") and it is not words inside a quotation ("a 'sick man'")."""
+    features = mention.features
+    return (
+        mention.kind == "nominal"
+        and features.get("quoted") != "yes"
+        and features.get("possessive") != "yes"
+        and (features.get("definite") == "yes" or features.get("bare") == "yes")
+    )
 
 
 def find_entities(article: Article, doc: Doc, registry: Registry | None = None) -> tuple[Entity, ...]:

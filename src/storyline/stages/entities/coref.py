@@ -14,6 +14,7 @@ from ...ids import name_key
 from .clusters import Cluster
 from .lexicon import KINSHIP_NOUNS, SPEECH_VERBS
 from .mentions import Mention, text_of
+from .names import form_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -119,6 +120,10 @@ def descriptor_words(cluster: Cluster) -> set[str]:
     words = set()
     for role in cluster.roles:
         words |= set(name_key(role.text).replace("-", " ").split())
+        # "United States President" also describes "the US president".
+        capitals = [w for w in role.text.split() if w[:1].isupper()]
+        if len(capitals) >= 2:
+            words.add("".join(w[0] for w in capitals[:-1]).lower())
     for key in cluster.keys:
         words |= set(key.split())
     return words
@@ -139,7 +144,7 @@ def modifiers_fit(doc: Doc, nominal: Mention, cluster: Cluster, strict: bool) ->
     known = descriptor_words(cluster)
     for token in modifiers(doc, nominal):
         proper = token.ent_type_ in ("NORP", "GPE", "PERSON", "ORG") or token.text[:1].isupper()
-        if (proper or strict) and name_key(token.text) not in known:
+        if (proper or strict) and form_of(token.text).key not in known:
             return False
     return True
 

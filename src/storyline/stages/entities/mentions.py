@@ -239,6 +239,7 @@ def nominal_mentions(doc: Doc, blocked: Sequence[tuple[int, int]], names: Sequen
     """Definite or possessed noun phrases headed by a person or organisation noun ("the former rebel")."""
     named_tokens = {i for m in names for i in range(m.first, m.last)}
     sentence_index = {sent.start: n for n, sent in enumerate(doc.sents)}
+    quotes = quoted_ranges(text_of(doc))
     mentions: list[Mention] = []
     for chunk in doc.noun_chunks:
         head = chunk.root
@@ -269,6 +270,9 @@ def nominal_mentions(doc: Doc, blocked: Sequence[tuple[int, int]], names: Sequen
                     "definite": "yes" if any(t.lower_ in ("the", "this", "that", "these", "those") for t in determiners) else "no",
                     "possessive": "yes" if any(t.dep_ == "poss" for t in determiners) else "no",
                     "lemma": head.lemma_.lower(),
+                    # a bare plural with no modifier ("pirates"), the kind a later article repeats
+                    "bare": "yes" if not determiners and number == "plural" and first == head.i else "no",
+                    "quoted": "yes" if any(s <= head.idx < e for s, e in quotes) else "no",
                 },
             )
         )

@@ -39,6 +39,7 @@ class Registry:
     decisions: list[dict] = field(default_factory=list)
     merges: dict[str, str] = field(default_factory=dict)  # user correction: folded name -> folded name
     splits: set[frozenset[str]] = field(default_factory=set)  # user correction: never one entity
+    roles_used: set[tuple[str, str]] = field(default_factory=set)  # (article, role noun) given a shared id
 
     @classmethod
     def with_corrections(cls, merges=(), splits=()) -> Registry:
@@ -126,15 +127,18 @@ class Registry:
         nominals = [m for m in cluster.mentions if m.kind == "nominal"]
         shared = [
             m for m in nominals
-            if m.features.get("definite") == "yes" or m.features.get("number") == "plural"
-            and m.features.get("possessive") != "yes"
+            if m.features.get("possessive") != "yes"
+            and (m.features.get("definite") == "yes" or m.features.get("bare") == "yes")
         ]
+        first = min(m.start for m in cluster.mentions)
+        local = entity_id(cluster.type, f"{article_id}:{first}:{cluster.mentions[0].text}")
         if not shared:
-            first = min(m.start for m in cluster.mentions)
-            return entity_id(cluster.type, f"{article_id}:{first}:{cluster.mentions[0].text}")
-        lemma = shared[0].features.get("lemma", "")
-        number = shared[0].features.get("number", "")
-        return entity_id(cluster.type, f"role:{lemma}:{number}")
+            return local
+        role = f"role:{shared[0].features.get('lemma', '')}:{shared[0].features.get('number', '')}"
+        if (article_id, role) in self.roles_used:
+            return local  # the article kept its own groups of that noun apart
+        self.roles_used.add((article_id, role))
+        return entity_id(cluster.type, role)
 
     def create(self, cluster: Cluster) -> Entry:
         new_id = entity_id(cluster.type, cluster.name)

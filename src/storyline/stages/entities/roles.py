@@ -27,14 +27,19 @@ def span_text(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
 
 def premodifiers(doc: Doc, mention: Mention) -> tuple[int, int]:
     """Token bounds of the words before a name that belong to its noun phrase ("Colombian President")."""
-    head = doc[mention.head]
     start = mention.first
     while start > 0:
         token = doc[start - 1]
-        attached = token.head.i == head.i or mention.first <= token.head.i < mention.last
-        if not attached and not (token.head.i < mention.first and token.head.head.i == head.i):
+        # Grow leftwards while each word attaches to a word already in the phrase ("United States President").
+        if not start <= token.head.i < mention.last:
             break
-        if token.dep_ not in ("compound", "amod", "nmod", "punct") or token.text in (",", "(", "“", '"'):
+        if token.dep_ not in ("compound", "amod", "nmod") or token.text in (",", "(", "“", '"'):
+            break
+        # Titles are nouns ("writer", "President") and proper adjectives ("Colombian"); a lowercase
+        # adjective or a participle the parser attached ("accepted Petro") is not part of the name.
+        if not (token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and token.text[:1].isupper())):
+            break
+        if token.tag_ in ("VBD", "VBN", "VBG", "VB", "VBZ", "VBP"):
             break
         start -= 1
     return start, mention.first
