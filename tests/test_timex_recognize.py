@@ -33,6 +33,8 @@ def spans(nlp, text: str, published: str | None = "2026-02-03") -> list[str]:
         ("Growth slowed through the 2000s and 2010s.", ["the 2000s", "2010s"]),
         ("The saga runs through the 19th and early 20th centuries.", ["the 19th", "early 20th centuries"]),
         ("Harvests fall every winter.", ["every winter"]),
+        ("The museum reopens this fall.", ["this fall"]),
+        ("It closed in the fall of 1999.", ["the fall of 1999"]),
         ("He was jailed for 16 months.", ["16 months"]),
         ("The talks lasted four days.", ["four days"]),
         ("A 22-year-old activist led the squatters.", ["22-year-old"]),
@@ -73,6 +75,9 @@ def test_timex_recognizes_expressions(nlp, sentence, expected) -> None:
         "The wiki has over 1000 featured articles.",
         "She told LA Weekly that the case was closed.",
         "He worked the Winter Olympics.",
+        "The climber died in the fall from the ridge.",
+        "She was named Person of the Year.",
+        "The clock read 12 : 41am when it stopped.",
     ],
 )
 def test_timex_no_false_dates(nlp, sentence) -> None:

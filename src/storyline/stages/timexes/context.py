@@ -67,6 +67,7 @@ DURATION_WORDS = ("the past", "the last", "the next", "the coming", "the first",
 def clean_expression(text: str) -> str:
     """Lower case, one space, straight apostrophes, no leading preposition ("for 16 months" -> "16 months")."""
     text = re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).strip().lower()
+    text = re.sub(r" ?- ?", "-", text)  # "six - year" as tokenized text writes "six-year"
     return re.sub(r"^(?:for|in|on|since|until|during|by|over|as of|at(?! (?:the|that) time| least| most)) ", "", text)
 
 

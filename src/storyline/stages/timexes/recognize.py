@@ -37,7 +37,7 @@ _RELATIVE = r"(?i:this|last|next|past|coming|previous|current|that|the\s+same|th
 _ORDINAL_CENTURY = r"(?:\d{1,2}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth" \
                    r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth" \
                    r"|nineteenth|twentieth|twenty-first))"
-_CLOCK = (r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|(?i:am|pm)\b|(?i:o'clock))(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?"
+_CLOCK = (r"(?:(?<![\d:])(?<!:\s)\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|(?i:am|pm)\b|(?i:o'clock))(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?"
           r"|\d{1,2}:\d\d(?:\s+(?:GMT|UTC)\b)?|(?i:noon|midnight))")
 _DEICTIC = (r"(?i:today|tonight|yesterday|tomorrow|right\s+now|now|currently|recently|lately|nowadays"
             r"|soon|overnight|the\s+past|the\s+future|the\s+present|these\s+days"
@@ -243,8 +243,11 @@ def _passes_token_checks(doc: Doc, start: int, end: int, name: str) -> bool:
             return False
         if first.i > 0 and doc[first.i - 1].pos_ == "PROPN" and doc[first.i - 1].ent_type_ == "PERSON":
             return False
-    if name == "season" and span[-1].lower_ == "fall" and span[-1].pos_ == "VERB":
-        return False
+    if name == "season" and any(t.lower_ == "fall" for t in span) and not re.search(
+            r"(?i)\b(?:this|last|next|that|early|late|mid)[\s-]+fall\b|\bfall\s+(?:of\s+)?\d{4}", span.text):
+        return False  # "died in the fall", "prices fall": autumn needs a year or a deictic word to be read so
+    if name == "the_unit" and span[-1].text.istitle() and not first.is_sent_start:
+        return False  # "Person of the Year": a title
     if name == "year":
         return _is_year_not_count(doc, span)
     if name == "set" and len(span) == 1 and first.pos_ == "ADJ":
