@@ -11,8 +11,8 @@ SEASON_MONTHS = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 # Any TIMEX3 value this package may emit (used by the tests and as a last guard before a value leaves).
 VALUE_SHAPE = re.compile(
     r"^(?:PRESENT_REF|PAST_REF|FUTURE_REF"
-    r"|P(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|WE|Q|DE|CE)(?:\d+M)?(?:\d+D)?(?:T\d+H)?"
-    r"|PT(?:\d+(?:\.\d+)?|X)(?:H|M|S)(?:\d+M)?"
+    r"|P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|WE|Q|DE|CE))?(?:\d+M)?(?:\d+D)?(?:T\d+H)?"
+    r"|PT(?:(?:\d+(?:\.\d+)?|X)(?:H|M|S))?(?:\d+M)?(?:\d+S)?"
     r"|[0-9X]{2}XX|[0-9]{3}X|[0-9X]{4}(?:-(?:[0-9X]{2}(?:-[0-9X]{2})?|Q[1-4X]|W[0-9X]{2}(?:-(?:[1-7]|WE))?"
     r"|H[12]|SP|SU|FA|WI))?(?:T(?:MO|AF|EV|NI|\d\d(?::\d\d)?))?)$"
 )

@@ -103,6 +103,13 @@ def format_duration(count: float | None, unit: str) -> str:
         return f"{prefix}X{letter}"
     if count == int(count):
         return f"{prefix}{int(count)}{letter}"
+    # A half is written in the next smaller unit: 2 1/2 years is P2Y6M, a minute and a half PT1M30S.
+    smaller = {"year": (12, "M"), "month": (30, "D"), "day": (24, "H"), "hour": (60, "M"), "minute": (60, "S")}
+    if unit in smaller and count * 2 == int(count * 2):
+        size, small_letter = smaller[unit]
+        whole = f"{int(count)}{letter}" if int(count) else ""
+        middle = "T" if unit == "day" else ""
+        return f"{prefix}{whole}{middle}{size // 2}{small_letter}"
     return f"{prefix}{count:g}{letter}"
 
 

@@ -253,7 +253,7 @@ def resolve_relative_unit(expr: str, context: Context) -> Resolution | None:
 
 def resolve_ago(expr: str, context: Context) -> Resolution | None:
     match = re.fullmatch(rf"(?:(?:about|around|approximately|roughly|nearly|almost|more than|less than|over|"
-                         rf"some|just|only|at least|at most|no more than|up to) )?(?P<count>(?!the ).+?)[\s-]{UNIT_RE} (?P<dir>ago|earlier|later|before|after|"
+                         rf"some|just|only|at least|at most|no more than|up to) )?(?P<count>(?!the ).+?)[\s-](?:(?:trading|business|working) )?{UNIT_RE} (?P<dir>ago|earlier|later|before|after|"
                          rf"hence|from now)", expr)
     match = match or re.fullmatch(rf"(?P<count>){UNIT_RE} (?P<dir>ago|earlier|later)", expr)
     if not match:

@@ -27,7 +27,7 @@ NUMBER_WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
-    "couple": 2, "a couple of": 2, "couple of": 2, "half": 0.5, "a half": 0.5,
+    "couple": 2, "a couple of": 2, "couple of": 2, "half": 0.5, "a half": 0.5, "half a": 0.5, "half an": 0.5,
 }
 # Quantities that say "some number of": the value keeps an X for the count (PXY), never a guess.
 VAGUE_QUANTITIES = ("a few", "few", "several", "some", "many", "numerous", "a number of", "dozens of", "hundreds of")
