@@ -22,6 +22,29 @@ def value_of(expression: str, anchor: date | None = TUESDAY, tense: str | None =
 
 
 @pytest.mark.parametrize(
+    ("expression", "anchor", "tense", "expected"),
+    [
+        ("Tuesday", "2026-02-03", "past", "2026-02-03"),
+        ("Tuesday", "2026-02-04", "past", "2026-02-03"),
+        ("Tuesday", "2026-02-02", "past", "2026-01-27"),
+        ("Tuesday", "2026-02-02", "future", "2026-02-03"),
+        ("October", "2026-10-15", "past", "2026-10"),
+        ("January", "2026-12-01", "future", "2027-01"),
+        ("December 31", "2026-01-02", "past", "2025-12-31"),
+        ("yesterday", "2024-03-01", None, "2024-02-29"),
+        ("last month", "2026-01-15", None, "2025-12"),
+        ("next week", "2025-12-29", None, "2026-W02"),
+        ("last year", "1998-01-08", None, "1997"),
+        ("the fourth quarter", "1989-10-27", "future", "1989-Q4"),
+        ("the third quarter", "1990-02-01", "past", "1989-Q3"),
+        ("three weeks ago", "2026-01-05", None, "2025-W51"),
+    ],
+)
+def test_timex_resolves_across_anchors(expression, anchor, tense, expected) -> None:
+    assert value_of(expression, anchor=date.fromisoformat(anchor), tense=tense) == expected
+
+
+@pytest.mark.parametrize(
     ("expression", "tense", "expected"),
     [
         ("Tuesday", "past", "2026-02-03"),  # the publication day itself, not the week before
