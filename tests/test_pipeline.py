@@ -70,3 +70,19 @@ def test_analyze_text_api_returns_one_analysis_per_article():
 def test_raw_item_defaults_describe_a_splittable_plain_text():
     item = RawItem("x.txt", "text", "text")
     assert item.splittable and item.source_offset == 0
+
+
+def test_pipeline_leaves_out_an_article_longer_than_the_parser_takes():
+    import spacy
+
+    from storyline import settings
+
+    nlp = spacy.load(settings.MODEL)  # a fresh pipeline, so the shared one keeps its limit
+    nlp.max_length = 200
+    problems = []
+    articles = [_article("Short news: the bridge reopened."), _article("Long news. " * 40), _article("Another short one.")]
+    analyses = list(analyze_articles(articles, nlp=nlp, on_problem=problems.append))
+    assert [a.article.id for a in analyses] == [articles[0].id, articles[2].id]
+    (problem,) = problems
+    assert problem.stage == "parse" and problem.article_id == articles[1].id
+    assert "440 characters" in problem.reason and "200" in problem.reason

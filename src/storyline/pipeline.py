@@ -101,14 +101,45 @@ def analyze_articles(
     stages: list[Stage] | None = None,
     run: RunContext | None = None,
     batch_size: int | None = None,
+    on_problem: Callable[[Problem], None] | None = None,
 ) -> Iterator[Analysis]:
-    """Parse articles in nlp.pipe batches and run the stages over each, in input order."""
+    """Parse articles in nlp.pipe batches and run the stages over each, in input order.
+
+    An article the parser cannot take (longer than nlp.max_length, or one that makes spaCy raise) is
+    reported through on_problem and left out; the rest of its batch is parsed one by one.
+    """
     nlp = nlp or load_nlp()
     stages = default_stages() if stages is None else stages
     run = run or RunContext()
+    report = on_problem or (lambda problem: None)
     for batch in _batched(articles, batch_size or settings.BATCH_SIZE):
-        for article, doc in zip(batch, nlp.pipe(article.text for article in batch), strict=True):
+        for article, doc in _parse_batch(nlp, batch, report):
             yield analyze_doc(article, doc, stages, run)
+
+
+def _parse_batch(
+    nlp: Language, batch: list[Article], report: Callable[[Problem], None]
+) -> Iterator[tuple[Article, Doc]]:
+    parseable = []
+    for article in batch:
+        if len(article.text) > nlp.max_length:
+            reason = (
+                f"article {article.id} has {len(article.text):,} characters, more than the parser takes "
+                f"({nlp.max_length:,}); it is left out: split the input or set the article apart"
+            )
+            report(Problem(article.source, reason, "parse", article.id))
+        else:
+            parseable.append(article)
+    try:
+        docs = list(nlp.pipe(article.text for article in parseable))
+    except Exception:  # find the article spaCy chokes on; parse the others
+        for article in parseable:
+            try:
+                yield article, nlp(article.text)
+            except Exception as error:
+                report(Problem(article.source, f"{type(error).__name__}: {error}", "parse", article.id))
+        return
+    yield from zip(parseable, docs, strict=True)
 
 
 def split_items(
@@ -147,4 +178,6 @@ def run_pipeline(
     """Decoded inputs -> one Analysis per article, entity ids shared across the whole run."""
     run = run or RunContext(default_date=default_date)
     articles = split_items(items, default_date=default_date, one_article=one_article, on_problem=on_problem)
-    yield from analyze_articles(articles, nlp=nlp, stages=stages, run=run, batch_size=batch_size)
+    yield from analyze_articles(
+        articles, nlp=nlp, stages=stages, run=run, batch_size=batch_size, on_problem=on_problem
+    )
