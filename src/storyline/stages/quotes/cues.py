@@ -37,6 +37,10 @@ COGNITIVE_LEMMAS = _words(
     want plan seem"""
 )
 SENTENCE_STOPS = frozenset({".", "!", "?", ";"})
+# Written things that "read" or "said" something: their author is the speaker.
+DOCUMENT_NOUNS = _words(
+    "note letter post message statement sign tweet inscription memo card dedication banner placard"
+)
 DASHES = "\u2015\u2014\u2013-"
 CLOSE_MARKS = '\u201d\u00bb"\u2019'
 OPEN_MARKS = '\u201c\u00ab\u201e"\u2018'
@@ -188,22 +192,73 @@ def subject_of(
     cue: Token, quoted: Sequence[tuple[int, int]] = (), bounds: tuple[int, int] | None = None
 ) -> Token | None:
     """The cue's subject, never a word inside a quotation (the parser sometimes hangs a quoted noun on
-    the cue) nor outside the cue's paragraph; a participle or conjoined verb borrows its head's
-    ("..., Petro asked, wondering")."""
+    the cue) nor outside the cue's paragraph. A participle ("..., Petro said, recalling ...") takes the
+    nearest subject before it in its sentence; a conjoined verb its head's."""
     low, high = bounds or (0, len(cue.doc) * 1000 + 10**9)
+
+    def allowed(child: Token) -> bool:
+        return not inside(quoted, child.idx) and low <= child.idx < high
+
     token = cue
     for _ in range(3):
         for child in token.children:
-            if child.dep_ in SUBJECT_DEPS and not inside(quoted, child.idx) and low <= child.idx < high:
+            if child.dep_ in SUBJECT_DEPS and allowed(child):
                 return child
         if token.tag_ == "VBN" and not any(child.dep_ == "aux" for child in token.children):
             return None  # "often described as ...": a passive participle has no speaker of its own
-        if token.dep_ in ("conj", "advcl", "xcomp", "ccomp", "acl") and token.head != token:
+        if token.tag_ == "VBG" and token.dep_ in ("advcl", "pcomp", "xcomp") and token.head != token:
+            # "Tensions eased when Lee accepted, saying ...": the head's subject unless it is a common
+            # noun and a named subject stands nearer before the participle.
+            head = token.head.head if token.dep_ == "pcomp" else token.head  # "responded by saying"
+            borrowed = subject_of(head, quoted, bounds)
+            if borrowed is None or borrowed.pos_ == "NOUN":
+                nearest = _nearest_subject_before(token, allowed)
+                if nearest is not None and nearest.pos_ == "PROPN":
+                    return nearest
+            return borrowed
+        if token.dep_ in ("conj", "advcl", "xcomp", "ccomp", "acl", "pcomp") and token.head != token:
             if token.dep_ == "ccomp" and not is_cue(token.head):
                 return None
-            token = token.head
+            token = token.head.head if token.dep_ == "pcomp" else token.head
             continue
         return None
+    return None
+
+
+def _nearest_subject_before(participle: Token, allowed: object) -> Token | None:
+    for i in range(participle.i - 1, participle.sent.start - 1, -1):
+        token = participle.doc[i]
+        if token.dep_ in SUBJECT_DEPS and allowed(token):  # type: ignore[operator]
+            return token
+    return None
+
+
+def referent_of(subject: Token, quoted: Sequence[tuple[int, int]], bounds: tuple[int, int]) -> Token:
+    """The word whose identity the speaker is, when the subject only stands in for it: a relative
+    pronoun's antecedent ("the minister, who said ..."), a written thing's author ("it read")."""
+
+    def allowed(token: Token) -> bool:
+        return not inside(quoted, token.idx) and bounds[0] <= token.idx < bounds[1]
+
+    verb = subject.head
+    if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" and allowed(verb.head):
+        return verb.head
+    if subject.lower_ == "it" or subject.lemma_.lower() in DOCUMENT_NOUNS:
+        return author_of(subject, verb, allowed) or subject
+    return subject
+
+
+def author_of(written: Token, cue: Token, allowed: object) -> Token | None:
+    """Who wrote a note, post or letter that "read": the writer of a relative clause on it ("a note they
+    left"), else a person's possessive in the sentence ("followed by Lee's signature")."""
+    for child in written.children:
+        if child.dep_ == "relcl":
+            subject = next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is not None and allowed(subject):  # type: ignore[operator]
+                return subject
+    for token in cue.sent:
+        if token.dep_ == "poss" and token.pos_ == "PROPN" and allowed(token):  # type: ignore[operator]
+            return token
     return None
 
 

@@ -32,6 +32,7 @@ class Candidate:
     paragraph: tuple[int, int]
     cue: Token | tuple[int, int] | None = None
     speaker_token: Token | None = None
+    referent: Token | None = None
     chain: int | None = None
     speaker: Speaker | None = None
     attribution_end: int = 0
@@ -90,6 +91,8 @@ def find_marked(
             if speaker is not None and speaker.lower_ in cues.FIRST_SECOND_PERSON:
                 cue = speaker = None  # "you might ask": a cue of the quoted words, not of the article
             candidate.cue, candidate.speaker_token = cue, speaker
+            if speaker is not None:
+                candidate.referent = cues.referent_of(speaker, quoted, paragraph)
         if cue is None and alone:
             signed = cues.dash_or_colon_cue(doc, text, span.start, span.end, quoted, paragraph)
             if signed is not None:
@@ -130,7 +133,11 @@ def _share_chain_cues(found: list[Candidate]) -> None:
             continue
         for part in parts:
             if part.cue is None:
-                part.cue, part.speaker_token = with_cue.cue, with_cue.speaker_token
+                part.cue, part.speaker_token, part.referent = (
+                    with_cue.cue,
+                    with_cue.speaker_token,
+                    with_cue.referent,
+                )
                 part.kind = "direct"
 
 
@@ -163,7 +170,8 @@ def find_indirect(
         if speaker is not None and not paragraph[0] <= speaker.idx < paragraph[1]:
             speaker = None
         kind = "mixed" if has_marks else "indirect"
-        found.append(Candidate(start, end, kind, paragraph, reported.cue, speaker))
+        referent = cues.referent_of(speaker, quoted, paragraph) if speaker is not None else None
+        found.append(Candidate(start, end, kind, paragraph, reported.cue, speaker, referent=referent))
     return found
 
 
@@ -188,7 +196,7 @@ def attribute(doc: Doc, text: str, candidates: list[Candidate], entities: Sequen
     last: Candidate | None = None
     for candidate in sorted(candidates, key=lambda c: (c.start, -c.end)):
         if candidate.cue is not None:
-            candidate.speaker = resolve_speaker(candidate.speaker_token, context)
+            candidate.speaker = resolve_speaker(candidate.speaker_token, context, candidate.referent)
         elif (
             candidate.kind == "direct"
             and last is not None

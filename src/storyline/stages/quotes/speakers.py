@@ -110,11 +110,15 @@ def title_word(token: Token) -> str:
     return token.lemma_.lower().replace(".", "")
 
 
-def resolve_speaker(token: Token | None, context: SpeakerContext) -> Speaker:
-    """Run the sieves on the speaker token; Speaker() when there is no speaker token."""
+def resolve_speaker(token: Token | None, context: SpeakerContext, referent: Token | None = None) -> Speaker:
+    """Run the sieves on the speaker token; Speaker() when there is no speaker token. The mention stays
+    the subject's words ("who", "it"); the sieves run on `referent` (its antecedent, its author) if given."""
     if token is None:
         return Speaker()
     mention = mention_span(token)
+    if referent is not None and referent is not token:
+        found = resolve_speaker(referent, context)
+        return Speaker(entity=found.entity, name=found.name, mention=mention)
     # For a pronoun, a subject in the same or the previous sentence is the strongest evidence there is;
     # then the entities stage's coreference; then a longer look back and the previous quote's speaker.
     sieves = (
