@@ -14,7 +14,12 @@ from typing import TYPE_CHECKING
 from ...ids import entity_id
 from ...models import Analysis, Article, Block, Entity
 from .clusters import Cluster, Decision, add_untagged_names, cluster_names
-from .coref import attach_predicates, resolve_first_person, resolve_nominals, resolve_pronouns
+from .coref import (
+    attach_predicates,
+    resolve_first_person,
+    resolve_nominals,
+    resolve_pronouns,
+)
 from .entity_types import decide_types
 from .mentions import (
     Mention,

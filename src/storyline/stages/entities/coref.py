@@ -25,7 +25,7 @@ PRONOUN_WINDOW = 3
 NOMINAL_WINDOW = 2
 REPEAT_WINDOW = 10
 # Head nouns that are mostly generic ("people say"): a repeat of them is not a second mention of one group.
-GENERIC_NOUNS = frozenset({"people", "person", "man", "woman", "child", "kid", "individual", "adult"})
+GENERIC_NOUNS = frozenset({"people", "person", "individual", "adult", "child", "kid"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OBJECT_DEPS = ("dobj", "iobj", "pobj", "dative")
 
@@ -335,3 +335,4 @@ def attach_predicates(doc: Doc, clusters: list[Cluster]) -> None:
             continue
         target.mentions.append(nominal)
         clusters.remove(cluster)
+

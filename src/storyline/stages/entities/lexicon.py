@@ -67,7 +67,8 @@ PERSON_NOUNS = PERSON_NOUNS | words(
     quarterback pitcher goalkeeper defender forward midfielder batsman bowler guard center referee
     umpire manager trainer owner teammate rookie veteran coach
     bride groom spouse boyfriend girlfriend fiance fiancee grandparent relative sibling twin baby toddler
-    teen youngster youth elder senior retiree pensioner widower orphan
+    teen youngster youth elder senior retiree pensioner widower orphan climber mountaineer hiker skier
+    swimmer runner diver surfer hunter camper guide rescuer searcher
     """
 )
 
