@@ -235,7 +235,7 @@ def _passes_token_checks(doc: Doc, start: int, end: int, name: str) -> bool:
             and _names_something(span):
         return False
     if name in ("season", "set", "weekday", "relative_unit", "deictic") and any(t.text.istitle() for t in span) \
-            and not first.is_sent_start and _inside_name(doc, span):
+            and not _opens_sentence(doc, first) and _inside_name(doc, span):
         return False  # "the Winter Olympics", "LA Weekly": a capitalized time word inside a name
     if name == "month" and len(span) == 1:
         # "may" the modal, "March" the verb, "Theresa May" the person: a lone month must be a noun.
@@ -246,7 +246,7 @@ def _passes_token_checks(doc: Doc, start: int, end: int, name: str) -> bool:
     if name == "season" and any(t.lower_ == "fall" for t in span) and not re.search(
             r"(?i)\b(?:this|last|next|that|early|late|mid)[\s-]+fall\b|\bfall\s+(?:of\s+)?\d{4}", span.text):
         return False  # "died in the fall", "prices fall": autumn needs a year or a deictic word to be read so
-    if name == "the_unit" and span[-1].text.istitle() and not first.is_sent_start:
+    if name == "the_unit" and span[-1].text.istitle() and not _opens_sentence(doc, first):
         return False  # "Person of the Year": a title
     if name == "year":
         return _is_year_not_count(doc, span)
@@ -256,12 +256,12 @@ def _passes_token_checks(doc: Doc, start: int, end: int, name: str) -> bool:
         return False
     if name == "duration" and _is_rate(doc, span):
         return False
-    if name in ("bare_units", "duration") and span[-1].text.istitle() and not span[0].is_sent_start:
+    if name in ("bare_units", "duration") and span[-1].text.istitle() and not _opens_sentence(doc, span[0]):
         return False  # "One Hundred Years of Solitude": capitals mid-sentence make a title
     if name == "bare_units" and first.i > 0 and doc[first.i - 1].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "PRON") \
             and doc[first.i - 1].lower_ not in ("past", "recent", "coming", "early", "final", "first", "last"):
         return False  # "his rebellion days", "the heady days": a noun phrase, not a length of time
-    if name == "relative_unit" and len(span) == 2 and span[1].text.istitle() and not span[0].is_sent_start:
+    if name == "relative_unit" and len(span) == 2 and span[1].text.istitle() and not _opens_sentence(doc, span[0]):
         return False  # "ABC's This Week": a title, not a week
     return not (name in ("date_day_month", "date_month_day", "month", "month_year", "decade")
                 and _inside_name(doc, span))
@@ -276,6 +276,14 @@ def _is_unit_of_time(doc: Doc, span) -> bool:  # noqa: ANN001 - a spaCy Span
         return False
     return not (last.lower_ == "second" and span[0].lower_ in ("a", "an", "the") and following is not None
                 and following.pos_ in ("NOUN", "PROPN", "ADJ"))
+
+
+def _opens_sentence(doc: Doc, token) -> bool:  # noqa: ANN001 - a spaCy Token
+    """A capital is expected at a sentence start and at a line start (a heading's parse may run on)."""
+    if token.is_sent_start or token.i == 0:
+        return True
+    before = doc[token.i - 1]
+    return before.is_space or "\n" in before.whitespace_ or before.text in ("\u201c", '"', "(")
 
 
 def _is_rate(doc: Doc, span) -> bool:  # noqa: ANN001 - a spaCy Span
