@@ -230,3 +230,50 @@ def test_quotes_spacy_component_sets_doc_quotes() -> None:
     nlp.add_pipe("storyline_quotes")
     doc = nlp("\u201cWe will rebuild the school,\u201d the mayor said.")
     assert [q.text for q in doc._.quotes] == ["We will rebuild the school"]
+
+
+def test_quotes_relative_pronoun_resolves_to_antecedent(nlp) -> None:
+    text = (
+        "The reform was drafted by Maria Lopez, who said it would \u201cchange everything\u201d for farmers."
+    )
+    partial = only(run(nlp, text, MARIA), "partial")[0]
+    assert partial.speaker.name == "Maria Lopez"
+    assert text[slice(*partial.speaker.mention)] == "who"
+
+
+def test_quotes_written_note_is_its_authors(nlp) -> None:
+    text = "\u201cSee you in court,\u201d it read, followed by Lopez\u2019s signature."
+    quote = only(run(nlp, text, MARIA), "direct")[0]
+    assert (quote.cue.text if quote.cue else None, quote.speaker.name) == ("read", "Maria Lopez")
+
+
+def test_quotes_participle_takes_nearest_named_subject(nlp) -> None:
+    text = "Tensions eased when Maria Lopez accepted the offer, saying it was a \u201cfair deal\u201d for everyone."
+    partial = only(run(nlp, text, MARIA), "partial")[0]
+    assert partial.speaker.name == "Maria Lopez"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u201cWe will not give up on this town.\u201d \u2015 Maria Lopez",
+        "Maria Lopez: \u201cWe will not give up on this town.\u201d",
+    ],
+)
+def test_quotes_signed_and_transcript_quotes(nlp, text: str) -> None:
+    quote = only(run(nlp, text, MARIA), "direct")[0]
+    assert quote.speaker.name == "Maria Lopez"
+
+
+def test_quotes_pronoun_after_possessive_subject(nlp) -> None:
+    names = {**MARIA, "Tom Berg": ("PERSON", ["Tom Berg", "Berg"])}
+    text = "Tom Berg spoke first. Then Maria Lopez\u2019s campaign faced questions.\n\u201cI will answer them,\u201d she said."
+    quote = only(run(nlp, text, names), "direct")[0]
+    assert quote.speaker.name == "Maria Lopez"
+
+
+def test_quotes_inner_cue_names_the_speaker(nlp) -> None:
+    names = {**MARIA, "Tom Berg": ("PERSON", ["Tom Berg", "Berg"])}
+    text = "\u201cI cannot do that in the capital,\u201d Tom Berg remembered Maria Lopez telling him."
+    quote = only(run(nlp, text, names), "direct")[0]
+    assert quote.speaker.name == "Maria Lopez"
