@@ -277,3 +277,9 @@ def test_quotes_inner_cue_names_the_speaker(nlp) -> None:
     text = "\u201cI cannot do that in the capital,\u201d Tom Berg remembered Maria Lopez telling him."
     quote = only(run(nlp, text, names), "direct")[0]
     assert quote.speaker.name == "Maria Lopez"
+
+
+def test_quotes_parenthetical_cue_attributes_partial_quote(nlp) -> None:
+    text = "That decision, Maria Lopez said, was nothing short of \u201ctheft\u201d from the farmers."
+    partial = only(run(nlp, text, MARIA), "partial")[0]
+    assert (partial.text, partial.speaker.name) == ("theft", "Maria Lopez")

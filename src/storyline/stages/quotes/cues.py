@@ -105,13 +105,26 @@ def find_governing_cue(
             head = token.head
             if head == token:
                 break
-            token = head
+            came_by, token = token.dep_, head
             if not paragraph[0] <= token.idx < paragraph[1]:
                 break
             if span.start <= token.i < span.end or inside(quoted, token.idx):
                 continue
             if is_cue(token):
                 return token
+            if came_by == "ccomp" and token.pos_ == "VERB" and token.lemma_.lower() in COGNITIVE_LEMMAS:
+                return token  # "X believes the talks failed because of “an ideologue”": X's view
+            aside = _parenthetical_cue(token, quoted)
+            if aside is not None:
+                return aside
+    return None
+
+
+def _parenthetical_cue(token: Token, quoted: list[tuple[int, int]]) -> Token | None:
+    """A cue set off inside the clause: "That attack, he said, was “kidnapping”"."""
+    for child in token.children:
+        if child.dep_ == "parataxis" and is_cue(child) and not inside(quoted, child.idx):
+            return child
     return None
 
 
