@@ -276,10 +276,15 @@ def resolve_first_person(doc: Doc, clusters: list[Cluster], pronouns: Sequence[M
     people = [c for c in clusters if c.type == "PERSON" and any(m.kind == "name" for m in c.mentions)]
     if not people:
         return
-    # The headline of an interview names the person interviewed; failing that, the most named person.
-    headline_end = questions[0][0]
-    named_early = [c for c in people if c.first_at() < min(headline_end, 400)] or people
-    interviewee = max(named_early, key=lambda c: (sum(m.kind == "name" for m in c.mentions), -c.first_at()))
+    # The headline of an interview names the person interviewed, by full name; failing that, the most
+    # named person introduced before the first question.
+    text = text_of(doc)
+    headline_end = text.find("\n") if "\n" in text else len(text)
+    full_named = [c for c in people if any(m.kind == "name" and " " in m.name.strip() for m in c.mentions)] or people
+    in_headline = [c for c in full_named if c.first_at() < headline_end]
+    before_questions = [c for c in full_named if c.first_at() < questions[0][0]]
+    candidates = in_headline or before_questions or full_named
+    interviewee = max(candidates, key=lambda c: (sum(m.kind == "name" for m in c.mentions), -c.first_at()))
     interviewer = Cluster(number=len(clusters), type="PERSON")
     # "you" in an answer is mostly generic ("you never know"); GUM chains those together as one referent.
     generic_you = Cluster(number=len(clusters) + 1, type="PERSON")
