@@ -48,14 +48,14 @@ def test_pipeline_records_a_failing_stage_and_goes_on(nlp):
 def test_pipeline_runs_stages_in_order_and_records_versions(nlp):
     (analysis,) = analyze_articles([_article("Colombian President Gustavo Petro met Donald Trump.")], nlp=nlp)
     names = [name for name, _version in analysis.stage_versions]
-    assert names == ["entities", "timexes", "quotes", "figures", "events"]
+    assert names == ["entities", "timexes", "quotes", "figures", "events", "time"]
     assert isinstance(analysis, Analysis) and analysis.sentences
 
 
 def test_pipeline_accumulates_stage_seconds_in_the_run(nlp):
     run = RunContext()
     list(analyze_articles([_article("The talks ended on Tuesday.")], nlp=nlp, run=run))
-    assert set(run.seconds) == {"entities", "timexes", "quotes", "figures", "events"}
+    assert set(run.seconds) == {"entities", "timexes", "quotes", "figures", "events", "time"}
     assert all(seconds >= 0 for seconds in run.seconds.values())
 
 

@@ -117,6 +117,18 @@ class Cue:
 
 
 @dataclass(frozen=True)
+class When:
+    """The time a quote or figure belongs to: a TIMEX3 value (None when the article gives none) and why.
+
+    `reason` says whether the value is explicit in the span's own sentence or inherited (from the narrative's
+    reference time or the publication date), quoting the words it came from.
+    """
+
+    value: str | None
+    reason: str
+
+
+@dataclass(frozen=True)
 class Quote:
     """Quoted or reported words; start/end cover the words without their quotation marks."""
 
@@ -126,6 +138,7 @@ class Quote:
     kind: str
     speaker: Speaker = field(default_factory=Speaker)
     cue: Cue | None = None
+    when: When | None = None
 
 
 @dataclass(frozen=True)
@@ -137,6 +150,7 @@ class Timex:
     text: str
     type: str
     value: str | None
+    note: str | None = None  # why the value is missing or partial ("truncated year"), None when all is well
 
 
 @dataclass(frozen=True)
@@ -157,6 +171,7 @@ class Event:
     date: str | None
     trigger: Span
     sentence: Span
+    date_reason: str | None = None  # where `date` came from (its sentence, the narrative, the publication date)
 
 
 @dataclass(frozen=True)
@@ -170,6 +185,7 @@ class Figure:
     unit: str | None
     measure: str | None
     qualifier: str | None
+    when: When | None = None
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
@@ -40,7 +40,9 @@ class RunContext:
 class Stage(Protocol):
     """One analysis stage: reads the article, its Doc and what earlier stages found; returns records.
 
-    `field` names the Analysis field the records fill; `version` is stored with the output.
+    `field` names the Analysis field the records fill; `version` is stored with the output. A stage that
+    revises several fields (the time stage dates quotes, figures and events) returns a mapping of field name
+    -> records instead, and names those fields in `field`, space-separated.
     """
 
     name: str
@@ -60,8 +62,9 @@ def load_nlp(model: str | None = None) -> Language:
 def default_stages() -> list[Stage]:
     """The analysis stages in the order they run; later stages read what earlier ones found."""
     from .stages import entities, events, figures, quotes, timexes
+    from .stages import time as time_stage  # not the time module this file also uses
 
-    return [entities.STAGE, timexes.STAGE, quotes.STAGE, figures.STAGE, events.STAGE]
+    return [entities.STAGE, timexes.STAGE, quotes.STAGE, figures.STAGE, events.STAGE, time_stage.STAGE]
 
 
 def analyze_doc(article: Article, doc: Doc, stages: Iterable[Stage], run: RunContext) -> Analysis:
@@ -72,7 +75,8 @@ def analyze_doc(article: Article, doc: Doc, stages: Iterable[Stage], run: RunCon
         versions.append((stage.name, stage.version))
         started = time.perf_counter()
         try:
-            records = tuple(stage(article, doc, analysis, run))
+            result = stage(article, doc, analysis, run)
+            fields = dict(result) if isinstance(result, Mapping) else {stage.field: tuple(result)}
         except Exception as error:  # one failing stage must not sink the article or the batch
             problem = Problem(
                 source=article.source,
@@ -84,7 +88,7 @@ def analyze_doc(article: Article, doc: Doc, stages: Iterable[Stage], run: RunCon
             continue
         finally:
             run.seconds[stage.name] = run.seconds.get(stage.name, 0.0) + time.perf_counter() - started
-        analysis = dataclasses.replace(analysis, **{stage.field: records})
+        analysis = dataclasses.replace(analysis, **{name: tuple(records) for name, records in fields.items()})
     return dataclasses.replace(analysis, stage_versions=tuple(versions))
 
 

@@ -24,6 +24,7 @@ from .models import (
     Quote,
     Speaker,
     Timex,
+    When,
 )
 
 SCHEMA_ID = "storyline/analysis@1"
@@ -40,6 +41,14 @@ def _list(span: tuple[int, int] | None) -> list[int] | None:
 def _number(value: float) -> float | int:
     """Whole numbers are written as integers (276000, not 276000.0)."""
     return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
+
+
+def _when(when: When | None) -> dict[str, Any] | None:
+    return None if when is None else {"value": when.value, "reason": when.reason}
+
+
+def _when_from(obj: Any) -> When | None:
+    return None if obj is None else When(obj.get("value"), obj["reason"])
 
 
 def analysis_to_json(analysis: Analysis) -> dict[str, Any]:
@@ -73,11 +82,12 @@ def analysis_to_json(analysis: Analysis) -> dict[str, Any]:
                     "mention": _list(q.speaker.mention),
                 },
                 "cue": None if q.cue is None else {"start": q.cue.start, "end": q.cue.end, "text": q.cue.text},
+                "when": _when(q.when),
             }
             for q in analysis.quotes
         ],
         "timexes": [
-            {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
+            {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value, "note": t.note}
             for t in analysis.timexes
         ],
         "events": [
@@ -87,6 +97,7 @@ def analysis_to_json(analysis: Analysis) -> dict[str, Any]:
                 "source": {"entity": ev.source.entity, "name": ev.source.name, "code": ev.source.code},
                 "target": {"entity": ev.target.entity, "name": ev.target.name, "code": ev.target.code},
                 "date": ev.date,
+                "date_reason": ev.date_reason,
                 "trigger": list(ev.trigger),
                 "sentence": list(ev.sentence),
             }
@@ -101,6 +112,7 @@ def analysis_to_json(analysis: Analysis) -> dict[str, Any]:
                 "unit": f.unit,
                 "measure": f.measure,
                 "qualifier": f.qualifier,
+                "when": _when(f.when),
             }
             for f in analysis.figures
         ],
@@ -132,11 +144,13 @@ def analysis_from_json(obj: dict[str, Any]) -> Analysis:
                 q["kind"],
                 Speaker(q["speaker"]["entity"], q["speaker"]["name"], _span(q["speaker"]["mention"])),
                 None if q["cue"] is None else Cue(q["cue"]["start"], q["cue"]["end"], q["cue"]["text"]),
+                _when_from(q.get("when")),
             )
             for q in obj.get("quotes", ())
         ),
         timexes=tuple(
-            Timex(t["start"], t["end"], t["text"], t["type"], t["value"]) for t in obj.get("timexes", ())
+            Timex(t["start"], t["end"], t["text"], t["type"], t["value"], t.get("note"))
+            for t in obj.get("timexes", ())
         ),
         events=tuple(
             Event(
@@ -147,11 +161,13 @@ def analysis_from_json(obj: dict[str, Any]) -> Analysis:
                 ev["date"],
                 (ev["trigger"][0], ev["trigger"][1]),
                 (ev["sentence"][0], ev["sentence"][1]),
+                ev.get("date_reason"),
             )
             for ev in obj.get("events", ())
         ),
         figures=tuple(
-            Figure(f["start"], f["end"], f["text"], float(f["value"]), f["unit"], f["measure"], f["qualifier"])
+            Figure(f["start"], f["end"], f["text"], float(f["value"]), f["unit"], f["measure"], f["qualifier"],
+                   _when_from(f.get("when")))
             for f in obj.get("figures", ())
         ),
     )
