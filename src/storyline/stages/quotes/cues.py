@@ -8,18 +8,17 @@ are never used for attribution.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 
-def _words(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-SPEECH_LEMMAS = _words(
+SPEECH_LEMMAS = word_set(
     """say tell add argue recall note ask warn insist joke write post tweet read claim state explain announce
     declare report suggest acknowledge admit deny reject accuse call describe confirm predict promise vow pledge
     urge demand complain criticize criticise praise indicate reveal point maintain contend observe respond reply
@@ -32,41 +31,20 @@ SPEECH_LEMMAS = _words(
     present identify rule decide view oppose applaud ridicule complain encourage mention cite"""
 )
 # Verbs of thought and perception: attributions too (PolNeAR annotates them), but only with a clause.
-COGNITIVE_LEMMAS = _words(
+COGNITIVE_LEMMAS = word_set(
     """believe think feel fear hope expect know worry find show learn see understand consider suspect doubt
     want plan seem"""
 )
 SENTENCE_STOPS = frozenset({".", "!", "?", ";"})
 # Written things that "read" or "said" something: their author is the speaker.
-DOCUMENT_NOUNS = _words(
+DOCUMENT_NOUNS = word_set(
     "note letter post message statement sign tweet inscription memo card dedication banner placard"
 )
 DASHES = "\u2015\u2014\u2013-"
 CLOSE_MARKS = '\u201d\u00bb"\u2019'
 OPEN_MARKS = '\u201c\u00ab\u201e"\u2018'
-# Verbs whose object is the addressee, not the content ("told reporters that ...", "urged voters to ...").
-ADDRESSEE_LEMMAS = _words("tell ask urge warn advise remind encourage call press order instruct invite")
-INTENT_LEMMAS = _words("want plan hope expect seek try intend promise vow pledge threaten refuse decline")
-# Verbs of saying whose object is no content ("read the document", "signed the bill", "added a point").
-NO_OBJECT_LEMMAS = _words(
-    "read continue sign add speak press pen scrawl inscribe text email message point raise present view"
-)
-# "called for a ban", "pushed for talks": the demand is the content.
-DEMAND_LEMMAS = _words("call push press ask appeal argue plead lobby")
-DEMAND_PREPOSITIONS = frozenset({"for"})
-ABOUT_PREPOSITIONS = frozenset({"about", "of", "on", "over", "against", "to"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
-
-
-@dataclass(frozen=True)
-class Reported:
-    """An attribution found through its cue: content span, the cue, and the speaker token if any."""
-
-    start: int
-    end: int
-    cue: tuple[int, int]
-    speaker: Token | None
 
 
 def is_cue(token: Token) -> bool:
@@ -286,150 +264,3 @@ def inner_speaker_cue(cue: Token, quoted: list[tuple[int, int]]) -> Token:
         ):
             return child
     return cue
-
-
-def _subtree_span(token: Token) -> tuple[int, int]:
-    left, right = token.left_edge, token.right_edge
-    while right.i > left.i and right.is_punct and right.text not in ("\u201d", '"', ")", "]"):
-        right = right.doc[right.i - 1]
-    return left.idx, right.idx + len(right.text)
-
-
-def _without(head: Token, cue: Token) -> tuple[int, int] | None:
-    """The clause a parenthetical cue interrupts: its head's words, from the first to the last."""
-    start, end = _subtree_span(head)
-    return (start, end) if end - start >= 3 else None
-
-
-def _content_span(cue: Token, text: str) -> tuple[int, int] | None:
-    """The attributed content hanging off a cue: its clause ("said that ..."), the addressee's
-    infinitive ("urged voters to ..."), an intention ("wants to ..."), or, for verbs of saying and stance,
-    the object with its complement ("called him a “sick man”", "has rejected any attempt to ...") or the
-    object of about/of/on ("complained about his microphone")."""
-    lemma = cue.lemma_.lower()
-    by_dep: dict[str, list[Token]] = {}
-    for child in cue.children:
-        by_dep.setdefault(child.dep_, []).append(child)
-    parts: list[Token] = []
-    if "ccomp" in by_dep:
-        parts = by_dep["ccomp"][:1]
-    elif "xcomp" in by_dep and (
-        lemma in ADDRESSEE_LEMMAS or lemma in INTENT_LEMMAS or lemma in SPEECH_LEMMAS
-    ):
-        parts = (by_dep.get("dobj", [])[:1] if lemma in ADDRESSEE_LEMMAS else []) + by_dep["xcomp"][:1]
-    elif lemma in SPEECH_LEMMAS and lemma not in NO_OBJECT_LEMMAS and "dobj" in by_dep:
-        obj = by_dep["dobj"][0]
-        extra = by_dep.get("oprd", []) + [p for p in by_dep.get("prep", []) if p.lower_ == "as"]
-        if obj.pos_ == "PRON" and not extra:
-            return None  # "whom he accused", "said it": the content is elsewhere
-        parts = [obj, *extra]
-    elif cue.dep_ == "parataxis" and lemma in SPEECH_LEMMAS and cue.head.pos_ in ("VERB", "AUX"):
-        return _without(cue.head, cue)  # "The plan, she said, would cost billions."
-    elif lemma in SPEECH_LEMMAS:
-        wanted = ABOUT_PREPOSITIONS | (DEMAND_PREPOSITIONS if lemma in DEMAND_LEMMAS else frozenset())
-        for prep in by_dep.get("prep", []):
-            if prep.lower_ in wanted and any(child.dep_ == "pobj" for child in prep.children):
-                parts = [next(child for child in prep.children if child.dep_ == "pobj")]
-                break
-    if not parts:
-        return None
-    start = min(_subtree_span(part)[0] for part in parts)
-    end = max(_subtree_span(part)[1] for part in parts)
-    if start > 0 and text[start - 1] in OPEN_MARKS:
-        start -= 1  # the clause opens with a quotation: keep its mark with it
-    if end < len(text) and text[end] in CLOSE_MARKS and text[start] in OPEN_MARKS:
-        end += 1
-    return start, end
-
-
-def covered_tokens(doc: Doc, spans: Sequence[tuple[int, int]]) -> list[bool]:
-    """For each token, whether it starts inside one of the spans: one merge walk, not a search per token."""
-    ordered = sorted(spans)
-    mask = []
-    k = 0
-    for token in doc:
-        while k < len(ordered) and ordered[k][1] <= token.idx:
-            k += 1
-        mask.append(k < len(ordered) and ordered[k][0] <= token.idx)
-    return mask
-
-
-def find_reported(
-    doc: Doc, text: str, quoted: list[tuple[int, int]], regions: list[tuple[int, int]]
-) -> list[Reported]:
-    """Reported speech in the given regions: cue verbs with a content clause or object, and 'according to X'."""
-    found = []
-    in_region, in_quote = covered_tokens(doc, regions), covered_tokens(doc, quoted)
-    for token in doc:
-        if not in_region[token.i] or in_quote[token.i]:
-            continue
-        lemma = token.lemma_.lower()
-        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-            reported = _according_to(doc, token)
-            if reported:
-                found.append(reported)
-            continue
-        if token.pos_ != "VERB" or (lemma not in SPEECH_LEMMAS and lemma not in COGNITIVE_LEMMAS):
-            continue
-        passive = _passive_attribution(token)
-        if passive is not None:
-            found.append(passive)
-            continue
-        content = _content_span(token, text)
-        if content is None:
-            continue
-        speaker = subject_of(token, quoted)
-        if speaker is not None and speaker.lower_ in FIRST_SECOND_PERSON:
-            continue
-        if speaker is None and (
-            lemma not in SPEECH_LEMMAS or not any(c.dep_ == "ccomp" for c in token.children)
-        ):
-            continue  # without a speaker, only a clause of saying is worth reporting ("..., saying that ...")
-        start, end = content
-        if end - start < 3:
-            continue
-        found.append(Reported(start, end, cue_extent(token), speaker))
-    return found
-
-
-def _passive_attribution(cue: Token) -> Reported | None:
-    """'The nominee has been endorsed by dozens of papers': the subject is the content, the agent the source."""
-    subject = next((child for child in cue.children if child.dep_ == "nsubjpass"), None)
-    agent = next((child for child in cue.children if child.dep_ == "agent"), None)
-    if subject is None or agent is None or cue.lemma_.lower() not in SPEECH_LEMMAS:
-        return None
-    source = next((child for child in agent.children if child.dep_ == "pobj"), None)
-    start, end = _subtree_span(subject)
-    return Reported(start, end, cue_extent(cue), source)
-
-
-def _according_to(doc: Doc, according: Token) -> Reported | None:
-    to = doc[according.i + 1]
-    objects = [child for child in to.children if child.dep_ == "pobj"] or [
-        child for child in according.children if child.dep_ == "pobj"
-    ]
-    source = objects[0] if objects else None
-    sentence: Span = according.sent
-    phrase_end = (source.right_edge.i + 1) if source is not None else to.i + 1
-    if according.i <= sentence.start + 1:
-        start_token = phrase_end
-        while start_token < sentence.end and doc[start_token].is_punct:
-            start_token += 1
-        if start_token >= sentence.end:
-            return None
-        start, end = doc[start_token].idx, _sentence_content_end(sentence)
-    else:
-        last = according.i - 1
-        while last > sentence.start and doc[last].is_punct:
-            last -= 1
-        start, end = sentence[0].idx, doc[last].idx + len(doc[last].text)
-    if end - start < 3:
-        return None
-    return Reported(start, end, (according.idx, to.idx + len(to.text)), source)
-
-
-def _sentence_content_end(sentence: Span) -> int:
-    last = sentence[-1]
-    while last.i > sentence.start and last.is_punct:
-        last = sentence.doc[last.i - 1]
-    return last.idx + len(last.text)

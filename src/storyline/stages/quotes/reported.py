@@ -1,0 +1,234 @@
+"""Doc -> reported speech found through its cue: "X said that ...", "according to X", "X has rejected any
+attempt to ...", "X is afraid that ...", "the nominee was endorsed by X".
+
+The content is the clause or object the cue governs; the speaker its subject (or the agent of a passive,
+or the object of "according to"). Cues inside quotation marks are never used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .cues import (
+    CLOSE_MARKS,
+    COGNITIVE_LEMMAS,
+    FIRST_SECOND_PERSON,
+    OPEN_MARKS,
+    SPEECH_LEMMAS,
+    SUBJECT_DEPS,
+    cue_extent,
+    inside,
+    subject_of,
+    word_set,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# Adjectives of stance after "be": the subject holds a view about the clause or object that follows.
+STANCE_ADJECTIVES = word_set(
+    """concerned worried afraid fearful confident sure certain convinced hopeful optimistic pessimistic
+    skeptical sceptical critical supportive frank clear adamant determined willing eager reluctant unwilling
+    bearish bullish angry furious frustrated upset pleased proud aware doubtful uncertain unsure opposed"""
+)
+STANCE_PREPOSITIONS = frozenset({"about", "of", "on", "over", "with", "that", "to"})
+# Verbs whose object is the addressee, not the content ("told reporters that ...", "urged voters to ...").
+ADDRESSEE_LEMMAS = word_set("tell ask urge warn advise remind encourage call press order instruct invite")
+INTENT_LEMMAS = word_set("want plan hope expect seek try intend promise vow pledge threaten refuse decline")
+# Verbs of saying whose object is no content ("read the document", "signed the bill", "added a point").
+NO_OBJECT_LEMMAS = word_set(
+    "read continue sign add speak press pen scrawl inscribe text email message point raise present view"
+)
+# "called for a ban", "pushed for talks": the demand is the content.
+DEMAND_LEMMAS = word_set("call push press ask appeal argue plead lobby")
+DEMAND_PREPOSITIONS = frozenset({"for"})
+ABOUT_PREPOSITIONS = frozenset({"about", "of", "on", "over", "against", "to"})
+
+
+@dataclass(frozen=True)
+class Reported:
+    """An attribution found through its cue: content span, the cue, and the speaker token if any."""
+
+    start: int
+    end: int
+    cue: tuple[int, int]
+    speaker: Token | None
+
+
+def _subtree_span(token: Token) -> tuple[int, int]:
+    left, right = token.left_edge, token.right_edge
+    while right.i > left.i and right.is_punct and right.text not in ("\u201d", '"', ")", "]"):
+        right = right.doc[right.i - 1]
+    return left.idx, right.idx + len(right.text)
+
+
+def _without(head: Token, cue: Token) -> tuple[int, int] | None:
+    """The clause a parenthetical cue interrupts: its head's words, from the first to the last."""
+    start, end = _subtree_span(head)
+    return (start, end) if end - start >= 3 else None
+
+
+def _content_span(cue: Token, text: str) -> tuple[int, int] | None:
+    """The attributed content hanging off a cue: its clause ("said that ..."), the addressee's
+    infinitive ("urged voters to ..."), an intention ("wants to ..."), or, for verbs of saying and stance,
+    the object with its complement ("called him a “sick man”", "has rejected any attempt to ...") or the
+    object of about/of/on ("complained about his microphone")."""
+    lemma = cue.lemma_.lower()
+    by_dep: dict[str, list[Token]] = {}
+    for child in cue.children:
+        by_dep.setdefault(child.dep_, []).append(child)
+    parts: list[Token] = []
+    if "ccomp" in by_dep:
+        parts = by_dep["ccomp"][:1]
+    elif "xcomp" in by_dep and (
+        lemma in ADDRESSEE_LEMMAS or lemma in INTENT_LEMMAS or lemma in SPEECH_LEMMAS
+    ):
+        parts = (by_dep.get("dobj", [])[:1] if lemma in ADDRESSEE_LEMMAS else []) + by_dep["xcomp"][:1]
+    elif lemma in SPEECH_LEMMAS and lemma not in NO_OBJECT_LEMMAS and "dobj" in by_dep:
+        obj = by_dep["dobj"][0]
+        extra = by_dep.get("oprd", []) + [p for p in by_dep.get("prep", []) if p.lower_ == "as"]
+        if obj.pos_ == "PRON" and not extra:
+            return None  # "whom he accused", "said it": the content is elsewhere
+        parts = [obj, *extra]
+    elif cue.dep_ == "parataxis" and lemma in SPEECH_LEMMAS and cue.head.pos_ in ("VERB", "AUX"):
+        return _without(cue.head, cue)  # "The plan, she said, would cost billions."
+    elif lemma in SPEECH_LEMMAS:
+        wanted = ABOUT_PREPOSITIONS | (DEMAND_PREPOSITIONS if lemma in DEMAND_LEMMAS else frozenset())
+        for prep in by_dep.get("prep", []):
+            if prep.lower_ in wanted and any(child.dep_ == "pobj" for child in prep.children):
+                parts = [next(child for child in prep.children if child.dep_ == "pobj")]
+                break
+    if not parts:
+        return None
+    start = min(_subtree_span(part)[0] for part in parts)
+    end = max(_subtree_span(part)[1] for part in parts)
+    if start > 0 and text[start - 1] in OPEN_MARKS:
+        start -= 1  # the clause opens with a quotation: keep its mark with it
+    if end < len(text) and text[end] in CLOSE_MARKS and text[start] in OPEN_MARKS:
+        end += 1
+    return start, end
+
+
+def covered_tokens(doc: Doc, spans: Sequence[tuple[int, int]]) -> list[bool]:
+    """For each token, whether it starts inside one of the spans: one merge walk, not a search per token."""
+    ordered = sorted(spans)
+    mask = []
+    k = 0
+    for token in doc:
+        while k < len(ordered) and ordered[k][1] <= token.idx:
+            k += 1
+        mask.append(k < len(ordered) and ordered[k][0] <= token.idx)
+    return mask
+
+
+def find_reported(
+    doc: Doc, text: str, quoted: list[tuple[int, int]], regions: list[tuple[int, int]]
+) -> list[Reported]:
+    """Reported speech in the given regions: cue verbs with a content clause or object, and 'according to X'."""
+    found = []
+    in_region, in_quote = covered_tokens(doc, regions), covered_tokens(doc, quoted)
+    for token in doc:
+        if not in_region[token.i] or in_quote[token.i]:
+            continue
+        lemma = token.lemma_.lower()
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            reported = _according_to(doc, token)
+            if reported:
+                found.append(reported)
+            continue
+        if lemma == "be":
+            stance = _stance_attribution(token, quoted)
+            if stance is not None:
+                found.append(stance)
+            continue
+        if token.pos_ != "VERB" or (lemma not in SPEECH_LEMMAS and lemma not in COGNITIVE_LEMMAS):
+            continue
+        passive = _passive_attribution(token)
+        if passive is not None:
+            found.append(passive)
+            continue
+        content = _content_span(token, text)
+        if content is None:
+            continue
+        speaker = subject_of(token, quoted)
+        if speaker is not None and speaker.lower_ in FIRST_SECOND_PERSON:
+            continue
+        if speaker is None and (
+            lemma not in SPEECH_LEMMAS or not any(c.dep_ == "ccomp" for c in token.children)
+        ):
+            continue  # without a speaker, only a clause of saying is worth reporting ("..., saying that ...")
+        start, end = content
+        if end - start < 3:
+            continue
+        found.append(Reported(start, end, cue_extent(token), speaker))
+    return found
+
+
+def _stance_attribution(be: Token, quoted: Sequence[tuple[int, int]]) -> Reported | None:
+    """ "Democrats are afraid that ...", "She was critical of the plan": a stance adjective's clause or
+    object is the attributed content, the subject its source, "are afraid" the cue."""
+    adjective = next(
+        (c for c in be.children if c.dep_ == "acomp" and c.lemma_.lower() in STANCE_ADJECTIVES), None
+    )
+    subject = next((c for c in be.children if c.dep_ in SUBJECT_DEPS and not inside(quoted, c.idx)), None)
+    if adjective is None or subject is None or subject.lower_ in FIRST_SECOND_PERSON | {"it"}:
+        return None
+    for child in adjective.children:
+        if child.dep_ in ("ccomp", "xcomp"):
+            content = child
+            break
+        if child.dep_ == "prep" and child.lower_ in STANCE_PREPOSITIONS:
+            content = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if content is not None:
+                break
+    else:
+        return None
+    if content is None:
+        return None
+    start, end = _subtree_span(content)
+    return Reported(start, end, (be.idx, adjective.idx + len(adjective.text)), subject)
+
+
+def _passive_attribution(cue: Token) -> Reported | None:
+    """'The nominee has been endorsed by dozens of papers': the subject is the content, the agent the source."""
+    subject = next((child for child in cue.children if child.dep_ == "nsubjpass"), None)
+    agent = next((child for child in cue.children if child.dep_ == "agent"), None)
+    if subject is None or agent is None or cue.lemma_.lower() not in SPEECH_LEMMAS:
+        return None
+    source = next((child for child in agent.children if child.dep_ == "pobj"), None)
+    start, end = _subtree_span(subject)
+    return Reported(start, end, cue_extent(cue), source)
+
+
+def _according_to(doc: Doc, according: Token) -> Reported | None:
+    to = doc[according.i + 1]
+    objects = [child for child in to.children if child.dep_ == "pobj"] or [
+        child for child in according.children if child.dep_ == "pobj"
+    ]
+    source = objects[0] if objects else None
+    sentence: Span = according.sent
+    phrase_end = (source.right_edge.i + 1) if source is not None else to.i + 1
+    if according.i <= sentence.start + 1:
+        start_token = phrase_end
+        while start_token < sentence.end and doc[start_token].is_punct:
+            start_token += 1
+        if start_token >= sentence.end:
+            return None
+        start, end = doc[start_token].idx, _sentence_content_end(sentence)
+    else:
+        last = according.i - 1
+        while last > sentence.start and doc[last].is_punct:
+            last -= 1
+        start, end = sentence[0].idx, doc[last].idx + len(doc[last].text)
+    if end - start < 3:
+        return None
+    return Reported(start, end, (according.idx, to.idx + len(to.text)), source)
+
+
+def _sentence_content_end(sentence: Span) -> int:
+    last = sentence[-1]
+    while last.i > sentence.start and last.is_punct:
+        last = sentence.doc[last.i - 1]
+    return last.idx + len(last.text)
