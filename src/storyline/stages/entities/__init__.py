@@ -84,8 +84,9 @@ def resolve_entities(
     nominals = [m for m in nominal_mentions(doc, blocked, names) if m.head not in taken_heads]
     resolve_nominals(doc, clusters, nominals)
     pronouns = pronoun_mentions(doc, blocked)
-    resolve_pronouns(doc, clusters, pronouns)
-    resolve_first_person(doc, clusters, pronouns, quoted_ranges(text_of(doc)))
+    quotes = quoted_ranges(text_of(doc))
+    resolve_pronouns(doc, clusters, pronouns, quotes)
+    resolve_first_person(doc, clusters, pronouns, quotes)
     attach_predicates(doc, clusters)
     if registry is not None:
         registry.add_votes(tallies)

@@ -71,7 +71,9 @@ def bound_locally(doc: Doc, pronoun: Mention, antecedent: Mention) -> bool:
     return clause_verb(doc, pronoun_token.i).i == clause_verb(doc, antecedent_token.i).i
 
 
-def resolve_pronouns(doc: Doc, clusters: Sequence[Cluster], pronouns: Sequence[Mention]) -> None:
+def resolve_pronouns(
+    doc: Doc, clusters: Sequence[Cluster], pronouns: Sequence[Mention], quotes: Sequence[tuple[int, int]] = ()
+) -> None:
     owner: dict[int, Cluster] = {}
     chain: list[Mention] = []
     for cluster in clusters:
@@ -79,9 +81,16 @@ def resolve_pronouns(doc: Doc, clusters: Sequence[Cluster], pronouns: Sequence[M
             owner[id(mention)] = cluster
             chain.append(mention)
     chain.sort(key=lambda m: m.start)
+    by_head = {m.head: m for m in chain}
+    speakers: dict[tuple[int, int], Cluster | None] = {}
     for pronoun in sorted(pronouns, key=lambda m: m.start):
         if pronoun.features.get("person") in ("1", "2"):
             continue
+        # Inside a quotation, "he" is someone the speaker talks about, never the speaker.
+        quote = next(((s, e) for s, e in quotes if s <= pronoun.start < e), None)
+        if quote is not None and quote not in speakers:
+            speakers[quote] = speaker_of_quote(doc, quote, owner, by_head)
+        speaker = speakers.get(quote)
         candidates = []
         for antecedent in chain:
             if antecedent.end > pronoun.start:
@@ -90,7 +99,7 @@ def resolve_pronouns(doc: Doc, clusters: Sequence[Cluster], pronouns: Sequence[M
             if distance > PRONOUN_WINDOW:
                 continue
             cluster = owner[id(antecedent)]
-            if not agrees(pronoun, cluster, antecedent) or bound_locally(doc, pronoun, antecedent):
+            if cluster is speaker or not agrees(pronoun, cluster, antecedent) or bound_locally(doc, pronoun, antecedent):
                 continue
             if pronoun.features["case"] == "refl" and distance > 0:
                 continue
@@ -106,6 +115,7 @@ def resolve_pronouns(doc: Doc, clusters: Sequence[Cluster], pronouns: Sequence[M
         if cluster.gender is None and pronoun.features["gender"] in ("male", "female"):
             cluster.gender = pronoun.features["gender"]
         owner[id(pronoun)] = cluster
+        by_head.setdefault(pronoun.head, pronoun)
         insert_sorted(chain, pronoun)
 
 
@@ -236,9 +246,14 @@ def best_nominal_antecedent(doc: Doc, clusters: Sequence[Cluster], nominal: Ment
 def speaker_of_quote(doc: Doc, quote: tuple[int, int], owner: dict[int, Cluster], by_head: dict[int, Mention]) -> Cluster | None:
     """The cluster of the subject of a speech verb outside the quote, in the sentences it touches or the next."""
     start, end = quote
-    sentences = [s for s in doc.sents if s.start_char < end + 1 and s.end_char > start - 1]
-    if sentences and sentences[-1].end < len(doc):
-        sentences.append(doc[sentences[-1].end].sent)
+    first = doc.char_span(start, start, alignment_mode="expand")
+    sentences = []
+    sentence = doc[first.start].sent if first is not None and first.start < len(doc) else None
+    while sentence is not None and sentence.start_char < end + 1:
+        sentences.append(sentence)
+        sentence = doc[sentence.end].sent if sentence.end < len(doc) else None
+    if sentence is not None:
+        sentences.append(sentence)
     for sentence in sentences:
         for token in sentence:
             if start <= token.idx < end or token.lemma_.lower() not in SPEECH_VERBS:
