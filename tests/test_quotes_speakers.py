@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from storyline.models import Analysis, Article, Block, Entity, Published, Quote
+from storyline.models import QUOTE_KINDS, Analysis, Article, Block, Entity, Published, Quote
 from storyline.pipeline import RunContext, load_nlp
 from storyline.stages.quotes import STAGE, extract_quotes
 
@@ -283,3 +285,34 @@ def test_quotes_parenthetical_cue_attributes_partial_quote(nlp) -> None:
     text = "That decision, Maria Lopez said, was nothing short of \u201ctheft\u201d from the farmers."
     partial = only(run(nlp, text, MARIA), "partial")[0]
     assert (partial.text, partial.speaker.name) == ("theft", "Maria Lopez")
+
+
+WORDS = [
+    "Maria",
+    "Lopez",
+    "said",
+    "told",
+    "he",
+    "she",
+    "the",
+    "plan",
+    "\u201c",
+    "\u201d",
+    '"',
+    "\u2018",
+    "\u2019",
+    ",",
+    ".",
+    "\n",
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(WORDS), max_size=40))
+def test_quotes_never_fail_and_offsets_round_trip(nlp, words: list[str]) -> None:
+    text = " ".join(words)
+    for quote in run(nlp, text, MARIA):
+        assert text[quote.start : quote.end] == quote.text and quote.text
+        assert quote.kind in QUOTE_KINDS
+        if quote.speaker.mention:
+            assert 0 <= quote.speaker.mention[0] < quote.speaker.mention[1] <= len(text)
