@@ -30,11 +30,17 @@ from storyline.models import (
     Quote,
     Speaker,
     Timex,
+    When,
 )
+from storyline.stages.timexes import build_timeline
 from storyline.store import Store, StoreError, open_store
 from storyline.store.migrations import MIGRATIONS, apply_migrations
 
 optional_text = st.none() | st.text(max_size=20)
+# TIMEX3 values the timeline places (and some it must leave off), beside arbitrary text.
+timex_values = st.sampled_from(
+    ("2026-02-03", "2025-10", "1990-Q2", "2025-W07", "198X", "19", "PAST_REF", "XXXX-10-24", "2026-02-03T14:00")
+)
 
 
 @st.composite
@@ -59,14 +65,16 @@ def analyses(draw: st.DrawFn) -> Analysis:
     )
     speaker = st.builds(Speaker, entity=optional_text, name=optional_text, mention=st.none() | span())
     cue = st.none() | span().map(lambda s: Cue(*sliced(s)))
+    when = st.none() | st.builds(When, value=optional_text | timex_values, reason=st.text(max_size=20))
     quote = st.builds(
-        lambda s, kind, who, how: Quote(*sliced(s), kind, who, how),
-        span(), st.sampled_from(QUOTE_KINDS), speaker, cue,
+        lambda s, kind, who, how, at: Quote(*sliced(s), kind, who, how, at),
+        span(), st.sampled_from(QUOTE_KINDS), speaker, cue, when,
     )  # fmt: skip
     timex = st.builds(
-        lambda s, kind, value: Timex(*sliced(s), kind, value),
+        lambda s, kind, value, note: Timex(*sliced(s), kind, value, note),
         span(),
         st.sampled_from(TIMEX_TYPES),
+        optional_text | timex_values,
         optional_text,
     )
     actor = st.builds(Actor, entity=optional_text, name=optional_text, code=optional_text)
@@ -79,10 +87,11 @@ def analyses(draw: st.DrawFn) -> Analysis:
         date=optional_text,
         trigger=span(),
         sentence=span(),
+        date_reason=optional_text,
     )
     figure = st.builds(
-        lambda s, value, unit, measure, qualifier: Figure(*sliced(s), value, unit, measure, qualifier),
-        span(), st.floats(allow_nan=False), optional_text, optional_text, optional_text,
+        lambda s, value, unit, measure, qualifier, at: Figure(*sliced(s), value, unit, measure, qualifier, at),
+        span(), st.floats(allow_nan=False), optional_text, optional_text, optional_text, when,
     )  # fmt: skip
     problem = st.builds(Problem, source=st.text(max_size=10), reason=st.text(max_size=20), stage=st.text(max_size=8),
                         article_id=optional_text)  # fmt: skip
@@ -394,3 +403,11 @@ def test_store_counts_an_entity_across_articles() -> None:
             store.save(analysis)
         summaries = {(e.name, e.articles, e.mentions, e.quotes) for e in store.entities()}
     assert summaries == {("Gustavo Petro", 2, 3, 1), ("Donald Trump", 1, 1, 0)}
+
+
+@given(analyses())
+@settings(max_examples=60, deadline=None)
+def test_store_timeline_is_build_timeline_of_what_was_saved(analysis: Analysis) -> None:
+    with Store(":memory:") as store:
+        store.save(analysis)
+        assert store.timeline() == build_timeline([analysis])

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from .records import ArticleSummary, EntitySummary, SearchHit, StoreError
 from .sqlite import Store
+from .timeline import TimelinePoint
 
-__all__ = ["ArticleSummary", "EntitySummary", "SearchHit", "Store", "StoreError", "open_store"]
+__all__ = ["ArticleSummary", "EntitySummary", "SearchHit", "Store", "StoreError", "TimelinePoint", "open_store"]
 
 
 def open_store(location: str | Path, *, create: bool = True) -> Store:

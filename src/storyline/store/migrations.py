@@ -175,9 +175,41 @@ CREATE VIRTUAL TABLE quote_search USING fts5(
 )
 """
 
+# Time for everything: a timex's note, the time of each quote and figure with its reason, an event's date reason,
+# and the timeline's sort keys (a timex's first day and granularity), indexed so the timeline is read in SQL.
+TIME_COLUMNS = """
+ALTER TABLE timexes ADD COLUMN note TEXT;
+ALTER TABLE timexes ADD COLUMN day TEXT;
+ALTER TABLE timexes ADD COLUMN granularity TEXT;
+ALTER TABLE quotes ADD COLUMN when_value TEXT;
+ALTER TABLE quotes ADD COLUMN when_reason TEXT;
+ALTER TABLE figures ADD COLUMN when_value TEXT;
+ALTER TABLE figures ADD COLUMN when_reason TEXT;
+ALTER TABLE events ADD COLUMN date_reason TEXT;
+CREATE INDEX timexes_day ON timexes (day, granularity)
+"""
+
+
+def add_time_columns(conn: sqlite3.Connection) -> None:
+    """The time columns, then the timeline keys of timexes stored before them (the same rule as new rows)."""
+    from ..stages.timexes.timeline import place_on_timeline
+
+    for statement in split_statements(TIME_COLUMNS):
+        conn.execute(statement)
+    rows = conn.execute("SELECT article_id, position, type, value FROM timexes").fetchall()
+    for article_id, position, type_, value in rows:
+        place = place_on_timeline(type_, value)
+        if place is not None:
+            conn.execute(
+                "UPDATE timexes SET day = ?, granularity = ? WHERE article_id = ? AND position = ?",
+                (*place, article_id, position),
+            )
+
+
 MIGRATIONS: list[Migration] = [
     ("0001_core_tables", CORE_TABLES),
     ("0002_search_tables", SEARCH_TABLES),
+    ("0003_time", add_time_columns),
 ]
 
 

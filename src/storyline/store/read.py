@@ -19,11 +19,16 @@ from ..models import (
     Quote,
     Speaker,
     Timex,
+    When,
 )
 
 
 def span_or_none(start: int | None, end: int | None) -> tuple[int, int] | None:
     return None if start is None or end is None else (start, end)
+
+
+def when_or_none(value: str | None, reason: str | None) -> When | None:
+    return None if reason is None else When(value, reason)
 
 
 def rows_of(conn: sqlite3.Connection, sql: str, article_id: str) -> list[tuple[Any, ...]]:
@@ -62,16 +67,16 @@ def select_analysis(conn: sqlite3.Connection, article_id: str) -> Analysis:
             Timex(*t)
             for t in rows_of(
                 conn,
-                'SELECT start, "end", text, type, value FROM timexes WHERE article_id = ? ORDER BY position',
+                'SELECT start, "end", text, type, value, note FROM timexes WHERE article_id = ? ORDER BY position',
                 aid,
             )
         ),
         events=select_events(conn, aid),
         figures=tuple(
-            Figure(*f)
+            Figure(*f[:7], when=when_or_none(*f[7:]))
             for f in rows_of(
                 conn,
-                'SELECT start, "end", text, value, unit, measure, qualifier FROM figures '
+                'SELECT start, "end", text, value, unit, measure, qualifier, when_value, when_reason FROM figures '
                 "WHERE article_id = ? ORDER BY position",
                 aid,
             )
@@ -121,15 +126,15 @@ def select_entities(conn: sqlite3.Connection, aid: str) -> tuple[Entity, ...]:
 
 def select_quotes(conn: sqlite3.Connection, aid: str) -> tuple[Quote, ...]:
     quotes = []
-    for start, end, text, kind, entity, name, m_start, m_end, c_start, c_end, c_text in rows_of(
+    for start, end, text, kind, entity, name, m_start, m_end, c_start, c_end, c_text, w_value, w_reason in rows_of(
         conn,
         'SELECT start, "end", text, kind, speaker_entity, speaker_name, speaker_start, speaker_end, '
-        "cue_start, cue_end, cue_text FROM quotes WHERE article_id = ? ORDER BY position",
+        "cue_start, cue_end, cue_text, when_value, when_reason FROM quotes WHERE article_id = ? ORDER BY position",
         aid,
     ):
         cue = None if c_start is None else Cue(c_start, c_end, c_text)
         speaker = Speaker(entity, name, span_or_none(m_start, m_end))
-        quotes.append(Quote(start, end, text, kind, speaker, cue))
+        quotes.append(Quote(start, end, text, kind, speaker, cue, when_or_none(w_value, w_reason)))
     return tuple(quotes)
 
 
@@ -143,11 +148,12 @@ def select_events(conn: sqlite3.Connection, aid: str) -> tuple[Event, ...]:
             date=row[8],
             trigger=(row[9], row[10]),
             sentence=(row[11], row[12]),
+            date_reason=row[13],
         )
         for row in rows_of(
             conn,
             "SELECT type, status, source_entity, source_name, source_code, target_entity, target_name, "
-            "target_code, date, trigger_start, trigger_end, sentence_start, sentence_end FROM events "
+            "target_code, date, trigger_start, trigger_end, sentence_start, sentence_end, date_reason FROM events "
             "WHERE article_id = ? ORDER BY position",
             aid,
         )

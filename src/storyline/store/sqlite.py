@@ -8,10 +8,12 @@ from pathlib import Path
 from types import TracebackType
 
 from ..models import Analysis, Problem, Published
+from ..stages.timexes.timeline import TimelinePoint
 from .migrations import applied_migrations, apply_migrations
 from .read import select_analysis
 from .records import ArticleSummary, EntitySummary, SearchHit, StoreError, shorten
 from .search import MATCH_CLOSE, MATCH_OPEN, build_fts_query, find_matches, search_terms, split_snippet
+from .timeline import select_entity_ids, select_timeline
 from .write import insert_analysis, insert_problem
 
 # Tables counted by stats(), in the order a reader meets them.
@@ -161,6 +163,21 @@ class Store:
     def stats(self) -> dict[str, int]:
         """Row counts per table."""
         return {table: self._conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in TABLES}
+
+    def entity_ids(self, name: str) -> list[str]:
+        """The entity ids an id or a name (any case, or a part of a name) designates; [] when none."""
+        return select_entity_ids(self._conn, name)
+
+    def timeline(
+        self, entity: str | None = None, since: str | None = None, until: str | None = None
+    ) -> list[TimelinePoint]:
+        """The story's dated points in time order, each with its sentence and the entities mentioned there.
+
+        `entity` is an entity id or name (see entity_ids); `since`/`until` are ISO dates bounding a point's
+        first day, both inclusive.
+        """
+        ids = None if entity is None else self.entity_ids(entity)
+        return select_timeline(self._conn, ids, since, until)
 
     def search(self, text: str, limit: int = 20) -> list[SearchHit]:
         """Sentences and quotes holding every word of `text` (any case, any accents), best first."""

@@ -7,7 +7,13 @@ import sqlite3
 from datetime import UTC, datetime
 
 from ..ids import content_hash
-from ..models import Analysis, Problem
+from ..models import Analysis, Problem, When
+from ..stages.timexes.timeline import place_on_timeline
+
+
+def when_columns(when: When | None) -> tuple[str | None, str | None]:
+    # A When always has a reason, so a NULL reason is how "no When" is stored.
+    return (None, None) if when is None else (when.value, when.reason)
 
 
 def problem_id(problem: Problem) -> str:
@@ -75,26 +81,31 @@ def insert_analysis(conn: sqlite3.Connection, analysis: Analysis) -> None:
         )
     insert_quotes(conn, analysis)
     conn.executemany(
-        'INSERT INTO timexes (article_id, position, start, "end", text, type, value) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        [(aid, i, t.start, t.end, t.text, t.type, t.value) for i, t in enumerate(analysis.timexes)],
+        'INSERT INTO timexes (article_id, position, start, "end", text, type, value, note, day, granularity) '
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (aid, i, t.start, t.end, t.text, t.type, t.value, t.note, *(place_on_timeline(t.type, t.value) or (None, None)))
+            for i, t in enumerate(analysis.timexes)
+        ],
     )
     conn.executemany(
         "INSERT INTO events (article_id, position, type, status, source_entity, source_name, source_code, "
         "target_entity, target_name, target_code, date, trigger_start, trigger_end, sentence_start, "
-        "sentence_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "sentence_end, date_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 aid, i, ev.type, ev.status, ev.source.entity, ev.source.name, ev.source.code,
                 ev.target.entity, ev.target.name, ev.target.code, ev.date, *ev.trigger, *ev.sentence,
+                ev.date_reason,
             )
             for i, ev in enumerate(analysis.events)
         ],
     )  # fmt: skip
     conn.executemany(
-        'INSERT INTO figures (article_id, position, start, "end", text, value, unit, measure, qualifier) '
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        'INSERT INTO figures (article_id, position, start, "end", text, value, unit, measure, qualifier, '
+        "when_value, when_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (aid, i, f.start, f.end, f.text, f.value, f.unit, f.measure, f.qualifier)
+            (aid, i, f.start, f.end, f.text, f.value, f.unit, f.measure, f.qualifier, *when_columns(f.when))
             for i, f in enumerate(analysis.figures)
         ],
     )
@@ -113,11 +124,13 @@ def insert_quotes(conn: sqlite3.Connection, analysis: Analysis) -> None:
         mention = q.speaker.mention or (None, None)
         cue = (q.cue.start, q.cue.end, q.cue.text) if q.cue else (None, None, None)
         rows.append(
-            (aid, i, q.start, q.end, q.text, q.kind, q.speaker.entity, q.speaker.name, *mention, *cue)
+            (aid, i, q.start, q.end, q.text, q.kind, q.speaker.entity, q.speaker.name, *mention, *cue,
+             *when_columns(q.when))
         )
     conn.executemany(
         'INSERT INTO quotes (article_id, position, start, "end", text, kind, speaker_entity, speaker_name, '
-        "speaker_start, speaker_end, cue_start, cue_end, cue_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "speaker_start, speaker_end, cue_start, cue_end, cue_text, when_value, when_reason) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
     # Indexed text is the article's own slice, so a hit's offsets always point at the words it shows.

@@ -7,7 +7,6 @@ each dated expression moves forward as the article is read.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -22,10 +21,17 @@ from .context import Context, Resolution
 from .normalize import normalize_timex
 from .recognize import recognize_timexes
 from .tense import tense_at
-from .timeline import TimelinePoint, build_timeline, filter_timeline, time_of
+from .timeline import (
+    TimelinePoint,
+    build_timeline,
+    filter_timeline,
+    place_on_timeline,
+    time_of,
+    timeline_order,
+)
 
 __all__ = ["STAGE", "STAGE_VERSION", "FoundTimex", "TimelinePoint", "build_timeline", "filter_timeline",
-           "find_timexes", "resolve_timexes", "time_of"]
+           "find_timexes", "place_on_timeline", "resolve_timexes", "time_of", "timeline_order"]
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -36,15 +42,11 @@ STAGE_VERSION = "timexes.v1"
 # Dates in datelines and captions are real dates; credits, bylines and boilerplate hold none worth reporting.
 TIMEX_BLOCK_KINDS = frozenset({"body", "heading", "caption", "dateline"})
 _EXPLICIT_YEAR = re.compile(r"\b(?:1\d|20)\d\d\b")
-# A truncated or impossible date is flagged in Timex.note once models.py has that optional field (asked of the
-# lead); until then the flag stays on FoundTimex.resolution.problem and out of the record.
-_TIMEX_HAS_NOTE = "note" in {f.name for f in dataclasses.fields(Timex)}
 
 
 def make_timex(start: int, end: int, text: str, resolution: Resolution) -> Timex:
-    if _TIMEX_HAS_NOTE and resolution.problem:
-        return Timex(start, end, text, resolution.type, resolution.value, note=resolution.problem)  # type: ignore[call-arg]
-    return Timex(start, end, text, resolution.type, resolution.value)
+    # A truncated or impossible date keeps its reason in Timex.note, so a reader sees why it has no full value.
+    return Timex(start, end, text, resolution.type, resolution.value, note=resolution.problem)
 
 
 @dataclass(frozen=True)

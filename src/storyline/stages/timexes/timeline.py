@@ -9,6 +9,8 @@ from ...models import Analysis, Span, Timex
 from ..text import sentence_at
 from .calendar import GRANULARITY_ORDER, read_point
 
+_GRANULARITY_RANK = {name: index for index, name in enumerate(GRANULARITY_ORDER)}
+
 
 @dataclass(frozen=True)
 class TimelinePoint:
@@ -39,18 +41,32 @@ def build_timeline(analyses: Iterable[Analysis]) -> list[TimelinePoint]:
     points = []
     for analysis in analyses:
         for timex in analysis.timexes:
-            point = read_point(timex.value) if timex.type in ("DATE", "TIME") else None
-            if point is None or (timex.value or "").startswith("X"):
+            point = place_on_timeline(timex.type, timex.value)
+            if point is None:
                 continue
             sentence = sentence_at(analysis.sentences, timex.start) or (timex.start, timex.end)
             points.append(TimelinePoint(
-                value=timex.value or "", day=point[0].isoformat(), granularity=point[1], type=timex.type,
+                value=timex.value or "", day=point[0], granularity=point[1], type=timex.type,
                 article_id=analysis.article.id, start=timex.start, end=timex.end, text=timex.text,
                 sentence=sentence, sentence_text=analysis.article.text[sentence[0]:sentence[1]],
                 entities=_entities_in(analysis, sentence),
             ))
-    order = {name: index for index, name in enumerate(GRANULARITY_ORDER)}
-    return sorted(points, key=lambda p: (p.day, order.get(p.granularity, 0), p.article_id, p.start))
+    return sorted(points, key=timeline_order)
+
+
+def place_on_timeline(type_: str, value: str | None) -> tuple[str, str] | None:
+    """(first day as YYYY-MM-DD, granularity) for a DATE/TIME with a point value; None for what stays off the
+    timeline (durations, sets, REFs, open values, an unknown year such as XXXX-10-24). The store keeps these two
+    columns so that it can sort and filter the timeline in SQL."""
+    point = read_point(value) if type_ in ("DATE", "TIME") else None
+    if point is None or (value or "").startswith("X"):
+        return None
+    return point[0].isoformat(), point[1]
+
+
+def timeline_order(point: TimelinePoint) -> tuple:
+    """Time order; ties keep the coarser value first, then article and reading order."""
+    return (point.day, _GRANULARITY_RANK.get(point.granularity, 0), point.article_id, point.start)
 
 
 def filter_timeline(points: Sequence[TimelinePoint], *, entity: str | None = None, since: str | None = None,

@@ -1,0 +1,69 @@
+"""Stored timexes -> the story's timeline: dated points read by their indexed first day, each with its sentence."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Collection
+
+from ..models import Span
+from ..stages.text import sentence_at
+from ..stages.timexes.timeline import TimelinePoint, timeline_order
+
+
+def select_entity_ids(conn: sqlite3.Connection, name: str) -> list[str]:
+    """Ids of the entities an id or a name designates: the exact id, else the exact name in any case, else every
+    entity whose name holds the words (so `--entity Petro` finds "Gustavo Petro")."""
+    if conn.execute("SELECT 1 FROM entities WHERE id = ?", (name,)).fetchone():
+        return [name]
+    rows = conn.execute("SELECT id, name FROM entities ORDER BY id").fetchall()
+    wanted = name.casefold().strip()
+    exact = [eid for eid, ename in rows if ename.casefold() == wanted]
+    return exact or [eid for eid, ename in rows if wanted and wanted in ename.casefold()]
+
+
+class _ArticleSpans:
+    """One article's text, sentences and mentions, read once however many points it holds."""
+
+    def __init__(self, conn: sqlite3.Connection, article_id: str) -> None:
+        (self.text,) = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        self.sentences = [
+            (s, e) for s, e in conn.execute(
+                'SELECT start, "end" FROM sentences WHERE article_id = ? ORDER BY position', (article_id,)
+            )
+        ]  # fmt: skip
+        self.mentions = conn.execute(
+            'SELECT entity_id, start, "end" FROM mentions WHERE article_id = ?', (article_id,)
+        ).fetchall()
+
+    def entities_in(self, sentence: Span) -> tuple[str, ...]:
+        return tuple(sorted({eid for eid, s, e in self.mentions if sentence[0] <= s and e <= sentence[1]}))
+
+
+def select_timeline(
+    conn: sqlite3.Connection,
+    entity_ids: Collection[str] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> list[TimelinePoint]:
+    """The points of build_timeline over the stored analyses (same rule, same order), read by the indexed
+    `day` column: those whose first day lies in [since, until] and, given entity ids, whose sentence
+    mentions one of them."""
+    rows = conn.execute(
+        'SELECT article_id, start, "end", text, type, value, day, granularity FROM timexes '
+        "WHERE day IS NOT NULL AND (?1 IS NULL OR day >= ?1) AND (?2 IS NULL OR day <= ?2)",
+        (since, until),
+    ).fetchall()
+    articles: dict[str, _ArticleSpans] = {}
+    points = []
+    for article_id, start, end, text, type_, value, day, granularity in rows:
+        spans = articles.get(article_id) or articles.setdefault(article_id, _ArticleSpans(conn, article_id))
+        sentence = sentence_at(spans.sentences, start) or (start, end)
+        entities = spans.entities_in(sentence)
+        if entity_ids is not None and not set(entities) & set(entity_ids):
+            continue
+        points.append(TimelinePoint(
+            value=value, day=day, granularity=granularity, type=type_, article_id=article_id, start=start,
+            end=end, text=text, sentence=sentence, sentence_text=spans.text[sentence[0]:sentence[1]],
+            entities=entities,
+        ))  # fmt: skip
+    return sorted(points, key=timeline_order)
