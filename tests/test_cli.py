@@ -150,3 +150,27 @@ def test_cli_commands_on_a_missing_store_say_so(tmp_path):
     result = storyline("articles", "--db", str(tmp_path / "none.db"))
     assert result.returncode == 1
     assert "none.db" in result.stderr
+
+
+def test_cli_timeline_lists_dated_points_in_time_order(tmp_path):
+    db = tmp_path / "dossier.db"
+    storyline("build", str(EXAMPLE), "--db", str(db))
+    result = storyline("timeline", "--db", str(db), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    points = lines_of(result.stdout)
+    assert points and [p["day"] for p in points] == sorted(p["day"] for p in points)
+    assert all(p["text"] in p["sentence_text"] for p in points)
+    bounded = lines_of(storyline("timeline", "--db", str(db), "--format", "json", "--from", points[-1]["day"]).stdout)
+    assert bounded and all(p["day"] >= points[-1]["day"] for p in bounded) and len(bounded) < len(points)
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [(["--entity", "Nobody Atall"], 1, "no entity"), (["--from", "March"], 2, "YYYY-MM-DD"), (["--to", "2025-13"], 2, "")],
+)
+def test_cli_timeline_refuses_what_it_cannot_read(tmp_path, args, code, message):
+    db = tmp_path / "dossier.db"
+    storyline("build", str(EXAMPLE / "wikinews-feed.jsonl"), "--db", str(db))
+    result = storyline("timeline", "--db", str(db), *args)
+    assert result.returncode == code
+    assert message in result.stderr

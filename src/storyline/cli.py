@@ -151,6 +151,39 @@ def articles(
 
 
 @app.command()
+def timeline(
+    db: DbOption = settings.DEFAULT_DB,
+    entity: Annotated[str | None, typer.Option("--entity", help="Only sentences naming this entity (name or id).")] = None,
+    since: Annotated[str | None, typer.Option("--from", help="First day (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option("--to", help="Last day (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
+    format: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+) -> None:
+    """The story's timeline: every dated expression in time order, with its sentence."""
+    from rich.table import Table
+
+    from .serialize import timeline_point_to_json
+    from .store.timeline import read_bound
+
+    try:
+        bounds = read_bound(since), read_bound(until, last=True)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--from/--to") from None
+    with _open_store(db) as store:
+        if entity is not None and not store.entity_ids(entity):
+            err.print(f"storyline: no entity {entity!r} in {db}", highlight=False)
+            raise typer.Exit(1)
+        points = store.timeline(entity=entity, since=bounds[0], until=bounds[1])
+    if format == "json":
+        for point in points:
+            print(json.dumps(timeline_point_to_json(point), ensure_ascii=False))
+        return
+    table = Table("day", "value", "as written", "sentence", "article")
+    for point in points:
+        table.add_row(point.day, point.value, point.text, point.sentence_text.strip(), point.article_id)
+    Console().print(table)
+
+
+@app.command()
 def report(
     db: DbOption = settings.DEFAULT_DB,
     output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .models import (
     Actor,
@@ -26,6 +26,9 @@ from .models import (
     Timex,
     When,
 )
+
+if TYPE_CHECKING:
+    from .stages.timexes.timeline import TimelinePoint
 
 SCHEMA_ID = "storyline/analysis@1"
 
@@ -171,6 +174,23 @@ def analysis_from_json(obj: dict[str, Any]) -> Analysis:
             for f in obj.get("figures", ())
         ),
     )
+
+
+def timeline_point_to_json(point: TimelinePoint) -> dict[str, Any]:
+    """One timeline point as a flat JSON object (what `storyline timeline --format json` and /api/timeline give)."""
+    return {
+        "day": point.day,
+        "value": point.value,
+        "granularity": point.granularity,
+        "type": point.type,
+        "text": point.text,
+        "article_id": point.article_id,
+        "start": point.start,
+        "end": point.end,
+        "sentence": list(point.sentence),
+        "sentence_text": point.sentence_text,
+        "entities": list(point.entities),
+    }
 
 
 def dumps_line(analysis: Analysis) -> str:

@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
+import calendar
+import re
 import sqlite3
 from collections.abc import Collection
 
-from ..models import Span
-from ..stages.text import sentence_at
-from ..stages.timexes.timeline import TimelinePoint, timeline_order
+from ..models import Block, Span
+from ..stages.timexes.timeline import TimelinePoint, point_sentence, timeline_order
+
+
+def read_bound(text: str | None, *, last: bool = False) -> str | None:
+    """A timeline bound as an ISO day: YYYY-MM-DD as it is, YYYY and YYYY-MM as their first day (or their last
+    with last=True); None for none. ValueError names anything else."""
+    if text is None or not text.strip():
+        return None
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text.strip())
+    if not match or not 1 <= int(match[2] or 1) <= 12:
+        raise ValueError(f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month = int(match[1]), int(match[2] or (12 if last else 1))
+    if match[3]:
+        day = int(match[3])
+        if not 1 <= day <= calendar.monthrange(year, month)[1]:
+            raise ValueError(f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+    else:
+        day = calendar.monthrange(year, month)[1] if last else 1
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def select_entity_ids(conn: sqlite3.Connection, name: str) -> list[str]:
@@ -29,6 +48,11 @@ class _ArticleSpans:
         self.sentences = [
             (s, e) for s, e in conn.execute(
                 'SELECT start, "end" FROM sentences WHERE article_id = ? ORDER BY position', (article_id,)
+            )
+        ]  # fmt: skip
+        self.blocks = [
+            Block(s, e, kind) for s, e, kind in conn.execute(
+                'SELECT start, "end", kind FROM blocks WHERE article_id = ? ORDER BY position', (article_id,)
             )
         ]  # fmt: skip
         self.mentions = conn.execute(
@@ -57,7 +81,7 @@ def select_timeline(
     points = []
     for article_id, start, end, text, type_, value, day, granularity in rows:
         spans = articles.get(article_id) or articles.setdefault(article_id, _ArticleSpans(conn, article_id))
-        sentence = sentence_at(spans.sentences, start) or (start, end)
+        sentence = point_sentence(spans.sentences, spans.blocks, start, end)
         entities = spans.entities_in(sentence)
         if entity_ids is not None and not set(entities) & set(entity_ids):
             continue

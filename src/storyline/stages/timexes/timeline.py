@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ...models import Analysis, Span, Timex
+from ...models import Analysis, Block, Span, Timex
 from ..text import sentence_at
 from .calendar import GRANULARITY_ORDER, read_point
 
@@ -44,7 +44,7 @@ def build_timeline(analyses: Iterable[Analysis]) -> list[TimelinePoint]:
             point = place_on_timeline(timex.type, timex.value)
             if point is None:
                 continue
-            sentence = sentence_at(analysis.sentences, timex.start) or (timex.start, timex.end)
+            sentence = point_sentence(analysis.sentences, analysis.article.blocks, timex.start, timex.end)
             points.append(TimelinePoint(
                 value=timex.value or "", day=point[0], granularity=point[1], type=timex.type,
                 article_id=analysis.article.id, start=timex.start, end=timex.end, text=timex.text,
@@ -52,6 +52,16 @@ def build_timeline(analyses: Iterable[Analysis]) -> list[TimelinePoint]:
                 entities=_entities_in(analysis, sentence),
             ))
     return sorted(points, key=timeline_order)
+
+
+def point_sentence(sentences: Sequence[Span], blocks: Sequence[Block], start: int, end: int) -> Span:
+    """The sentence holding a span, clipped to the span's block: the parser's sentences can run from a caption
+    or a heading into the body, and a timeline point should show only the words around its date."""
+    sentence = sentence_at(sentences, start) or (start, end)
+    block = next((b for b in blocks if b.start <= start < b.end), None)
+    if block is None:
+        return sentence
+    return max(sentence[0], block.start), max(min(sentence[1], block.end), end)
 
 
 def place_on_timeline(type_: str, value: str | None) -> tuple[str, str] | None:
