@@ -6,7 +6,7 @@ Everything shown is escaped by Jinja's autoescape; the stylesheet is inlined so 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -16,7 +16,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .models import Analysis, Span
+from .stages.timexes.timeline import TimelinePoint
 from .store.records import shorten
+from .timeline_chart import TimelineChart, layout_timeline
 
 if TYPE_CHECKING:
     from .store import Store
@@ -217,14 +219,25 @@ def build_article_view(analysis: Analysis, highlights: Iterable[Span] = ()) -> A
     return ArticleView(analysis, anchor, title, blocks, tuple(entities), events)
 
 
+def report_timeline(points: Sequence[TimelinePoint], views: Sequence[ArticleView]) -> TimelineChart:
+    """The chart of the report page: each point links to its date's mark in the article shown below it."""
+    anchors = {
+        (view.analysis.article.id, timex.start, timex.end): f"#{view.anchor}-t{i}"
+        for view in views
+        for i, timex in enumerate(view.analysis.timexes)
+    }
+    return layout_timeline(points, lambda p: anchors.get((p.article_id, p.start, p.end), f"#{p.article_id}"))
+
+
 def render_report(store: Store) -> str:
     """The whole store as one self-contained HTML page: every article, its marked text and its tables."""
     views = [build_article_view(analysis) for analysis in store.analyses()]
+    timeline = report_timeline(store.timeline(), views)
     # No timestamp in the page: the same store always renders the same bytes, so reports diff cleanly.
     # Entities reported by more than one article: who the story is about, across its sources.
     shared = [entity for entity in store.entities() if entity.articles > 1]
     return (
         template_env()
         .get_template("report.html")
-        .render(views=views, shared_entities=shared, problems=store.problems())
+        .render(views=views, shared_entities=shared, problems=store.problems(), timeline=timeline)
     )

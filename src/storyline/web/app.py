@@ -1,4 +1,4 @@
-"""db path -> FastAPI app: article list, article view, FTS search, and their JSON twins; each view a few lines."""
+"""db path -> FastAPI app: article list, article view, FTS search, the timeline, and their JSON twins; each view a few lines."""
 
 from __future__ import annotations
 
@@ -13,8 +13,10 @@ from fastapi.responses import HTMLResponse
 
 from ..models import Analysis, Span
 from ..report import build_article_view, template_env
-from ..serialize import analysis_to_json
-from ..store import SearchHit, Store, open_store
+from ..serialize import analysis_to_json, timeline_point_to_json
+from ..store import SearchHit, Store, TimelinePoint, open_store
+from ..store.timeline import read_bound
+from ..timeline_chart import layout_timeline
 
 SPAN = re.compile(r"^(\d+)-(\d+)$")
 SEARCH_LIMIT = 50
@@ -34,6 +36,20 @@ def hit_href(hit: SearchHit) -> str:
     """The article page with the hit's matching words marked, scrolled to the first of them."""
     spans = hit.matches or ((hit.start, hit.end),)
     return f"/articles/{hit.article_id}?{urlencode([('hl', f'{s}-{e}') for s, e in spans])}#hit"
+
+
+def point_href(point: TimelinePoint) -> str:
+    """The article page with the point's sentence marked, scrolled to it."""
+    start, end = point.sentence
+    return f"/articles/{point.article_id}?{urlencode([('hl', f'{start}-{end}')])}#hit"
+
+
+def read_timeline(db: Store, entity: str, since: str, until: str) -> list[TimelinePoint]:
+    """The stored timeline for the page's filters; ValueError names a bad date or an unknown entity."""
+    bounds = read_bound(since), read_bound(until, last=True)
+    if entity.strip() and not db.entity_ids(entity.strip()):
+        raise ValueError(f"no entity {entity.strip()!r} in this dossier")
+    return db.timeline(entity=entity.strip() or None, since=bounds[0], until=bounds[1])
 
 
 def render(template: str, **context: Any) -> HTMLResponse:
@@ -74,6 +90,34 @@ def create_app(db_path: str | Path) -> FastAPI:
     def search(db: StoreDep, q: str = "") -> HTMLResponse:
         hits = [{"hit": hit, "href": hit_href(hit)} for hit in db.search(q, limit=SEARCH_LIMIT)]
         return render("search.html", query=q, hits=hits)
+
+    @app.get("/timeline", response_class=HTMLResponse)
+    def timeline(
+        db: StoreDep,
+        entity: str = "",
+        since: Annotated[str, Query(alias="from")] = "",
+        until: Annotated[str, Query(alias="to")] = "",
+    ) -> HTMLResponse:
+        message = None
+        try:
+            points = read_timeline(db, entity, since, until)
+        except ValueError as error:
+            points, message = [], str(error)
+        chart = layout_timeline(points, point_href)
+        return render("timeline.html", chart=chart, entity=entity, since=since, until=until, message=message)
+
+    @app.get("/api/timeline")
+    def api_timeline(
+        db: StoreDep,
+        entity: str = "",
+        since: Annotated[str, Query(alias="from")] = "",
+        until: Annotated[str, Query(alias="to")] = "",
+    ) -> list[dict[str, Any]]:
+        try:
+            points = read_timeline(db, entity, since, until)
+        except ValueError as error:
+            raise HTTPException(status_code=422, detail=str(error)) from None
+        return [{**timeline_point_to_json(p), "href": point_href(p)} for p in points]
 
     @app.get("/api/articles")
     def api_articles(db: StoreDep) -> list[dict[str, Any]]:
