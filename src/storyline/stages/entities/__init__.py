@@ -76,9 +76,11 @@ def resolve_entities(
     """The pure core: a parsed text (and its blocks) -> entities with all their mentions."""
     blocked = blocked_spans(blocks, len(doc.text))
     names = name_mentions(doc, blocked)
-    types, tallies = decide_types(doc, names, prior=registry.votes if registry else None)
+    known = registry.known_words() if registry else {}
+    person_words = frozenset(word for word, type_ in known.items() if type_ == "PERSON")
+    types, tallies = decide_types(doc, names, registry.votes if registry else None, person_words)
     clusters, decisions = cluster_names(doc, names, types)
-    names += add_untagged_names(doc, clusters, blocked, decisions, registry.known_words() if registry else None)
+    names += add_untagged_names(doc, clusters, blocked, decisions, known)
     appositives = collect_roles(doc, clusters, blocked)
     taken_heads = {m.head for m in appositives} | {i for m in names for i in range(m.first, m.last)}
     nominals = [m for m in nominal_mentions(doc, blocked, names) if m.head not in taken_heads]
@@ -124,7 +126,6 @@ def worth_keeping(mention: Mention) -> bool:
         mention.kind == "nominal"
         and features.get("quoted") != "yes"
         and features.get("possessive") != "yes"
-        and (features.get("definite") == "yes" or features.get("bare") == "yes")
     )
 
 

@@ -54,7 +54,10 @@ def mention_evidence(doc: Doc, mention: Mention) -> list[tuple[str, int, str]]:
 
 
 def decide_types(
-    doc: Doc, mentions: Sequence[Mention], prior: Mapping[str, Counter] | None = None
+    doc: Doc,
+    mentions: Sequence[Mention],
+    prior: Mapping[str, Counter] | None = None,
+    known_surnames: frozenset[str] = frozenset(),
 ) -> tuple[dict[str, str], dict[str, Counter]]:
     """Folded name -> type for every name in the document, and the vote tallies behind each decision.
 
@@ -80,9 +83,16 @@ def decide_types(
         if len(key.split()) > 1 and winner(combined) == "PERSON":
             person_surnames |= surname_variants(form_of(key)) | {tuple(key.split()[:1])}
     counts = Counter(form_of(m.name).key for m in mentions)
+    surname_words = {variant[-1] for variant in person_surnames if len(variant) == 1} | known_surnames
     for key, tally in tallies.items():
-        if tuple(key.split()) in person_surnames:
+        words = key.split()
+        if tuple(words) in person_surnames:
             tally["PERSON"] += WEIGHT_SURNAME * counts[key]
+        elif len(words) > 1 and words[-1] in surname_words and not any(w in ORG_NAME_WORDS for w in words):
+            # "Mo Cheeks" beside "Maurice Cheeks": a full name ending in a known person's surname.
+            tally["PERSON"] += WEIGHT_SURNAME * counts[key]
+        if tally.get("GPE") and any(ch.isdigit() for ch in key):
+            tally["ORG"] += WEIGHT_PLACE_PREPOSITION * counts[key]  # places have no digits ("76ers")
     types = {key: winner(tally + (prior or {}).get(key, Counter())) for key, tally in tallies.items()}
     return types, tallies
 

@@ -156,6 +156,12 @@ def name_mentions(doc: Doc, blocked: Sequence[tuple[int, int]]) -> list[Mention]
 def name_parts(ent: Span) -> list[tuple[int, int, tuple[int, int] | None]]:
     """A span "World Health Organisation (WHO" is two names: the expansion and the bracketed acronym."""
     doc = ent.doc
+    # A name never runs across a line break ("...html\nEllen DeGeneres"): keep the part after the last one.
+    breaks = [t.i for t in ent if "\n" in t.text]
+    if breaks:
+        if breaks[-1] + 1 >= ent.end:
+            return []
+        ent = doc[breaks[-1] + 1 : ent.end]
     bracket = next((t.i for t in ent if t.text == "("), None)
     if bracket is None:
         return [trim_name(ent)]
