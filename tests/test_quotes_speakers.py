@@ -316,3 +316,14 @@ def test_quotes_never_fail_and_offsets_round_trip(nlp, words: list[str]) -> None
         assert quote.kind in QUOTE_KINDS
         if quote.speaker.mention:
             assert 0 <= quote.speaker.mention[0] < quote.speaker.mention[1] <= len(text)
+
+
+def test_quotes_transcript_turns_name_their_speakers(nlp) -> None:
+    text = (
+        'Transcript:\n"HOST: Will the mayor resign this year?\n"LOPEZ: She will not resign, not this year."'
+    )
+    quotes = only(run(nlp, text), "direct")
+    assert [(q.text, q.speaker.name) for q in quotes] == [
+        ("Will the mayor resign this year?", "HOST"),
+        ("She will not resign, not this year.", "LOPEZ"),
+    ]

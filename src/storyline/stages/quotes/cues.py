@@ -7,6 +7,7 @@ are never used for attribution.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,8 @@ SENTENCE_STOPS = frozenset({".", "!", "?", ";"})
 DOCUMENT_NOUNS = word_set(
     "note letter post message statement sign tweet inscription memo card dedication banner placard"
 )
+# A speaker's name in capitals and a colon at the start of a quoted paragraph (interview transcripts).
+TRANSCRIPT_TURN = re.compile(r"([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}): +(?=\S)")
 DASHES = "\u2015\u2014\u2013-"
 CLOSE_MARKS = '\u201d\u00bb"\u2019'
 OPEN_MARKS = '\u201c\u00ab\u201e"\u2018'
@@ -166,6 +169,18 @@ def dash_or_colon_cue(
             if root.pos_ in ("PROPN", "NOUN") and not any(t.pos_ in ("VERB", "AUX") for t in lead):
                 return (before, before + 1), root
     return None
+
+
+def transcript_speaker(doc: Doc, text: str, start: int) -> tuple[int, tuple[int, int], Token] | None:
+    """A transcript turn quoted as a whole ('"WALLACE: Let's start ..."'): the capitalised name before
+    the colon speaks. Returns where the words start, the colon as cue and the name's last token."""
+    match = TRANSCRIPT_TURN.match(text, start)
+    if match is None:
+        return None
+    name = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+    if name is None:
+        return None
+    return match.end(), (match.end(1), match.end(1) + 1), name[-1]
 
 
 def _leading_name(span: Span) -> Token | None:

@@ -80,11 +80,15 @@ def find_marked(
     for span in spans:
         paragraph = _paragraph_of(paragraphs, span.start)
         alone = kinds.stands_alone(text, span.start, span.end, paragraph)
-        cue = cues.find_governing_cue(doc, span.start, span.end, quoted, paragraph)
-        if cue is None and alone:
+        turn = cues.transcript_speaker(doc, text, span.start) if alone else None
+        cue = None if turn else cues.find_governing_cue(doc, span.start, span.end, quoted, paragraph)
+        if cue is None and alone and not turn:
             cue = cues.find_nearby_cue(doc, span.start, span.end, quoted, paragraph)
         end = kinds.trim_trailing_comma(text, span.start, span.end)
-        candidate = Candidate(span.start, end, "direct" if alone else "partial", paragraph, chain=span.chain)
+        start = turn[0] if turn else span.start
+        candidate = Candidate(start, end, "direct" if alone else "partial", paragraph, chain=span.chain)
+        if turn:
+            candidate.cue, candidate.speaker_token = turn[1], turn[2]
         if cue is not None:
             cue = cues.inner_speaker_cue(cue, quoted)
             # The paragraph bounds the search: a parse may run across a line break into a heading.
@@ -94,7 +98,7 @@ def find_marked(
             candidate.cue, candidate.speaker_token = cue, speaker
             if speaker is not None:
                 candidate.referent = cues.referent_of(speaker, quoted, paragraph)
-        if cue is None and alone:
+        if cue is None and alone and not turn:
             signed = cues.dash_or_colon_cue(doc, text, span.start, span.end, quoted, paragraph)
             if signed is not None:
                 candidate.cue, candidate.speaker_token = signed

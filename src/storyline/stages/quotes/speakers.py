@@ -145,14 +145,21 @@ def sieve_entity_mention(token: Token, mention: tuple[int, int], context: Speake
 
 
 def sieve_name(token: Token, mention: tuple[int, int], context: SpeakerContext) -> Speaker | None:
-    """A proper name the entities stage did not list: its own words are the best name we have."""
-    if token.pos_ != "PROPN":
+    """A proper name the entities stage did not list (or a transcript's "SMITH"): its own words are the
+    best name we have."""
+    if not _looks_like_name(token):
         return None
     start, end = mention
-    words = [t for t in context.doc.char_span(start, end, alignment_mode="expand") or [] if t.pos_ == "PROPN"]
+    words = [
+        t for t in context.doc.char_span(start, end, alignment_mode="expand") or [] if _looks_like_name(t)
+    ]
     if not words:
         return None
     return Speaker(name=" ".join(t.text for t in words), mention=mention)
+
+
+def _looks_like_name(token: Token) -> bool:
+    return token.pos_ == "PROPN" or (token.is_upper and token.is_alpha and len(token) > 1)
 
 
 def _gender_of(pronoun: str) -> str | None:
