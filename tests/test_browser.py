@@ -106,3 +106,19 @@ def test_browser_search_box_lands_on_the_hit(server_url: str, page, tmp_path_fac
         "the hit is hidden or off screen"
     )
     page.screenshot(path=str(tmp_path_factory.getbasetemp() / "browser-hit.png"))
+
+
+def test_browser_timeline_point_opens_its_sentence(server_url: str, page) -> None:
+    page.goto(server_url + "/")
+    page.locator("header.site a", has_text="Timeline").click()
+    page.wait_for_url("**/timeline")
+    points = page.locator("svg a.tl-link")
+    assert points.count() >= 2
+    label = points.last.locator("title").text_content() or ""
+    points.last.click()
+    page.wait_for_url("**/articles/*#hit")
+    sentence = "".join(page.locator(".text .hit").all_inner_texts())
+    assert sentence and " ".join(sentence.split()) in label, "the point's sentence is the one marked"
+    assert page.locator(".text .hit.timex").count() >= 1, "the marked sentence holds the point's date"
+    box = page.locator("#hit").bounding_box()
+    assert box and 0 <= box["y"] <= 900, "the sentence is on screen"

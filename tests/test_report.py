@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -24,6 +25,7 @@ from storyline.models import (
     Quote,
     Speaker,
     Timex,
+    When,
 )
 from storyline.report import Mark, block_spans, build_article_view, mark_text, render_report
 from storyline.store import Store
@@ -291,3 +293,23 @@ def test_report_lists_entities_shared_by_several_articles() -> None:
     html = render(make_analysis(entities=(minister, mayor)), other)
     shared = class_texts(html)["shared-entities"]
     assert "The Minister" in shared and "Lone Mayor" not in shared
+
+
+def test_report_draws_a_timeline_whose_points_link_to_their_date_marks() -> None:
+    html = render(full_analysis())
+    links = re.findall(r'<a class="tl-link" href="#([^"]+)"', html)
+    assert links and all(f'id="{anchor}"' in html for anchor in links)
+    assert "<svg" in html and "2026-05-04" in class_texts(html)["timeline"]
+
+
+def test_report_leaves_out_the_timeline_when_nothing_is_dated() -> None:
+    assert "<svg" not in render(make_analysis())
+
+
+def test_report_shows_when_with_its_reason_and_a_date_note() -> None:
+    analysis = full_analysis()
+    quote = dataclasses.replace(analysis.quotes[0], when=When("2026-05-04", "explicit in its sentence: 'Monday'"))
+    timex = dataclasses.replace(analysis.timexes[0], note="truncated year '202': not completed")
+    html = render(dataclasses.replace(analysis, quotes=(quote,), timexes=(timex,)))
+    assert 'title="explicit in its sentence: &#39;Monday&#39;">2026-05-04</code>' in html
+    assert "truncated year" in class_texts(html)["note"]

@@ -179,3 +179,47 @@ def test_create_app_refuses_a_missing_store(tmp_path) -> None:
 )
 def test_parse_highlights_keeps_only_well_formed_spans(values: list[str], spans: tuple) -> None:
     assert parse_highlights(values) == spans
+
+
+def test_web_timeline_points_link_to_their_marked_sentence(client: TestClient) -> None:
+    page = client.get("/timeline")
+    assert page.status_code == 200 and "<svg" in page.text
+    rows = client.get("/api/timeline").json()
+    links = [unescape(link) for link in re.findall(r'<a class="tl-link" href="([^"]+)"', page.text)]
+    assert links and links == [row["href"] for row in rows]
+    for row in rows:
+        target = urlsplit(row["href"])
+        assert target.fragment == "hit"
+        marked = class_texts(client.get(f"{target.path}?{target.query}").text)["hit"]
+        assert marked == row["sentence_text"] and row["text"] in marked
+
+
+def test_web_api_timeline_is_the_stored_timeline(client: TestClient, db_path: str) -> None:
+    from storyline.serialize import timeline_point_to_json
+
+    with Store(db_path) as store:
+        expected = [timeline_point_to_json(p) for p in store.timeline()]
+    rows = client.get("/api/timeline").json()
+    assert [{k: v for k, v in row.items() if k != "href"} for row in rows] == expected
+    assert expected
+
+
+@pytest.mark.parametrize(("params", "keep"), [({"from": "2026-03-02"}, lambda d: d >= "2026-03-02"),
+                                               ({"to": "2026-03-01"}, lambda d: d <= "2026-03-01")])
+def test_web_api_timeline_bounds_the_days(client: TestClient, params: dict, keep) -> None:
+    every = client.get("/api/timeline").json()
+    rows = client.get("/api/timeline", params=params).json()
+    assert rows == [row for row in every if keep(row["day"])]
+    assert 0 < len(rows) < len(every)
+
+
+def test_web_timeline_of_one_entity_keeps_its_sentences(client: TestClient) -> None:
+    rows = client.get("/api/timeline", params={"entity": "Reyes"}).json()
+    assert rows and all("Reyes" in row["sentence_text"] for row in rows)
+
+
+@pytest.mark.parametrize("params", [{"from": "March"}, {"entity": "Nobody Atall"}])
+def test_web_timeline_says_what_it_cannot_read(client: TestClient, params: dict) -> None:
+    page = client.get("/timeline", params=params)
+    assert page.status_code == 200 and class_texts(page.text)["empty"].strip()
+    assert client.get("/api/timeline", params=params).status_code == 422

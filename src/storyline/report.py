@@ -74,6 +74,7 @@ class EventRow:
     date: str | None
     trigger: str
     anchor: str
+    date_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -212,6 +213,7 @@ def build_article_view(analysis: Analysis, highlights: Iterable[Span] = ()) -> A
             date=event.date,
             trigger=text[event.trigger[0] : event.trigger[1]],
             anchor=f"{anchor}-v{i}",
+            date_reason=event.date_reason,
         )
         for i, event in enumerate(analysis.events)
     )
