@@ -10,10 +10,8 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from ..models import Analysis, Article, Event, Quote, Span, Timex, When
-from .text import sentence_at
+from ..models import Analysis, Article, Event, Quote, When
 from .timexes import time_of
-from .timexes.calendar import read_point
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -29,25 +27,11 @@ def when_of(start: int, end: int, analysis: Analysis) -> When:
 
 
 def when_of_quote(quote: Quote, analysis: Analysis) -> When:
-    """A quote belongs to the time it was said: the sentence of its cue ("said on Tuesday") when that sentence
-    is dated, with dates outside the quoted words preferred, since those date the saying, not what was said."""
-    if quote.cue is not None:
-        sentence = sentence_at(analysis.sentences, quote.cue.start)
-        outside = _dated_in(analysis, sentence, exclude=(quote.start, quote.end))
-        if outside:
-            nearest = min(outside, key=lambda t: abs(t.start - quote.cue.start))
-            return When(nearest.value, f"explicit beside its cue: {nearest.text!r}")
-        return when_of(quote.cue.start, quote.cue.end, analysis)
-    return when_of(quote.start, quote.end, analysis)
-
-
-def _dated_in(analysis: Analysis, sentence: Span | None, exclude: Span) -> list[Timex]:
-    """Dated timexes of one sentence outside the `exclude` span (the same ones time_of counts as dated)."""
-    if sentence is None:
-        return []
-    return [t for t in analysis.timexes if t.type in ("DATE", "TIME") and read_point(t.value)
-            and not (t.value or "").startswith("X")
-            and sentence[0] <= t.start < sentence[1] and not exclude[0] <= t.start < exclude[1]]
+    """A quote belongs to the time it was said: read from its cue's sentence ("said on Tuesday"), leaving out
+    dates inside the quoted words, which date what was said ("we will sign by June"), not the saying."""
+    outside = tuple(t for t in analysis.timexes if not quote.start <= t.start < quote.end)
+    anchor = quote.cue or quote
+    return when_of(anchor.start, anchor.end, dataclasses.replace(analysis, timexes=outside))
 
 
 def date_event(event: Event, analysis: Analysis) -> Event:
