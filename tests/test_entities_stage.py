@@ -136,3 +136,20 @@ def test_explain_reports_merges_with_reasons(nlp):
     explained = explain_name(run, "Lopez")
     assert [e["name"] for e in explained["entities"] if e["type"] == "PERSON"] == ["Maria Lopez"]
     assert any(d["kind"] == "merge" and "Maria Lopez" in d["names"] and d["reason"] for d in explained["decisions"])
+
+
+def test_user_merge_is_respected_across_articles(nlp):
+    from storyline.stages.entities.registry import Registry
+
+    run = RunContext(memory={"entities": Registry.with_corrections(merges=[("Bob Carver", "Robert Carver")])})
+    texts = ["Robert Carver opened the shop in 1990.", "Bob Carver said the shop would close next year."]
+    (first_text, first), (second_text, second) = run_stage(nlp, texts, run)
+    assert entity_of(first_text, first, "Robert Carver").id == entity_of(second_text, second, "Bob Carver").id
+
+
+def test_user_split_is_respected_in_an_article(nlp):
+    from storyline.stages.entities.registry import Registry
+
+    run = RunContext(memory={"entities": Registry.with_corrections(splits=[("Maria Lopez", "Lopez")])})
+    (text, found), = run_stage(nlp, ["Maria Lopez arrived in Lima on Monday. Lopez said she was tired."], run)
+    assert entity_of(text, found, "Maria Lopez").id != entity_of(text, found, "Lopez").id

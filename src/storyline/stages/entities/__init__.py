@@ -30,7 +30,7 @@ from .mentions import (
     quoted_ranges,
     text_of,
 )
-from .registry import Registry, explain, registry_of
+from .registry import Registry, apply_user_splits, explain, registry_of
 from .roles import collect_roles
 
 if TYPE_CHECKING:
@@ -81,6 +81,8 @@ def resolve_entities(
     types, tallies = decide_types(doc, names, registry.votes if registry else None, person_words)
     clusters, decisions = cluster_names(doc, names, types)
     names += add_untagged_names(doc, clusters, blocked, decisions, known)
+    if registry is not None and registry.splits:
+        apply_user_splits(clusters, registry, decisions)
     appositives = collect_roles(doc, clusters, blocked)
     taken_heads = {m.head for m in appositives} | {i for m in names for i in range(m.first, m.last)}
     nominals = [m for m in nominal_mentions(doc, blocked, names) if m.head not in taken_heads]

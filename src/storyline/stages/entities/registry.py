@@ -184,6 +184,21 @@ class Registry:
             self.votes.setdefault(key, Counter()).update(tally)
 
 
+def apply_user_splits(clusters: list[Cluster], registry: Registry, decisions: list[Decision], at: int = 0) -> None:
+    """A user's `split A B` wins over the name rules: a cluster holding both names is cut in two, the
+    mentions named B (and nothing else) moving to a cluster of their own."""
+    for cluster in list(clusters):
+        for pair in registry.splits:
+            first, second = sorted(pair)
+            if first in cluster.keys and second in cluster.keys:
+                moved = [m for m in cluster.mentions if m.kind == "name" and form_of(m.name).key == second]
+                cluster.mentions = [m for m in cluster.mentions if m not in moved]
+                cluster.keys.discard(second)
+                twin = Cluster(number=len(clusters), type=cluster.type, mentions=moved, keys={second})
+                clusters.append(twin)
+                decisions.append(Decision("split", (first, second), "split by the user", moved[0].start if moved else at))
+
+
 def registry_of(memory: dict) -> Registry:
     registry = memory.get("entities")
     if not isinstance(registry, Registry):
