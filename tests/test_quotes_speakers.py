@@ -182,6 +182,16 @@ def test_quotes_title_is_not_a_quote(nlp) -> None:
             "any attempt to delay the vote",
             "rejected",
         ),
+        (
+            "Maria Lopez is confident that the bridge will reopen.",
+            "that the bridge will reopen",
+            "is confident",
+        ),
+        (
+            "Few voters believed Maria Lopez\u2019s claim that the vote was rigged.",
+            "that the vote was rigged",
+            "claim",
+        ),
     ],
 )
 def test_quotes_reported_speech_is_indirect(nlp, text: str, content: str, cue: str) -> None:

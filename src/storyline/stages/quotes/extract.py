@@ -84,8 +84,10 @@ def find_marked(
         cue = None if turn else cues.find_governing_cue(doc, span.start, span.end, quoted, paragraph)
         if cue is None and alone and not turn:
             cue = cues.find_nearby_cue(doc, span.start, span.end, quoted, paragraph)
-        end = kinds.trim_trailing_comma(text, span.start, span.end)
         start = turn[0] if turn else span.start
+        end = kinds.trim_trailing_comma(text, start, span.end)
+        if end <= start:
+            continue  # nothing but a comma between the marks
         candidate = Candidate(start, end, "direct" if alone else "partial", paragraph, chain=span.chain)
         if turn:
             candidate.cue, candidate.speaker_token = turn[1], turn[2]

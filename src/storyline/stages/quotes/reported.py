@@ -33,6 +33,11 @@ STANCE_ADJECTIVES = word_set(
     skeptical sceptical critical supportive frank clear adamant determined willing eager reluctant unwilling
     bearish bullish angry furious frustrated upset pleased proud aware doubtful uncertain unsure opposed"""
 )
+# Nouns of saying that carry their content as a that-clause ("her claim that ...").
+SPEECH_NOUNS = word_set(
+    """claim statement assertion argument warning promise pledge suggestion accusation allegation view belief
+    insistence announcement contention charge complaint admission prediction threat vow"""
+)
 STANCE_PREPOSITIONS = frozenset({"about", "of", "on", "over", "with", "that", "to"})
 # Verbs whose object is the addressee, not the content ("told reporters that ...", "urged voters to ...").
 ADDRESSEE_LEMMAS = word_set("tell ask urge warn advise remind encourage call press order instruct invite")
@@ -138,6 +143,11 @@ def find_reported(
             if reported:
                 found.append(reported)
             continue
+        if token.pos_ == "NOUN" and lemma in SPEECH_NOUNS:
+            claim = _noun_attribution(token, quoted)
+            if claim is not None:
+                found.append(claim)
+            continue
         if lemma == "be":
             stance = _stance_attribution(token, quoted)
             if stance is not None:
@@ -164,6 +174,20 @@ def find_reported(
             continue
         found.append(Reported(start, end, cue_extent(token), speaker))
     return found
+
+
+def _noun_attribution(noun: Token, quoted: Sequence[tuple[int, int]]) -> Reported | None:
+    """ "Lee's claim that the vote was rigged": a noun of saying with its clause, and whose it is."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" and not inside(quoted, c.idx)), None)
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and _opens_with_that(c)), None)
+    if owner is None or clause is None or owner.lower_ in FIRST_SECOND_PERSON | {"my", "our", "your"}:
+        return None
+    start, end = _subtree_span(clause)
+    return Reported(start, end, cue_extent(noun), owner)
+
+
+def _opens_with_that(clause: Token) -> bool:
+    return any(child.dep_ == "mark" and child.lower_ == "that" for child in clause.children)
 
 
 def _stance_attribution(be: Token, quoted: Sequence[tuple[int, int]]) -> Reported | None:
