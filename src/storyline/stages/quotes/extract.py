@@ -27,6 +27,10 @@ GAP_PUNCTUATION = set('.,;:!?\u2026\u201c\u201d\u00ab\u00bb\u201e"\u2018\u2019()
 
 @dataclass
 class Candidate:
+    """A quote while it is being attributed: its words, its cue (a token, or a span for "according to",
+    a dash or a colon), the subject token naming the speaker, and the token the speaker is resolved
+    through (an antecedent, an author) when the subject only stands in for it."""
+
     start: int
     end: int
     kind: str
