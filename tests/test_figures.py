@@ -46,3 +46,12 @@ def test_figures_measure_is_the_counted_noun():
 
 def test_figures_skip_counting_words():
     assert _figures("The two leaders met one of his critics.") == []
+
+
+def test_figures_leave_numbers_inside_dates_to_the_timexes():
+    import storyline
+
+    (analysis,) = storyline.analyze_text(
+        "The court ruled on October 24, 202 that 13 ministers had left in three months.", one_article=True
+    )
+    assert [f.text for f in analysis.figures] == ["13"]

@@ -8,9 +8,10 @@ counts (or the "of" phrase after a percentage), the qualifier from the words jus
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..models import Analysis, Article, Figure
+from ..models import Analysis, Article, Figure, Timex
 from .text import in_blocks
 
 if TYPE_CHECKING:
@@ -131,12 +132,15 @@ def find_measure(span: Span) -> str | None:
     return None
 
 
-def find_figures(doc: Doc, article: Article) -> list[Figure]:
+def find_figures(doc: Doc, article: Article, timexes: Sequence[Timex] = ()) -> list[Figure]:
+    """Numeric claims in body and caption text; numbers inside a date or a duration are the timexes' words."""
     figures = []
     for span in doc.ents:
         if span.label_ not in NUMERIC_LABELS:
             continue
         if not in_blocks(article.blocks, span.start_char, span.end_char, {"body", "caption"}):
+            continue
+        if any(t.start < span.end_char and span.start_char < t.end for t in timexes):
             continue
         value = parse_number(span.text)
         if value is None:
@@ -167,7 +171,7 @@ class FigureStage:
     field = "figures"
 
     def __call__(self, article: Article, doc: Doc, found: Analysis, run: RunContext) -> tuple[Figure, ...]:
-        return tuple(find_figures(doc, article))
+        return tuple(find_figures(doc, article, found.timexes))
 
 
 STAGE = FigureStage()
