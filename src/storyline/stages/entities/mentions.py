@@ -232,7 +232,8 @@ def pronoun_mentions(doc: Doc, blocked: Sequence[tuple[int, int]]) -> list[Menti
 
 def nominal_kind(head: Token) -> str | None:
     lemma = head.lemma_.lower()
-    if head.pos_ != "NOUN":
+    # "the President", "the Church": a capitalised role word outside any name is still a role noun.
+    if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and not head.ent_type_):
         return None
     if lemma in PERSON_NOUNS:
         return "PERSON"
