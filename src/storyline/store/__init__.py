@@ -1,14 +1,17 @@
-"""The dossier store: Analyses in, Analyses, summaries and search hits out; the only code that speaks SQL."""
+"""The dossier store: Analyses in, Analyses, summaries, quotes and search hits out; the only code that speaks SQL."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .records import ArticleSummary, EntitySummary, SearchHit, StoreError
+from .records import ArticleSummary, EntitySummary, QuoteHit, SearchHit, SpeakerCount, StoreError
 from .sqlite import Store
 from .timeline import TimelinePoint
 
-__all__ = ["ArticleSummary", "EntitySummary", "SearchHit", "Store", "StoreError", "TimelinePoint", "open_store"]
+__all__ = [
+    "ArticleSummary", "EntitySummary", "QuoteHit", "SearchHit", "SpeakerCount", "Store", "StoreError",
+    "TimelinePoint", "open_store",
+]
 
 
 def open_store(location: str | Path, *, create: bool = True) -> Store:

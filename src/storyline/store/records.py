@@ -111,3 +111,75 @@ class SearchHit:
             "speaker": self.speaker,
             "article_label": self.article_label,
         }
+
+
+@dataclass(frozen=True)
+class QuoteHit:
+    """One stored quote with its provenance: who said it, through which words, where and when.
+
+    Every span is a pair of offsets into the article's text: `start`/`end` the quoted words (without their
+    marks), `speaker_mention` the words naming the speaker, `cue` the saying verb, `sentence` the sentence(s)
+    holding quote and cue, clipped to their blocks. `speaker_name` is the entity's canonical name (or the name
+    the quote stage wrote when it found no entity); `nested` is True when the words lie inside a longer quote of
+    the same article (a partial quote within a mixed one), so a list can show it under that quote.
+    """
+
+    article_id: str
+    article_title: str | None
+    article_label: str
+    published: str | None
+    position: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker_entity: str | None
+    speaker_name: str | None
+    speaker_mention: Span | None
+    speaker_words: str | None
+    cue: Span | None
+    cue_words: str | None
+    when: str | None
+    when_reason: str | None
+    sentence: Span
+    sentence_text: str
+    nested: bool = False
+
+    @property
+    def speaker_key(self) -> str | None:
+        """What groups quotes by speaker: the entity id, else the written name, else None (unattributed)."""
+        return self.speaker_entity or self.speaker_name
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "article_id": self.article_id,
+            "article_title": self.article_title,
+            "article_label": self.article_label,
+            "published": self.published,
+            "position": self.position,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "speaker_entity": self.speaker_entity,
+            "speaker_name": self.speaker_name,
+            "speaker_mention": list(self.speaker_mention) if self.speaker_mention else None,
+            "speaker_words": self.speaker_words,
+            "cue": list(self.cue) if self.cue else None,
+            "cue_words": self.cue_words,
+            "when": self.when,
+            "when_reason": self.when_reason,
+            "sentence": list(self.sentence),
+            "sentence_text": self.sentence_text,
+            "nested": self.nested,
+        }
+
+
+@dataclass(frozen=True)
+class SpeakerCount:
+    """One speaker and how many stored quotes are theirs; entity and name both None for the unattributed."""
+
+    entity: str | None
+    name: str | None
+    type: str | None
+    quotes: int

@@ -10,8 +10,9 @@ from types import TracebackType
 from ..models import Analysis, Problem, Published
 from ..stages.timexes.timeline import TimelinePoint
 from .migrations import applied_migrations, apply_migrations
+from .quotes import select_quotes, select_speakers
 from .read import select_analysis
-from .records import ArticleSummary, EntitySummary, SearchHit, StoreError, shorten
+from .records import ArticleSummary, EntitySummary, QuoteHit, SearchHit, SpeakerCount, StoreError, shorten
 from .search import MATCH_CLOSE, MATCH_OPEN, build_fts_query, find_matches, search_terms, split_snippet
 from .timeline import select_entity_ids, select_timeline
 from .write import insert_analysis, insert_problem
@@ -178,6 +179,26 @@ class Store:
         """
         ids = None if entity is None else self.entity_ids(entity)
         return select_timeline(self._conn, ids, since, until)
+
+    def quotes(
+        self,
+        speaker: str | None = None,
+        search: str | None = None,
+        kind: str | None = None,
+        limit: int | None = None,
+    ) -> list[QuoteHit]:
+        """Who said what: the stored quotes by article date then reading order, each with its provenance spans.
+
+        `speaker` is an entity id or name (see entity_ids; a name written on a quote with no entity also
+        counts); `search` keeps the quotes holding every word (any case, any accents); `kind` is one of
+        QUOTE_KINDS (ValueError otherwise); `limit` keeps the first N.
+        """
+        ids = None if speaker is None else self.entity_ids(speaker)
+        return select_quotes(self._conn, ids, speaker, search, kind, limit)
+
+    def speakers(self) -> list[SpeakerCount]:
+        """Each speaker with its number of quotes, most quoted first; unattributed quotes one last row."""
+        return select_speakers(self._conn)
 
     def search(self, text: str, limit: int = 20) -> list[SearchHit]:
         """Sentences and quotes holding every word of `text` (any case, any accents), best first."""

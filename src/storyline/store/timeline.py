@@ -9,6 +9,7 @@ from collections.abc import Collection
 
 from ..models import Block, Span
 from ..stages.timexes.timeline import TimelinePoint, point_sentence, timeline_order
+from .search import WORD, fold_word
 
 
 def read_bound(text: str | None, *, last: bool = False) -> str | None:
@@ -29,18 +30,30 @@ def read_bound(text: str | None, *, last: bool = False) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+def name_words(text: str) -> list[str]:
+    """A name's words folded as the search index folds them: no case, no diacritics, no punctuation."""
+    return [fold_word(word) for word in WORD.findall(text)]
+
+
+def name_holds(name: str, wanted: str) -> bool:
+    """True when the words of `wanted` appear, in order and side by side, among the words of `name`
+    ("petro" in "Gustavo Petro", "sanchez garzoli" in "Gimena Sánchez-Garzoli"; "petro" not in "Petrobras")."""
+    words, part = name_words(name), name_words(wanted)
+    return bool(part) and any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
+
+
 def select_entity_ids(conn: sqlite3.Connection, name: str) -> list[str]:
-    """Ids of the entities an id or a name designates: the exact id, else the exact name in any case, else every
-    entity whose name holds the words (so `--entity Petro` finds "Gustavo Petro")."""
+    """Ids of the entities an id or a name designates: the exact id, else the same name in any case and with or
+    without diacritics, else every entity whose name holds the words (so `--entity Petro` finds "Gustavo Petro")."""
     if conn.execute("SELECT 1 FROM entities WHERE id = ?", (name,)).fetchone():
         return [name]
     rows = conn.execute("SELECT id, name FROM entities ORDER BY id").fetchall()
-    wanted = name.casefold().strip()
-    exact = [eid for eid, ename in rows if ename.casefold() == wanted]
-    return exact or [eid for eid, ename in rows if wanted and wanted in ename.casefold()]
+    wanted = name_words(name)
+    exact = [eid for eid, ename in rows if wanted and name_words(ename) == wanted]
+    return exact or [eid for eid, ename in rows if name_holds(ename, name)]
 
 
-class _ArticleSpans:
+class ArticleSpans:
     """One article's text, sentences and mentions, read once however many points it holds."""
 
     def __init__(self, conn: sqlite3.Connection, article_id: str) -> None:
@@ -77,10 +90,10 @@ def select_timeline(
         "WHERE day IS NOT NULL AND (?1 IS NULL OR day >= ?1) AND (?2 IS NULL OR day <= ?2)",
         (since, until),
     ).fetchall()
-    articles: dict[str, _ArticleSpans] = {}
+    articles: dict[str, ArticleSpans] = {}
     points = []
     for article_id, start, end, text, type_, value, day, granularity in rows:
-        spans = articles.get(article_id) or articles.setdefault(article_id, _ArticleSpans(conn, article_id))
+        spans = articles.get(article_id) or articles.setdefault(article_id, ArticleSpans(conn, article_id))
         sentence = point_sentence(spans.sentences, spans.blocks, start, end)
         entities = spans.entities_in(sentence)
         if entity_ids is not None and not set(entities) & set(entity_ids):
