@@ -184,6 +184,38 @@ def timeline(
 
 
 @app.command()
+def quotes(
+    db: DbOption = settings.DEFAULT_DB,
+    speaker: Annotated[str | None, typer.Option("--speaker", help="Only this speaker's quotes (name, part of a name or id).")] = None,
+    search: Annotated[str | None, typer.Option("--search", help="Only quotes holding every one of these words.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="direct, partial, indirect, mixed or scare.")] = None,
+    format: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+) -> None:
+    """Who said what: the stored quotes by article date, each with its speaker, cue and sentence."""
+    from rich.table import Table
+
+    from .models import QUOTE_KINDS
+    from .store.records import shorten
+
+    if kind is not None and kind not in QUOTE_KINDS:
+        raise typer.BadParameter(f"{kind!r} is not one of {', '.join(QUOTE_KINDS)}", param_hint="--kind")
+    with _open_store(db) as store:
+        hits = store.quotes(speaker=speaker, search=search, kind=kind)
+        if speaker is not None and not hits and not store.entity_ids(speaker):
+            err.print(f"storyline: no speaker {speaker!r} in {db}", highlight=False)
+            raise typer.Exit(1)
+    if format == "json":
+        for hit in hits:
+            print(json.dumps(hit.as_dict(), ensure_ascii=False))
+        return
+    table = Table("speaker", "kind", "quote", "published", caption=f"{len(hits)} quotes")
+    for hit in hits:
+        who = hit.speaker_name or "(unattributed)"
+        table.add_row(who, hit.kind, ("  ↳ " if hit.nested else "") + shorten(hit.text, 100), hit.published or "?")
+    Console().print(table)
+
+
+@app.command()
 def report(
     db: DbOption = settings.DEFAULT_DB,
     output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path(
