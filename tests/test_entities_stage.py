@@ -153,3 +153,14 @@ def test_user_split_is_respected_in_an_article(nlp):
     run = RunContext(memory={"entities": Registry.with_corrections(splits=[("Maria Lopez", "Lopez")])})
     (text, found), = run_stage(nlp, ["Maria Lopez arrived in Lima on Monday. Lopez said she was tired."], run)
     assert entity_of(text, found, "Maria Lopez").id != entity_of(text, found, "Lopez").id
+
+
+def test_roles_of_keeps_appositive_with_its_span(nlp):
+    from storyline.stages.entities import roles_of
+
+    run = RunContext()
+    (text, found), = run_stage(nlp, ["Elena Costa, a lawyer for the families, asked for a new trial."], run)
+    roles = roles_of(run, entity_of(text, found, "Elena Costa").id)
+    appositive = [r for r in roles if r["kind"] == "appositive"]
+    assert appositive and all(text[r["start"]:r["end"]] == r["text"] for r in appositive)
+    assert appositive[0]["text"].startswith("a lawyer")

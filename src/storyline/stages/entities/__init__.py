@@ -152,4 +152,25 @@ def explain_name(run: RunContext, name: str) -> dict:
     return explain(registry_of(run.memory), name)
 
 
-__all__ = ["STAGE", "STAGE_VERSION", "Registry", "entity_at", "explain_name", "find_entities", "resolve_entities"]
+def roles_of(run: RunContext, entity_id: str) -> list[dict]:
+    """Titles, appositives, kinship and nationality said of one entity across the run, each with the
+    article and the character span it was read from (provenance for the dossier)."""
+    entry = registry_of(run.memory).entries.get(entity_id)
+    if entry is None:
+        return []
+    return [
+        {"article": article, "start": start, "end": end, "text": text, "kind": kind}
+        for article, start, end, text, kind in entry.roles
+    ]
+
+
+__all__ = [
+    "STAGE",
+    "STAGE_VERSION",
+    "Registry",
+    "entity_at",
+    "explain_name",
+    "find_entities",
+    "resolve_entities",
+    "roles_of",
+]
