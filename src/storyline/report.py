@@ -6,7 +6,7 @@ Everything shown is escaped by Jinja's autoescape; the stylesheet is inlined so 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from .models import Analysis, Span
 from .stages.timexes.timeline import TimelinePoint
-from .store.records import shorten
+from .store.records import QuoteHit, shorten
 from .timeline_chart import TimelineChart, layout_timeline
 
 if TYPE_CHECKING:
@@ -45,6 +45,7 @@ class Piece:
     css: str = ""
     title: str | None = None
     anchor: str | None = None
+    more_anchors: tuple[str, ...] = ()  # other marks starting here (a quote that opens on a name or a date)
 
 
 @dataclass(frozen=True)
@@ -114,14 +115,16 @@ def mark_text(text: str, start: int, end: int, marks: Iterable[Mark]) -> tuple[P
     pieces = []
     for left, right in zip(cuts, cuts[1:], strict=False):
         covering = [m for m in inside if m.start <= left and m.end >= right]
-        anchor = next((m.anchor for m in covering if m.anchor and m.start == left), None)
+        # Every mark starting here keeps its anchor; a highlight's comes first because the URL asks for it.
+        anchors = [m.anchor for m in sorted(covering, key=lambda m: m.css != "hit") if m.anchor and m.start == left]
         titles = [m.title for m in covering if m.title]
         pieces.append(
             Piece(
                 text=text[left:right],
                 css=" ".join(sorted({m.css for m in covering})),
                 title=" · ".join(dict.fromkeys(titles)) or None,
-                anchor=anchor,
+                anchor=anchors[0] if anchors else None,
+                more_anchors=tuple(dict.fromkeys(anchors[1:])),
             )
         )
     return tuple(pieces)
@@ -231,6 +234,45 @@ def report_timeline(points: Sequence[TimelinePoint], views: Sequence[ArticleView
     return layout_timeline(points, lambda p: anchors.get((p.article_id, p.start, p.end), f"#{p.article_id}"))
 
 
+@dataclass(frozen=True)
+class QuoteLink:
+    hit: QuoteHit
+    href: str
+
+
+@dataclass(frozen=True)
+class SpeakerGroup:
+    """One speaker's quotes for "Who said what"; `entity` and `name` are None for the unattributed group."""
+
+    entity: str | None
+    name: str | None
+    anchor: str
+    quotes: tuple[QuoteLink, ...]
+
+
+def group_by_speaker(hits: Iterable[QuoteHit], href: Callable[[QuoteHit], str]) -> list[SpeakerGroup]:
+    """Quotes grouped by speaker, each group in the order given; the most quoted speaker first, the
+    unattributed quotes last. A speaker is its entity, or the name written on the quote when it has none."""
+    groups: dict[str | None, list[QuoteHit]] = {}
+    for hit in hits:
+        groups.setdefault(hit.speaker_key, []).append(hit)
+    order = sorted(groups, key=lambda key: (key is None, -len(groups[key]), groups[key][0].speaker_name or "", key or ""))
+    return [
+        SpeakerGroup(
+            entity=groups[key][0].speaker_entity,
+            name=groups[key][0].speaker_name,
+            anchor=f"said-{index}",
+            quotes=tuple(QuoteLink(hit, href(hit)) for hit in groups[key]),
+        )
+        for index, key in enumerate(order)
+    ]
+
+
+def quote_anchor(hit: QuoteHit) -> str:
+    """The report's link to a quote: its mark in the article text shown below (see article_marks)."""
+    return f"#{hit.article_id}-q{hit.position}"
+
+
 def render_report(store: Store) -> str:
     """The whole store as one self-contained HTML page: every article, its marked text and its tables."""
     views = [build_article_view(analysis) for analysis in store.analyses()]
@@ -238,8 +280,9 @@ def render_report(store: Store) -> str:
     # No timestamp in the page: the same store always renders the same bytes, so reports diff cleanly.
     # Entities reported by more than one article: who the story is about, across its sources.
     shared = [entity for entity in store.entities() if entity.articles > 1]
+    said = group_by_speaker(store.quotes(), quote_anchor)
     return (
         template_env()
         .get_template("report.html")
-        .render(views=views, shared_entities=shared, problems=store.problems(), timeline=timeline)
+        .render(views=views, shared_entities=shared, problems=store.problems(), timeline=timeline, said=said)
     )

@@ -1,7 +1,8 @@
-"""db path -> FastAPI app: article list, article view, FTS search, the timeline, and their JSON twins; each view a few lines."""
+"""db path -> FastAPI app: article list, article view, FTS search, the timeline, who said what, and their JSON twins."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,10 +12,10 @@ from urllib.parse import urlencode
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
-from ..models import Analysis, Span
-from ..report import build_article_view, template_env
+from ..models import QUOTE_KINDS, Analysis, Span
+from ..report import build_article_view, group_by_speaker, template_env
 from ..serialize import analysis_to_json, timeline_point_to_json
-from ..store import SearchHit, Store, TimelinePoint, open_store
+from ..store import QuoteHit, SearchHit, Store, TimelinePoint, open_store
 from ..store.timeline import read_bound
 from ..timeline_chart import layout_timeline
 
@@ -42,6 +43,22 @@ def point_href(point: TimelinePoint) -> str:
     """The article page with the point's sentence marked, scrolled to it."""
     start, end = point.sentence
     return f"/articles/{point.article_id}?{urlencode([('hl', f'{start}-{end}')])}#hit"
+
+
+def quote_href(hit: QuoteHit) -> str:
+    """The article page with the quote's own words marked, scrolled to them."""
+    return f"/articles/{hit.article_id}?{urlencode([('hl', f'{hit.start}-{hit.end}')])}#hit"
+
+
+def read_quotes(db: Store, speaker: str, search: str, kind: str, limit: int | None = None) -> list[QuoteHit]:
+    """The stored quotes for the page's filters (blank means any); ValueError names an unknown speaker or kind."""
+    speaker, search, kind = speaker.strip(), search.strip(), kind.strip()
+    if kind and kind not in QUOTE_KINDS:
+        raise ValueError(f"{kind!r} is not a quote kind ({', '.join(QUOTE_KINDS)})")
+    hits = db.quotes(speaker=speaker or None, search=search or None, kind=kind or None, limit=limit)
+    if speaker and not hits and not db.entity_ids(speaker):
+        raise ValueError(f"no speaker {speaker!r} in this dossier")
+    return hits
 
 
 def read_timeline(db: Store, entity: str, since: str, until: str) -> list[TimelinePoint]:
@@ -118,6 +135,36 @@ def create_app(db_path: str | Path) -> FastAPI:
         except ValueError as error:
             raise HTTPException(status_code=422, detail=str(error)) from None
         return [{**timeline_point_to_json(p), "href": point_href(p)} for p in points]
+
+    @app.get("/quotes", response_class=HTMLResponse)
+    def quotes(db: StoreDep, speaker: str = "", search: str = "", kind: str = "") -> HTMLResponse:
+        message = None
+        try:
+            hits = read_quotes(db, speaker, search, kind)
+        except ValueError as error:
+            hits, message = [], str(error)
+        return render(
+            "quotes.html", groups=group_by_speaker(hits, quote_href), count=len(hits), speakers=db.speakers(),
+            selected=speaker, words=search, kind=kind, kinds=QUOTE_KINDS, message=message,
+        )  # fmt: skip
+
+    @app.get("/api/quotes")
+    def api_quotes(
+        db: StoreDep,
+        speaker: str = "",
+        search: str = "",
+        kind: str = "",
+        limit: Annotated[int | None, Query(ge=1)] = None,
+    ) -> list[dict[str, Any]]:
+        try:
+            hits = read_quotes(db, speaker, search, kind, limit)
+        except ValueError as error:
+            raise HTTPException(status_code=422, detail=str(error)) from None
+        return [{**hit.as_dict(), "href": quote_href(hit)} for hit in hits]
+
+    @app.get("/api/speakers")
+    def api_speakers(db: StoreDep) -> list[dict[str, Any]]:
+        return [dataclasses.asdict(speaker) for speaker in db.speakers()]
 
     @app.get("/api/articles")
     def api_articles(db: StoreDep) -> list[dict[str, Any]]:
