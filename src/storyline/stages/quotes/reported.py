@@ -46,10 +46,20 @@ INTENT_LEMMAS = word_set("want plan hope expect seek try intend promise vow pled
 NO_OBJECT_LEMMAS = word_set(
     "read continue sign add speak press pen scrawl inscribe text email message point raise present view"
 )
+# Verbs of stance, comparison and publication: attributions of their object only, never cues of a
+# quotation ("likened the rules to ...", "disputes the idea that ...", "published portions of ...").
+STANCE_VERB_LEMMAS = word_set(
+    """offer express reference liken highlight disclose publish document refer outline dispute ignore compare
+    issue sing decline refuse dismiss welcome advocate champion favor favour tout slam"""
+)
+REPORTING_LEMMAS = SPEECH_LEMMAS | STANCE_VERB_LEMMAS
 # "called for a ban", "pushed for talks": the demand is the content.
 DEMAND_LEMMAS = word_set("call push press ask appeal argue plead lobby")
 DEMAND_PREPOSITIONS = frozenset({"for"})
 ABOUT_PREPOSITIONS = frozenset({"about", "of", "on", "over", "against", "to"})
+# "responded by using ...", "answered with attacks on ...": the means of the answer is its content.
+ANSWER_LEMMAS = word_set("respond reply answer retort counter")
+ANSWER_PREPOSITIONS = frozenset({"by", "with"})
 
 
 @dataclass(frozen=True)
@@ -88,23 +98,24 @@ def _content_span(cue: Token, text: str) -> tuple[int, int] | None:
     if "ccomp" in by_dep:
         parts = by_dep["ccomp"][:1]
     elif "xcomp" in by_dep and (
-        lemma in ADDRESSEE_LEMMAS or lemma in INTENT_LEMMAS or lemma in SPEECH_LEMMAS
+        lemma in ADDRESSEE_LEMMAS or lemma in INTENT_LEMMAS or lemma in REPORTING_LEMMAS
     ):
         parts = (by_dep.get("dobj", [])[:1] if lemma in ADDRESSEE_LEMMAS else []) + by_dep["xcomp"][:1]
-    elif lemma in SPEECH_LEMMAS and lemma not in NO_OBJECT_LEMMAS and "dobj" in by_dep:
+    elif lemma in REPORTING_LEMMAS and lemma not in NO_OBJECT_LEMMAS and "dobj" in by_dep:
         obj = by_dep["dobj"][0]
         extra = by_dep.get("oprd", []) + [p for p in by_dep.get("prep", []) if p.lower_ == "as"]
         if obj.pos_ == "PRON" and not extra:
-            return None  # "whom he accused", "said it": the content is elsewhere
-        parts = [obj, *extra]
+            # "accused her of lying": the pronoun is the target, the content the preposition's object;
+            # "whom he accused", "said it": the content is elsewhere
+            parts = _prepositional_object(lemma, by_dep)
+            if not parts:
+                return None
+        else:
+            parts = [obj, *extra]
     elif cue.dep_ == "parataxis" and lemma in SPEECH_LEMMAS and cue.head.pos_ in ("VERB", "AUX"):
         return _without(cue.head, cue)  # "The plan, she said, would cost billions."
-    elif lemma in SPEECH_LEMMAS:
-        wanted = ABOUT_PREPOSITIONS | (DEMAND_PREPOSITIONS if lemma in DEMAND_LEMMAS else frozenset())
-        for prep in by_dep.get("prep", []):
-            if prep.lower_ in wanted and any(child.dep_ == "pobj" for child in prep.children):
-                parts = [next(child for child in prep.children if child.dep_ == "pobj")]
-                break
+    elif lemma in REPORTING_LEMMAS:
+        parts = _prepositional_object(lemma, by_dep)
     if not parts:
         return None
     start = min(_subtree_span(part)[0] for part in parts)
@@ -114,6 +125,22 @@ def _content_span(cue: Token, text: str) -> tuple[int, int] | None:
     if end < len(text) and text[end] in CLOSE_MARKS and text[start] in OPEN_MARKS:
         end += 1
     return start, end
+
+
+def _prepositional_object(lemma: str, by_dep: dict[str, list[Token]]) -> list[Token]:
+    """The object of about/of/on/against ("complained about his microphone", "accused her of lying"), of
+    "for" after a verb of demand ("called for cutting taxes"), of "by"/"with" after a verb of answering."""
+    wanted = ABOUT_PREPOSITIONS | (DEMAND_PREPOSITIONS if lemma in DEMAND_LEMMAS else frozenset())
+    if lemma in ANSWER_LEMMAS:
+        wanted |= ANSWER_PREPOSITIONS
+    for prep in by_dep.get("prep", []):
+        if prep.lower_ in wanted:
+            objects = [child for child in prep.children if child.dep_ == "pobj"] or [
+                child for child in prep.children if child.dep_ == "pcomp"
+            ]
+            if objects:
+                return objects[:1]
+    return []
 
 
 def covered_tokens(doc: Doc, spans: Sequence[tuple[int, int]]) -> list[bool]:
@@ -153,7 +180,7 @@ def find_reported(
             if stance is not None:
                 found.append(stance)
             continue
-        if token.pos_ != "VERB" or (lemma not in SPEECH_LEMMAS and lemma not in COGNITIVE_LEMMAS):
+        if token.pos_ != "VERB" or (lemma not in REPORTING_LEMMAS and lemma not in COGNITIVE_LEMMAS):
             continue
         passive = _passive_attribution(token)
         if passive is not None:

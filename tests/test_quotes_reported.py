@@ -1,0 +1,62 @@
+"""Reported speech sieves of the quote stage: prepositional contents and verbs of stance, case by case."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.models import Entity, Quote
+from storyline.pipeline import load_nlp
+from storyline.stages.quotes import extract_quotes
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def indirect_quotes(nlp, text: str) -> list[tuple[str, str | None, str | None]]:
+    """(content, cue, speaker name) of every indirect quote, the speaker known as one hand-made entity."""
+    start = text.index("Maria Lopez")
+    entity = Entity("e0", "Maria Lopez", "PERSON", ((start, start + len("Maria Lopez")),))
+    quotes: tuple[Quote, ...] = extract_quotes(nlp(text), None, (entity,))
+    return [
+        (quote.text, quote.cue.text if quote.cue else None, quote.speaker.name)
+        for quote in quotes
+        if quote.kind == "indirect"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Maria Lopez accused him of hiding the report.", "hiding the report", "accused"),
+        ("Maria Lopez has called for cutting the corporate tax rate.", "cutting the corporate tax rate", "called"),
+        ("Maria Lopez responded by blaming the weather.", "blaming the weather", "responded"),
+        ("Maria Lopez complained about the noise of the trucks.", "the noise of the trucks", "complained"),
+    ],
+)
+def test_quotes_reported_prepositional_content(nlp, text: str, content: str, cue: str) -> None:
+    assert (content, cue, "Maria Lopez") in indirect_quotes(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Maria Lopez disputes the idea that the bridge is unsafe.", "the idea that the bridge is unsafe", "disputes"),
+        ("Maria Lopez expressed interest in further talks.", "interest in further talks", "expressed"),
+        ("Maria Lopez outlined her plan for the harbour.", "her plan for the harbour", "outlined"),
+    ],
+)
+def test_quotes_reported_stance_verb_object(nlp, text: str, content: str, cue: str) -> None:
+    assert (content, cue, "Maria Lopez") in indirect_quotes(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lopez accused him.",  # a pronoun object and nothing said about it
+        "Maria Lopez walked to the harbour.",  # no verb of saying or stance
+    ],
+)
+def test_quotes_reported_nothing_without_content(nlp, text: str) -> None:
+    assert indirect_quotes(nlp, text) == []
