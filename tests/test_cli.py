@@ -174,3 +174,46 @@ def test_cli_timeline_refuses_what_it_cannot_read(tmp_path, args, code, message)
     result = storyline("timeline", "--db", str(db), *args)
     assert result.returncode == code
     assert message in result.stderr
+
+
+QUOTED = """Floods close river crossings
+Heavy rain closed three bridges over the river on Sunday.
+"We expect the water to fall by Wednesday," said Marta Quispe, the head of civil defence.
+"Nobody is safe near the bridges," one resident said.
+Quispe said the army would help. "The soldiers arrive tomorrow," she said.
+"""
+
+
+@pytest.fixture(scope="module")
+def quotes_db(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("quotes")
+    (folder / "floods.txt").write_text(QUOTED, encoding="utf-8")
+    db = folder / "dossier.db"
+    result = storyline("build", str(folder / "floods.txt"), "--db", str(db), "--date", "2026-03-02", "--one-article")
+    assert result.returncode == 0, result.stderr
+    return db
+
+
+def test_cli_quotes_of_one_speaker_as_json_lines(quotes_db):
+    result = storyline("quotes", "--db", str(quotes_db), "--speaker", "quispe", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = lines_of(result.stdout)
+    assert len(rows) >= 2 and {row["speaker_name"] for row in rows} == {"Marta Quispe"}
+    assert all(row["text"] in row["sentence_text"] and row["published"] == "2026-03-02" for row in rows)
+
+
+def test_cli_quotes_table_shows_speaker_kind_and_words(quotes_db):
+    result = storyline("quotes", "--db", str(quotes_db), "--search", "bridges safe")
+    assert result.returncode == 0, result.stderr
+    assert "(unattributed)" in result.stdout and "direct" in result.stdout
+    assert "Nobody is safe near the bridges" in result.stdout and "1 quote" in result.stdout and "1 quotes" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [(["--speaker", "Nobody Atall"], 1, "no speaker"), (["--kind", "sarcastic"], 2, "direct")],
+)
+def test_cli_quotes_refuses_what_it_cannot_read(quotes_db, args, code, message):
+    result = storyline("quotes", "--db", str(quotes_db), *args)
+    assert result.returncode == code
+    assert message in result.stderr

@@ -208,7 +208,8 @@ def quotes(
         for hit in hits:
             print(json.dumps(hit.as_dict(), ensure_ascii=False))
         return
-    table = Table("speaker", "kind", "quote", "published", caption=f"{len(hits)} quotes")
+    caption = f"{len(hits)} quote{'' if len(hits) == 1 else 's'}"
+    table = Table("speaker", "kind", "quote", "published", caption=caption)
     for hit in hits:
         who = hit.speaker_name or "(unattributed)"
         table.add_row(who, hit.kind, ("  ↳ " if hit.nested else "") + shorten(hit.text, 100), hit.published or "?")
