@@ -223,3 +223,67 @@ def test_web_timeline_says_what_it_cannot_read(client: TestClient, params: dict)
     page = client.get("/timeline", params=params)
     assert page.status_code == 200 and class_texts(page.text)["empty"].strip()
     assert client.get("/api/timeline", params=params).status_code == 422
+
+
+SAID_NAME = re.compile(r'<h3 class="said-name">(.*?) <span class="count">(\d+) quotes</span>')
+
+
+def test_web_header_links_to_the_quotes_page(client: TestClient) -> None:
+    assert re.search(r'<header class="site">.*<a href="/quotes">', client.get("/").text, re.DOTALL)
+
+
+def test_web_quotes_groups_speakers_most_quoted_first_unattributed_last(client: TestClient) -> None:
+    groups = [(unescape(name), int(count)) for name, count in SAID_NAME.findall(client.get("/quotes").text)]
+    assert len(groups) >= 3 and groups[-1][0] == "Unattributed"
+    named = [count for _, count in groups[:-1]]
+    assert named == sorted(named, reverse=True)
+    assert sum(count for _, count in groups) == len(client.get("/api/quotes").json())
+
+
+def test_web_quotes_link_to_their_highlighted_words(client: TestClient) -> None:
+    page = client.get("/quotes").text
+    links = [unescape(link) for link in re.findall(r'class="said-link" href="([^"]+)"', page)]
+    rows = client.get("/api/quotes").json()
+    assert links and sorted(links) == sorted(row["href"] for row in rows)
+    for row in rows:
+        target = urlsplit(row["href"])
+        assert target.fragment == "hit"
+        assert class_texts(client.get(f"{target.path}?{target.query}").text)["hit"] == row["text"]
+
+
+def test_web_api_quotes_is_the_stored_quotes(client: TestClient, db_path: str) -> None:
+    with Store(db_path) as store:
+        expected = [hit.as_dict() for hit in store.quotes()]
+    rows = client.get("/api/quotes").json()
+    assert expected and [{k: v for k, v in row.items() if k != "href"} for row in rows] == expected
+
+
+def test_web_quotes_of_one_speaker(client: TestClient) -> None:
+    rows = client.get("/api/quotes", params={"speaker": "marta quispe"}).json()
+    assert rows and {row["speaker_name"] for row in rows} == {"Marta Quispe"}
+    page = client.get("/quotes", params={"speaker": rows[0]["speaker_entity"]}).text
+    assert [unescape(name) for name, _ in SAID_NAME.findall(page)] == ["Marta Quispe"]
+    assert re.search(rf'<option value="{rows[0]["speaker_entity"]}" selected>Marta Quispe', page)
+
+
+def test_web_quotes_search_keeps_quotes_with_the_words(client: TestClient) -> None:
+    rows = client.get("/api/quotes", params={"search": "CONTAINERS harbour"}).json()
+    assert [row["text"] for row in rows] == ["This harbour will carry 40,000 containers a year"]
+
+
+@pytest.mark.parametrize("params", [{"speaker": "Nobody Atall"}, {"kind": "sarcastic"}])
+def test_web_quotes_say_what_they_cannot_read(client: TestClient, params: dict) -> None:
+    page = client.get("/quotes", params=params)
+    assert page.status_code == 200 and class_texts(page.text)["empty"].strip()
+    assert client.get("/api/quotes", params=params).status_code == 422
+
+
+def test_web_quotes_escape_the_filters(client: TestClient) -> None:
+    page = client.get("/quotes", params={"search": '"><script>x</script>'}).text
+    assert "<script>x" not in page and "&lt;script&gt;x" in page
+
+
+def test_web_api_speakers_counts_each_speakers_quotes(client: TestClient) -> None:
+    speakers = client.get("/api/speakers").json()
+    assert speakers[-1]["entity"] is None and speakers[-1]["name"] is None
+    assert sum(s["quotes"] for s in speakers) == len(client.get("/api/quotes").json())
