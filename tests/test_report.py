@@ -313,3 +313,46 @@ def test_report_shows_when_with_its_reason_and_a_date_note() -> None:
     html = render(dataclasses.replace(analysis, quotes=(quote,), timexes=(timex,)))
     assert 'title="explicit in its sentence: &#39;Monday&#39;">2026-05-04</code>' in html
     assert "truncated year" in class_texts(html)["note"]
+
+
+SAID_NAME = re.compile(r'<h3 class="said-name">(.*?) <span class="count">(\d+) quotes</span>')
+
+
+def test_report_who_said_what_links_each_quote_to_its_words() -> None:
+    html = render(full_analysis())
+    links = re.findall(r'<a class="said-link" href="#([^"]+)">', html)
+    assert len(links) == 1 and f'id="{links[0]}"' in html
+    start = html.index(">", html.index(f'id="{links[0]}"')) + 1
+    marked = html[start : html.index("<", start)]  # the first piece of the quote's mark (a figure cuts it)
+    assert marked and "We will carry 40,000 containers,".startswith(marked)
+
+
+def test_report_who_said_what_puts_the_most_quoted_first_and_the_unattributed_last() -> None:
+    analysis = full_analysis()
+    minister, (said,) = analysis.entities[0], analysis.quotes
+    mayor = Entity("e-mayor", "Lone Mayor", "PERSON", (span_of(TEXT, "Workers"),))
+    quotes = (
+        Quote(*span_of(TEXT, "Workers at the dock."), "Workers at the dock.", "direct", Speaker("e-mayor", "Lone Mayor")),
+        Quote(*span_of(TEXT, "signed a port deal"), "signed a port deal", "indirect", Speaker("e-minister", "The Minister")),
+        Quote(*span_of(TEXT, "newsletter"), "newsletter", "scare"),
+        said,
+    )  # fmt: skip
+    html = render(dataclasses.replace(analysis, entities=(minister, mayor), quotes=quotes))
+    assert SAID_NAME.findall(html) == [("The Minister", "2"), ("Lone Mayor", "1"), ("Unattributed", "1")]
+
+
+def test_report_leaves_out_who_said_what_when_nobody_is_quoted() -> None:
+    assert 'class="who-said-what"' not in render(make_analysis())
+
+
+@pytest.mark.parametrize(
+    ("marks", "anchor", "more"),
+    [
+        ([Mark(0, 4, "mention", anchor="e0"), Mark(0, 9, "quote", anchor="q0")], "e0", ("q0",)),
+        ([Mark(0, 9, "quote", anchor="q0"), Mark(0, 4, "hit", anchor="hit")], "hit", ("q0",)),
+        ([Mark(0, 9, "quote", anchor="q0"), Mark(2, 4, "mention", anchor="e0")], "q0", ()),
+    ],
+)
+def test_mark_text_keeps_every_anchor_starting_at_one_character(marks: list, anchor: str, more: tuple) -> None:
+    first = mark_text("The minister", 0, 12, marks)[0]
+    assert (first.anchor, first.more_anchors) == (anchor, more)
