@@ -122,3 +122,25 @@ def test_browser_timeline_point_opens_its_sentence(server_url: str, page) -> Non
     assert page.locator(".text .hit.timex").count() >= 1, "the marked sentence holds the point's date"
     box = page.locator("#hit").bounding_box()
     assert box and 0 <= box["y"] <= 900, "the sentence is on screen"
+
+
+def test_browser_quotes_of_one_speaker_open_their_words(server_url: str, page, tmp_path_factory) -> None:
+    page.goto(server_url + "/")
+    page.locator("header.site a", has_text="Quotes").click()
+    page.wait_for_url("**/quotes")
+    assert page.locator("section.said-group").count() >= 2
+    option = page.locator('select[name="speaker"] option', has_text="Marta Quispe")
+    page.select_option('select[name="speaker"]', value=option.get_attribute("value"))
+    page.locator("form.quotes-filter button").click()
+    page.wait_for_url("**/quotes?speaker=*")
+    assert page.locator("h3.said-name").all_inner_texts() == [page.locator("h3.said-name").first.inner_text()]
+    assert "Marta Quispe" in page.locator("h3.said-name").first.inner_text()
+    link = page.locator("a.said-link").first
+    words = (link.inner_text() or "").strip("“”")
+    link.click()
+    page.wait_for_url("**/articles/*#hit")
+    assert "".join(page.locator(".text .hit").all_inner_texts()) == words
+    header = page.locator("header.site").bounding_box()
+    box = page.locator("#hit").bounding_box()
+    assert header and box and header["y"] + header["height"] <= box["y"] <= 900, "the quote is hidden or off screen"
+    page.screenshot(path=str(tmp_path_factory.getbasetemp() / "browser-quote.png"))
