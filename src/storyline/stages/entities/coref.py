@@ -286,6 +286,7 @@ def resolve_first_person(doc: Doc, clusters: list[Cluster], pronouns: Sequence[M
         speaker = speaker_of_quote(doc, quote, owner, by_head)
         if speaker is not None:
             speaker.mentions.append(pronoun)
+    group_we_in_quotes(doc, clusters, pronouns, quotes, owner, by_head)
     questions = question_lines(doc)
     if len(questions) < 2 or not rest:
         return
@@ -356,4 +357,29 @@ def attach_predicates(doc: Doc, clusters: list[Cluster]) -> None:
             continue
         target.mentions.append(nominal)
         clusters.remove(cluster)
+
+
+
+def group_we_in_quotes(
+    doc: Doc,
+    clusters: list[Cluster],
+    pronouns: Sequence[Mention],
+    quotes: Sequence[tuple[int, int]],
+    owner: dict[int, Cluster],
+    by_head: dict[int, Mention],
+) -> None:
+    """we / us / our inside quotations by one speaker are one group: the speaker's side."""
+    groups: dict[object, Cluster] = {}
+    for pronoun in pronouns:
+        if pronoun.features.get("person") != "1" or pronoun.features["number"] != "plural":
+            continue
+        quote = next(((s, e) for s, e in quotes if s <= pronoun.start < e), None)
+        if quote is None:
+            continue
+        speaker = speaker_of_quote(doc, quote, owner, by_head)
+        key = id(speaker) if speaker is not None else quote
+        if key not in groups:
+            groups[key] = Cluster(number=len(clusters) + len(groups), type="ORG")
+        groups[key].mentions.append(pronoun)
+    clusters.extend(c for c in groups.values() if len(c.mentions) > 1)
 
