@@ -60,3 +60,35 @@ def test_quotes_reported_stance_verb_object(nlp, text: str, content: str, cue: s
 )
 def test_quotes_reported_nothing_without_content(nlp, text: str) -> None:
     assert indirect_quotes(nlp, text) == []
+
+
+def all_reported(nlp, text: str) -> list[tuple[str, str | None]]:
+    """(content, cue) of every indirect quote, no entities given."""
+    return [(q.text, q.cue.text if q.cue else None) for q in extract_quotes(nlp(text)) if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("The mayor has been criticized for cutting the bus routes.", "The mayor has been criticized for cutting the bus routes", "criticized"),
+        ("The council was accused of hiding the budget.", "The council was accused of hiding the budget", "accused"),
+    ],
+)
+def test_quotes_reported_passive_judgement_without_agent(nlp, text: str, content: str, cue: str) -> None:
+    assert (content, cue) in all_reported(nlp, text)
+
+
+def test_quotes_reported_writer_first_person_is_a_speaker(nlp) -> None:
+    assert ("that the bridge is unsafe", "believe") in all_reported(nlp, "I believe that the bridge is unsafe.")
+
+
+def test_quotes_reported_participle_noun_speaks(nlp) -> None:
+    text = "The council sent a letter criticizing the new toll."
+    found = [(q.text, q.speaker.mention) for q in extract_quotes(nlp(text)) if q.kind == "indirect"]
+    assert [(content, text[slice(*mention)]) for content, mention in found if mention] == [
+        ("the new toll", "The council")
+    ]
+
+
+def test_quotes_reported_attack_on_a_place_is_not_speech(nlp) -> None:
+    assert all_reported(nlp, "Last year the army attacked Ukraine in the spring.") == []

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from .cues import (
     CLOSE_MARKS,
     COGNITIVE_LEMMAS,
+    DOCUMENT_NOUNS,
     FIRST_SECOND_PERSON,
     OPEN_MARKS,
     SPEECH_LEMMAS,
@@ -53,6 +54,23 @@ STANCE_VERB_LEMMAS = word_set(
     issue sing decline refuse dismiss welcome advocate champion favor favour tout slam"""
 )
 REPORTING_LEMMAS = SPEECH_LEMMAS | STANCE_VERB_LEMMAS
+# Outside quotation marks "I" and "we" are the writer, whose views are attributed too ("I know your
+# returns are audited"); "you" addresses the reader generically.
+GENERIC_PERSON = frozenset({"you"})
+# Verbs of judgement whose passive names what is judged, with or without the judges ("was accused of ...",
+# "is considered a threat", "was dubbed the winner").
+JUDGEMENT_LEMMAS = word_set(
+    """criticize criticise blame accuse charge dub label brand term describe praise condemn denounce attack
+    view consider think believe deem hail fault credit suspect regard"""
+)
+JUDGEMENT_PREPOSITIONS = frozenset({"for", "of", "as", "with"})
+# Texts and media that say things themselves ("a tweet attacking ...", "an ad questioning ...").
+MEDIUM_NOUNS = DOCUMENT_NOUNS | word_set(
+    """ad advert advertisement video report paper study poll survey editorial article column op-ed film speech
+    campaign group committee lawsuit complaint filing petition resolution bill"""
+)
+# Verbs of criticism that also name the use of force.
+FORCE_LEMMAS = word_set("attack hit target strike")
 # "called for a ban", "pushed for talks": the demand is the content.
 DEMAND_LEMMAS = word_set("call push press ask appeal argue plead lobby")
 DEMAND_PREPOSITIONS = frozenset({"for"})
@@ -180,18 +198,22 @@ def find_reported(
             if stance is not None:
                 found.append(stance)
             continue
-        if token.pos_ != "VERB" or (lemma not in REPORTING_LEMMAS and lemma not in COGNITIVE_LEMMAS):
+        if token.pos_ != "VERB" or (
+            lemma not in REPORTING_LEMMAS and lemma not in COGNITIVE_LEMMAS and lemma not in JUDGEMENT_LEMMAS
+        ):
             continue
         passive = _passive_attribution(token)
         if passive is not None:
             found.append(passive)
             continue
         content = _content_span(token, text)
-        if content is None:
+        if content is None or _physical_attack(token):
             continue
         speaker = subject_of(token, quoted)
-        if speaker is not None and speaker.lower_ in FIRST_SECOND_PERSON:
-            continue
+        if speaker is None and token.dep_ == "acl" and token.tag_ == "VBG" and _can_speak(token.head):
+            speaker = _acting_noun(token.head, quoted)
+        if speaker is not None and speaker.lower_ in GENERIC_PERSON:
+            continue  # "you know", "you might ask": nobody's statement
         if speaker is None and (
             lemma not in SPEECH_LEMMAS or not any(c.dep_ == "ccomp" for c in token.children)
         ):
@@ -201,6 +223,30 @@ def find_reported(
             continue
         found.append(Reported(start, end, cue_extent(token), speaker))
     return found
+
+
+def _physical_attack(cue: Token) -> bool:
+    """ "The US attacked Venezuela": a verb of attack aimed at a place is force, not words."""
+    if cue.lemma_.lower() not in FORCE_LEMMAS:
+        return False
+    return any(child.dep_ == "dobj" and child.ent_type_ in ("GPE", "LOC", "FAC") for child in cue.children)
+
+
+def _can_speak(noun: Token) -> bool:
+    """A person, a group, or a text or medium that carries words (not "a cap reading ...")."""
+    if noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in MEDIUM_NOUNS
+
+
+def _acting_noun(noun: Token, quoted: Sequence[tuple[int, int]]) -> Token:
+    """Who acts through a participle on a noun: the noun itself ("a tweet attacking ..."), or the subject
+    of the verb it is the object of ("lawyers filed papers opposing ...")."""
+    if noun.dep_ == "dobj":
+        subject = subject_of(noun.head, quoted)
+        if subject is not None:
+            return subject
+    return noun
 
 
 def _noun_attribution(noun: Token, quoted: Sequence[tuple[int, int]]) -> Reported | None:
@@ -246,7 +292,25 @@ def _passive_attribution(cue: Token) -> Reported | None:
     """'The nominee has been endorsed by dozens of papers': the subject is the content, the agent the source."""
     subject = next((child for child in cue.children if child.dep_ == "nsubjpass"), None)
     agent = next((child for child in cue.children if child.dep_ == "agent"), None)
-    if subject is None or agent is None or cue.lemma_.lower() not in SPEECH_LEMMAS:
+    lemma = cue.lemma_.lower()
+    if subject is None or subject.pos_ == "PRON" and subject.tag_ in ("WP", "WDT"):
+        return None
+    if agent is None:
+        # "He has been criticized for ...", "North Korea is thought to be capable of ...": a judgement
+        # whose holders go unnamed; the content runs from the judged subject to what it is judged for.
+        if lemma not in JUDGEMENT_LEMMAS:
+            return None
+        complement = next(
+            (c for c in cue.children if c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ in
+             JUDGEMENT_PREPOSITIONS),
+            None,
+        )
+        if complement is None:
+            return None
+        start = _subtree_span(subject)[0]
+        end = _subtree_span(complement)[1]
+        return Reported(start, end, cue_extent(cue), None)
+    if lemma not in SPEECH_LEMMAS:
         return None
     source = next((child for child in agent.children if child.dep_ == "pobj"), None)
     start, end = _subtree_span(subject)
