@@ -92,3 +92,27 @@ def test_quotes_reported_participle_noun_speaks(nlp) -> None:
 
 def test_quotes_reported_attack_on_a_place_is_not_speech(nlp) -> None:
     assert all_reported(nlp, "Last year the army attacked Ukraine in the spring.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "source"),
+    [
+        ("In this poll, the mayor rose two points since May.", "the mayor rose two points since May", "In", "this poll"),
+        ("Polling averages show the mayor with a small lead.", "the mayor with a small lead", "show", "Polling averages"),
+    ],
+)
+def test_quotes_evidence_is_attributed_to_the_poll(nlp, text: str, content: str, cue: str, source: str) -> None:
+    found = [
+        (q.text, q.cue.text if q.cue else None, text[slice(*q.speaker.mention)] if q.speaker.mention else None)
+        for q in extract_quotes(nlp(text))
+        if q.kind == "indirect"
+    ]
+    assert found == [(content, cue, source)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["In the morning, the mayor left for the harbour.", "The team showed the visitors the new harbour."],
+)
+def test_quotes_evidence_needs_an_evidence_noun(nlp, text: str) -> None:
+    assert all_reported(nlp, text) == []

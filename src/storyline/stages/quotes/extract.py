@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ...models import Block, Cue, Entity, Quote, Speaker
 from . import cues, kinds, marks
+from .evidence import find_evidence
 from .reported import find_reported
 from .speakers import SpeakerContext, resolve_speaker
 
@@ -161,7 +162,7 @@ def find_indirect(
 ) -> list[Candidate]:
     """Reported speech; a clause that is mostly a quote already found is left to that quote."""
     found = []
-    for reported in find_reported(doc, text, quoted, paragraphs):
+    for reported in find_reported(doc, text, quoted, paragraphs) + find_evidence(doc, quoted, paragraphs):
         inside = sum(
             max(0, min(reported.end, m.end) - max(reported.start, m.start))
             for m in marked

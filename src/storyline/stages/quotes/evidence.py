@@ -1,0 +1,103 @@
+"""Doc -> attributions to polls, surveys and studies: "In this poll, X leads", "polls show X with a lead".
+
+PolNeAR-style attribution covers evidence as well as speech: a poll or a study is the source of what it
+shows. Only evidence nouns qualify, so that "in the morning, X left" or "the team showed up" stay out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .cues import cue_extent, inside, is_cue, word_set
+from .reported import Reported, covered_tokens
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+EVIDENCE_NOUNS = word_set(
+    """poll polls survey surveys study studies analysis analyses data figures numbers census estimate estimates
+    average averages polling research report findings tally count projection projections forecast model"""
+)
+EVIDENCE_VERBS = word_set("show find reveal indicate suggest confirm give put")
+
+
+def _evidence_noun(token: Token) -> Token | None:
+    """The evidence noun a phrase names: itself, or the noun after "one of the ..."."""
+    if token.lemma_.lower() in EVIDENCE_NOUNS or token.lower_ in EVIDENCE_NOUNS:
+        return token
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grand in child.children:
+                if grand.dep_ == "pobj" and (
+                    grand.lemma_.lower() in EVIDENCE_NOUNS or grand.lower_ in EVIDENCE_NOUNS
+                ):
+                    return token
+    return None
+
+
+def _clause_around(
+    doc: Doc, phrase_start: int, phrase_end: int, sentence_start: int, sentence_end: int
+) -> tuple[int, int] | None:
+    """The sentence's words outside a leading or trailing phrase (token indices), as characters."""
+    if phrase_start <= sentence_start + 1:
+        first = phrase_end
+        while first < sentence_end and doc[first].is_punct:
+            first += 1
+        last = sentence_end - 1
+    else:
+        first = sentence_start
+        last = phrase_start - 1
+    while last > first and doc[last].is_punct:
+        last -= 1
+    if last < first:
+        return None
+    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+    return (start, end) if end - start >= 3 else None
+
+
+def _in_evidence(doc: Doc, preposition: Token) -> Reported | None:
+    """ "In this poll, Trump rose a point": the clause is the poll's finding, "In" the cue."""
+    if preposition.dep_ != "prep" or preposition.head.pos_ not in ("VERB", "AUX") or is_cue(preposition.head):
+        return None
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    source = _evidence_noun(objects[0]) if objects else None
+    if source is None:
+        return None
+    sentence = preposition.sent
+    span = _clause_around(doc, preposition.i, source.right_edge.i + 1, sentence.start, sentence.end)
+    if span is None:
+        return None
+    return Reported(span[0], span[1], cue_extent(preposition), source)
+
+
+def _evidence_shows(verb: Token) -> Reported | None:
+    """ "Polling averages show Clinton with a lead": the object and its complements are the finding."""
+    if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return None  # a clause is found by the reported-speech sieve
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if subject is None or not objects or _evidence_noun(subject) is None:
+        return None
+    parts = [objects[0]] + [c for c in verb.children if c.dep_ in ("prep", "oprd") and c.i > objects[0].i]
+    start = min(p.left_edge.idx for p in parts)
+    last = max(parts, key=lambda p: p.right_edge.i).right_edge
+    return Reported(start, last.idx + len(last.text), cue_extent(verb), subject)
+
+
+def find_evidence(
+    doc: Doc, quoted: list[tuple[int, int]], regions: Sequence[tuple[int, int]]
+) -> list[Reported]:
+    found = []
+    in_region, in_quote = covered_tokens(doc, regions), covered_tokens(doc, quoted)
+    for token in doc:
+        if not in_region[token.i] or in_quote[token.i] or inside(quoted, token.idx):
+            continue
+        reported = None
+        if token.lower_ == "in":
+            reported = _in_evidence(doc, token)
+        elif token.pos_ == "VERB" and token.lemma_.lower() in EVIDENCE_VERBS:
+            reported = _evidence_shows(token)
+        if reported is not None:
+            found.append(reported)
+    return found
