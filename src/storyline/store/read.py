@@ -73,8 +73,8 @@ def select_analysis(conn: sqlite3.Connection, article_id: str) -> Analysis:
         ),
         events=select_events(conn, aid),
         figures=tuple(
-            Figure(*f[:7], when=when_or_none(*f[7:]))
-            for f in rows_of(
+            Figure(start, end, text, value, unit, measure, qualifier, when_or_none(w_value, w_reason))
+            for start, end, text, value, unit, measure, qualifier, w_value, w_reason in rows_of(
                 conn,
                 'SELECT start, "end", text, value, unit, measure, qualifier, when_value, when_reason FROM figures '
                 "WHERE article_id = ? ORDER BY position",
