@@ -177,3 +177,19 @@ SENTENCE_BLOCKS = (Block(0, 9, "heading"), Block(10, 46, "body"), Block(47, 59, 
 def test_quote_sentence_holds_quote_and_cue_within_their_paragraph(sentences, quote, cue, expected) -> None:
     assert quote_sentence(sentences, SENTENCE_BLOCKS, quote, cue) == expected
 
+
+
+def test_quotes_use_a_speaker_named_without_an_entity_is_found_and_counted() -> None:
+    from storyline.ids import article_id
+    from storyline.models import Analysis, Article, Published, Quote, Speaker
+
+    text = '"We will keep fighting," the ELN said in a statement.\n"Nobody listens," a farmer said.\n'
+    article = Article(article_id(text), "eln.txt", None, None, Published("2026-03-01", "given"), text,
+                      (Block(0, 53, "body"), Block(54, len(text) - 1, "body")))  # fmt: skip
+    said = Quote(1, 22, "We will keep fighting", "direct", Speaker(None, "ELN", (29, 32)))
+    unsaid = Quote(55, 69, "Nobody listens", "direct")
+    with Store(":memory:") as store:
+        store.save(Analysis(article, quotes=(said, unsaid)))
+        assert [hit.text for hit in store.quotes(speaker="eln")] == ["We will keep fighting"]
+        assert [(s.entity, s.name, s.quotes) for s in store.speakers()] == [(None, "ELN", 1), (None, None, 1)]
+        assert store.quotes(speaker="eln")[0].speaker_words == "ELN"
