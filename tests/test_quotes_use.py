@@ -134,6 +134,7 @@ def test_quotes_use_limit_keeps_the_first(store: Store) -> None:
 
 def test_quotes_use_unknown_speaker_has_no_quotes(store: Store) -> None:
     assert store.entity_ids("Nobody Atall") == [] and store.quotes(speaker="Nobody Atall") == []
+    assert not store.knows_speaker("Nobody Atall") and store.knows_speaker("quispe")
 
 
 def test_quotes_use_flags_a_partial_quote_inside_a_longer_one(store: Store) -> None:
@@ -193,3 +194,4 @@ def test_quotes_use_a_speaker_named_without_an_entity_is_found_and_counted() -> 
         assert [hit.text for hit in store.quotes(speaker="eln")] == ["We will keep fighting"]
         assert [(s.entity, s.name, s.quotes) for s in store.speakers()] == [(None, "ELN", 1), (None, None, 1)]
         assert store.quotes(speaker="eln")[0].speaker_words == "ELN"
+        assert store.knows_speaker("ELN") and not store.knows_speaker("farmer")

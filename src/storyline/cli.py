@@ -201,7 +201,7 @@ def quotes(
         raise typer.BadParameter(f"{kind!r} is not one of {', '.join(QUOTE_KINDS)}", param_hint="--kind")
     with _open_store(db) as store:
         hits = store.quotes(speaker=speaker, search=search, kind=kind)
-        if speaker is not None and not hits and not store.entity_ids(speaker):
+        if speaker is not None and not hits and not store.knows_speaker(speaker):
             err.print(f"storyline: no speaker {speaker!r} in {db}", highlight=False)
             raise typer.Exit(1)
     if format == "json":

@@ -196,6 +196,10 @@ class Store:
         ids = None if speaker is None else self.entity_ids(speaker)
         return select_quotes(self._conn, ids, speaker, search, kind, limit)
 
+    def knows_speaker(self, speaker: str) -> bool:
+        """True when `speaker` designates an entity, or a name written on a quote that has no entity."""
+        return bool(self.entity_ids(speaker)) or bool(select_quotes(self._conn, [], speaker, limit=1))
+
     def speakers(self) -> list[SpeakerCount]:
         """Each speaker with its number of quotes, most quoted first; unattributed quotes one last row."""
         return select_speakers(self._conn)

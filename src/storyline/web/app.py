@@ -56,7 +56,7 @@ def read_quotes(db: Store, speaker: str, search: str, kind: str, limit: int | No
     if kind and kind not in QUOTE_KINDS:
         raise ValueError(f"{kind!r} is not a quote kind ({', '.join(QUOTE_KINDS)})")
     hits = db.quotes(speaker=speaker or None, search=search or None, kind=kind or None, limit=limit)
-    if speaker and not hits and not db.entity_ids(speaker):
+    if speaker and not hits and not db.knows_speaker(speaker):
         raise ValueError(f"no speaker {speaker!r} in this dossier")
     return hits
 
