@@ -116,3 +116,25 @@ def test_quotes_evidence_is_attributed_to_the_poll(nlp, text: str, content: str,
 )
 def test_quotes_evidence_needs_an_evidence_noun(nlp, text: str) -> None:
     assert all_reported(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Critics see the program as a loophole for the rich.", "the program as a loophole for the rich", "see"),
+        ("The mayor told reporters that the bridge was safe.", "that the bridge was safe", "told"),
+    ],
+)
+def test_quotes_reported_view_and_clause_of_telling(nlp, text: str, content: str, cue: str) -> None:
+    assert (content, cue) in all_reported(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor will tell the truth about the bridge.",  # what is told is no clause
+        "The mayor continued to walk across the new bridge.",  # continuing is no saying
+    ],
+)
+def test_quotes_reported_no_content_without_clause(nlp, text: str) -> None:
+    assert all_reported(nlp, text) == []

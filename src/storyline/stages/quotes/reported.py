@@ -71,6 +71,10 @@ MEDIUM_NOUNS = DOCUMENT_NOUNS | word_set(
 )
 # Verbs of criticism that also name the use of force.
 FORCE_LEMMAS = word_set("attack hit target strike")
+# "continued supporting Clinton": a verb that says something only before a quotation, never with a verb.
+ASPECT_LEMMAS = word_set("continue")
+# "tell the truth", "tell jokes": what is told is content only as a clause ("told reporters that ...").
+CLAUSE_ONLY_LEMMAS = word_set("tell")
 # "called for a ban", "pushed for talks": the demand is the content.
 DEMAND_LEMMAS = word_set("call push press ask appeal argue plead lobby")
 DEMAND_PREPOSITIONS = frozenset({"for"})
@@ -115,11 +119,11 @@ def _content_span(cue: Token, text: str) -> tuple[int, int] | None:
     parts: list[Token] = []
     if "ccomp" in by_dep:
         parts = by_dep["ccomp"][:1]
-    elif "xcomp" in by_dep and (
+    elif "xcomp" in by_dep and lemma not in ASPECT_LEMMAS and (
         lemma in ADDRESSEE_LEMMAS or lemma in INTENT_LEMMAS or lemma in REPORTING_LEMMAS
     ):
         parts = (by_dep.get("dobj", [])[:1] if lemma in ADDRESSEE_LEMMAS else []) + by_dep["xcomp"][:1]
-    elif lemma in REPORTING_LEMMAS and lemma not in NO_OBJECT_LEMMAS and "dobj" in by_dep:
+    elif lemma in REPORTING_LEMMAS and lemma not in NO_OBJECT_LEMMAS | CLAUSE_ONLY_LEMMAS and "dobj" in by_dep:
         obj = by_dep["dobj"][0]
         extra = by_dep.get("oprd", []) + [p for p in by_dep.get("prep", []) if p.lower_ == "as"]
         if obj.pos_ == "PRON" and not extra:
@@ -130,6 +134,12 @@ def _content_span(cue: Token, text: str) -> tuple[int, int] | None:
                 return None
         else:
             parts = [obj, *extra]
+    elif lemma in COGNITIVE_LEMMAS and "dobj" in by_dep and (
+        "oprd" in by_dep or any(p.lower_ == "as" for p in by_dep.get("prep", []))
+    ):
+        # "critics see the program as a loophole", "consider him a threat": a view of the object
+        extra = by_dep.get("oprd", []) + [p for p in by_dep.get("prep", []) if p.lower_ == "as"]
+        parts = [by_dep["dobj"][0], *extra]
     elif cue.dep_ == "parataxis" and lemma in SPEECH_LEMMAS and cue.head.pos_ in ("VERB", "AUX"):
         return _without(cue.head, cue)  # "The plan, she said, would cost billions."
     elif lemma in REPORTING_LEMMAS:
