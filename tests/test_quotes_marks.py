@@ -30,6 +30,9 @@ def quoted_words(text: str) -> list[str]:
         ("The sign read \u2018Don\u2019t stop\u2019 in red.", ["Don\u2019t stop"]),
         # Straight marks in pairs alternate even when a comma sticks to the opening one.
         ('Jo said," it works". Then "more".', ["it works", "more"]),
+        # Mixed families: a closing mark of the other family closes when none of its own is left.
+        ('\u201cDeals are not a requirement," the chairman said.', ["Deals are not a requirement,"]),
+        ('"Oz has a huge pulpit,\u201d said the professor.', ["Oz has a huge pulpit,"]),
     ],
 )
 def test_quotes_marks_pairs_within_paragraph(text: str, expected: list[str]) -> None:

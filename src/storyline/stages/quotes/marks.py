@@ -86,6 +86,17 @@ def _marks_in(positions: list[int], start: int, end: int) -> list[int]:
     return positions[bisect_left(positions, start) : bisect_left(positions, end)]
 
 
+def _closes_mixed(text: str, marks: list[int], at: int, open_family: str) -> bool:
+    if open_family not in ("curly", "straight"):
+        return False
+    for i in marks:
+        if i > at:
+            later = _classify_mark(text, i)
+            if later is not None and later[0] == open_family:
+                return False
+    return True
+
+
 def pair_double_marks(text: str, paragraphs: list[tuple[int, int]]) -> list[MarkedSpan]:
     """Pair double quotation marks paragraph by paragraph (see the module docstring)."""
     positions = [match.start() for match in DOUBLE_MARKS.finditer(text)]
@@ -120,6 +131,11 @@ def pair_double_marks(text: str, paragraphs: list[tuple[int, int]]) -> list[Mark
                 continue
             seen_mark = True
             if family != open_family:
+                if direction == "close" and _closes_mixed(text, in_paragraph, i, open_family):
+                    # '“... the FBI," he said': sites mix curly and straight marks; a closing mark of
+                    # another family closes the quote when its own family has no mark left to close it
+                    spans.append((open_at + 1, i, True, True, chain))
+                    open_family = None
                 continue  # a nested quote of another family
             if direction == "close":
                 spans.append((open_at + 1, i, True, True, chain))
