@@ -5,9 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .models import Analysis, Problem, RawItem
-from .pipeline import run_pipeline
+from .pipeline import RunContext, run_pipeline
+
+if TYPE_CHECKING:
+    from .store import Correction, EntityKnowledge, Store
 
 
 def analyze_text(
@@ -32,12 +36,16 @@ def analyze_paths(
     one_article: bool = False,
     on_problem: Callable[[Problem], None] | None = None,
     on_article: Callable[[Analysis], None] | None = None,
+    run: RunContext | None = None,
 ) -> Iterator[Analysis]:
-    """Read files, folders or `-` (stdin) and yield one Analysis per article found in them."""
+    """Read files, folders or `-` (stdin) and yield one Analysis per article found in them.
+
+    `run` may be prepared beforehand (see entity_run) to analyse under the user's entity corrections.
+    """
     from .ingest import read_inputs
 
     for analysis in run_pipeline(
-        read_inputs(paths), default_date=date, one_article=one_article, on_problem=on_problem
+        read_inputs(paths), default_date=date, one_article=one_article, on_problem=on_problem, run=run
     ):
         if on_problem:
             for problem in analysis.problems:
@@ -52,6 +60,55 @@ class BuildSummary:
     articles_added: int = 0
     articles_unchanged: int = 0
     problems: list[Problem] = field(default_factory=list)
+    articles_reanalysed: int = 0  # stored articles replaced because the entity corrections changed
+
+
+def entity_run(corrections: Sequence[Correction], date: str | None = None) -> tuple[RunContext, str]:
+    """A RunContext whose entity registry applies the corrections in force, and their fingerprint."""
+    from .stages.entities import Registry
+    from .store.entities import corrections_fingerprint, effective_corrections
+
+    merges, splits = effective_corrections(corrections)
+    run = RunContext(default_date=date)
+    run.memory["entities"] = Registry.with_corrections(merges, splits)
+    return run, corrections_fingerprint(corrections)
+
+
+def entity_knowledge(run: RunContext, analyses: Sequence[Analysis]) -> EntityKnowledge:
+    """What the run's entity registry knows about these analyses' entities: their variants with type votes,
+    their roles in these articles, and the merges and splits decided in these articles."""
+    from .stages.entities import roles_of
+    from .stages.entities.registry import registry_of
+    from .store import EntityKnowledge
+
+    registry = registry_of(run.memory)
+    articles = {a.article.id for a in analyses}
+    ids = dict.fromkeys(e.id for a in analyses for e in a.entities)
+    knowledge = EntityKnowledge()
+    for eid in ids:
+        entry = registry.entries.get(eid)
+        if entry is None:  # an unnamed group ("the pirates") has no registry entry
+            continue
+        knowledge.variants += [(eid, key, dict(registry.votes.get(key, {}))) for key in sorted(entry.keys)]
+        knowledge.roles += [{"entity": eid, **r} for r in roles_of(run, eid) if r["article"] in articles]
+    knowledge.decisions = [d for d in registry.decisions if d["article"] in articles]
+    return knowledge
+
+
+def store_analysis(store: Store, analysis: Analysis, run: RunContext, fingerprint: str) -> str:
+    """Save an article, or replace it when it was analysed under other corrections; with it (in a second
+    transaction) what the entity stage knew of it. Returns 'added', 'reanalysed' or 'unchanged'."""
+    stored = store.corrections_of(analysis.article.id)
+    if stored == fingerprint:
+        return "unchanged"
+    if stored is None:
+        outcome = "added" if store.save(analysis, corrections=fingerprint) else "unchanged"
+    else:
+        store.replace(analysis, corrections=fingerprint)
+        outcome = "reanalysed"
+    if outcome != "unchanged":
+        store.save_entity_knowledge(entity_knowledge(run, [analysis]), [analysis.article.id])
+    return outcome
 
 
 def build(
@@ -63,7 +120,9 @@ def build(
     on_problem: Callable[[Problem], None] | None = None,
     on_article: Callable[[Analysis], None] | None = None,
 ) -> BuildSummary:
-    """Analyse the inputs into the store at `db`, one transaction per article; known articles are skipped."""
+    """Analyse the inputs into the store at `db`, one transaction per article; known articles are skipped,
+    unless they were analysed under other entity corrections (`storyline entities merge/split`): those
+    are replaced by their new analysis."""
     from .store import StoreError, open_store
 
     summary = BuildSummary()
@@ -75,18 +134,63 @@ def build(
             on_problem(problem)
 
     with open_store(db) as store:
-        for analysis in analyze_paths(paths, date=date, one_article=one_article, on_problem=note):
+        run, fingerprint = entity_run(store.corrections(), date)
+        written: list[Analysis] = []
+        for analysis in analyze_paths(paths, date=date, one_article=one_article, on_problem=note, run=run):
             try:
-                added = store.save(analysis)
+                outcome = store_analysis(store, analysis, run, fingerprint)
             except StoreError as error:  # only this article is rolled back; the build goes on
                 note(Problem(analysis.article.source, str(error), "store", analysis.article.id))
                 continue
-            if added:
-                summary.articles_added += 1
-            else:
-                summary.articles_unchanged += 1
+            count(summary, outcome, analysis, written)
             if on_article:
                 on_article(analysis)
+        refresh_variants(store, run, written)
+    return summary
+
+
+def count(summary: BuildSummary, outcome: str, analysis: Analysis, written: list[Analysis]) -> None:
+    if outcome == "unchanged":
+        summary.articles_unchanged += 1
+        return
+    written.append(analysis)
+    if outcome == "added":
+        summary.articles_added += 1
+    else:
+        summary.articles_reanalysed += 1
+
+
+def refresh_variants(store: Store, run: RunContext, written: Sequence[Analysis]) -> None:
+    # An entity's variants grow with every article of the run: those saved with an early article are
+    # completed once the run is over (roles and decisions of each article were final when it was saved).
+    if written:
+        knowledge = entity_knowledge(run, written)
+        knowledge.roles, knowledge.decisions = [], []
+        store.save_entity_knowledge(knowledge, [])
+
+
+def reanalyse(db: str | Path, *, on_article: Callable[[Analysis], None] | None = None) -> BuildSummary:
+    """Analyse every stored article again from its stored text, in stored order, under the entity
+    corrections in force; those analysed under other corrections are replaced. No input files needed."""
+    from .pipeline import analyze_articles
+    from .store import StoreError, open_store
+
+    summary = BuildSummary()
+    with open_store(db, create=False) as store:
+        run, fingerprint = entity_run(store.corrections())
+        articles = [summary_.id for summary_ in store.articles()]
+        written: list[Analysis] = []
+        stored = (store.load(aid).article for aid in articles)
+        for analysis in analyze_articles(stored, run=run, on_problem=summary.problems.append):
+            try:
+                outcome = store_analysis(store, analysis, run, fingerprint)
+            except StoreError as error:
+                summary.problems.append(Problem(analysis.article.source, str(error), "store", analysis.article.id))
+                continue
+            count(summary, outcome, analysis, written)
+            if on_article:
+                on_article(analysis)
+        refresh_variants(store, run, written)
     return summary
 
 

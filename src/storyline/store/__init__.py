@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .entities import Correction, EntityKnowledge, EntityOverview
 from .records import ArticleSummary, EntitySummary, QuoteHit, SearchHit, SpeakerCount, StoreError
 from .sqlite import Store
 from .timeline import TimelinePoint
 
 __all__ = [
-    "ArticleSummary", "EntitySummary", "QuoteHit", "SearchHit", "SpeakerCount", "Store", "StoreError",
-    "TimelinePoint", "open_store",
+    "ArticleSummary", "Correction", "EntityKnowledge", "EntityOverview", "EntitySummary", "QuoteHit",
+    "SearchHit", "SpeakerCount", "Store", "StoreError", "TimelinePoint", "open_store",
 ]
 
 

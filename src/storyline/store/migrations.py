@@ -206,10 +206,54 @@ def add_time_columns(conn: sqlite3.Connection) -> None:
             )
 
 
+# What the entity stage knows beyond the entities themselves: each entity's name variants (folded) with their
+# type votes, its roles (titles, appositives, kinship) with provenance, the log of merges and splits with
+# reasons and evidence, and the user's corrections. `articles.corrections` is the fingerprint of the
+# corrections an article was analysed under, so a build knows which stored articles to analyse again.
+ENTITY_TABLES = """
+CREATE TABLE entity_variants (
+    entity_id TEXT NOT NULL,
+    variant TEXT NOT NULL,
+    type_votes TEXT NOT NULL,
+    PRIMARY KEY (entity_id, variant)
+);
+CREATE TABLE entity_roles (
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    position INTEGER NOT NULL,
+    entity_id TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    PRIMARY KEY (article_id, position),
+    CHECK (0 <= start AND start <= "end")
+);
+CREATE INDEX entity_roles_entity ON entity_roles (entity_id);
+CREATE TABLE entity_decisions (
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    position INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    names TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    evidence TEXT,
+    PRIMARY KEY (article_id, position)
+);
+CREATE TABLE entity_corrections (
+    seq INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('merge', 'split')),
+    name TEXT NOT NULL,
+    other TEXT NOT NULL,
+    made_at TEXT NOT NULL
+);
+ALTER TABLE articles ADD COLUMN corrections TEXT NOT NULL DEFAULT ''
+"""
+
+
 MIGRATIONS: list[Migration] = [
     ("0001_core_tables", CORE_TABLES),
     ("0002_search_tables", SEARCH_TABLES),
     ("0003_time", add_time_columns),
+    ("0005_entities", ENTITY_TABLES),
 ]
 
 
@@ -252,7 +296,7 @@ def apply_migrations(
     )
     done = set(applied_migrations(conn))
     newly = []
-    for order, (name, step) in enumerate(migrations, start=1):
+    for name, step in migrations:
         if name in done:
             continue
         conn.execute("BEGIN IMMEDIATE")
@@ -262,9 +306,12 @@ def apply_migrations(
             else:
                 for statement in split_statements(step):
                     conn.execute(statement)
+            # The order of application, not the position in the list: a migration added to the list
+            # before one a file already has (two branches each adding one) still gets a free number.
             conn.execute(
-                "INSERT INTO migrations (name, applied_order, applied_at) VALUES (?, ?, ?)",
-                (name, order, datetime.now(UTC).isoformat(timespec="seconds")),
+                "INSERT INTO migrations (name, applied_order, applied_at) "
+                "SELECT ?, COALESCE(MAX(applied_order), 0) + 1, ? FROM migrations",
+                (name, datetime.now(UTC).isoformat(timespec="seconds")),
             )
         except BaseException:
             conn.execute("ROLLBACK")

@@ -9,6 +9,18 @@ from types import TracebackType
 
 from ..models import Analysis, Problem, Published
 from ..stages.timexes.timeline import TimelinePoint
+from .entities import (
+    Correction,
+    EntityKnowledge,
+    EntityOverview,
+    delete_article_rows,
+    delete_orphan_entities,
+    insert_correction,
+    replace_knowledge,
+    select_corrections,
+    select_explanation,
+    select_overview,
+)
 from .migrations import applied_migrations, apply_migrations
 from .quotes import select_quotes, select_speakers
 from .read import select_analysis
@@ -21,7 +33,7 @@ from .write import insert_analysis, insert_problem
 TABLES = (
     "articles", "article_stages", "blocks", "sentences", "entities", "article_entities", "mentions",
     "quotes", "timexes", "events", "figures", "problems", "article_problems",
-    "sentence_search", "quote_search",
+    "sentence_search", "quote_search", "entity_variants", "entity_roles", "entity_decisions", "entity_corrections",
 )  # fmt: skip
 
 
@@ -77,9 +89,10 @@ class Store:
         row = self._conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row is not None
 
-    def save(self, analysis: Analysis) -> bool:
+    def save(self, analysis: Analysis, *, corrections: str = "") -> bool:
         """Store one article and everything found in it, all or nothing; False if its id is already stored.
 
+        `corrections` is the fingerprint of the entity corrections the article was analysed under.
         Raises StoreError (naming the article) when a record breaks a constraint; nothing of that article
         is kept and earlier articles are untouched.
         """
@@ -92,6 +105,7 @@ class Store:
                 self._conn.execute("ROLLBACK")
                 return False
             insert_analysis(self._conn, analysis)
+            self._conn.execute("UPDATE articles SET corrections = ? WHERE id = ?", (corrections, article.id))
         except sqlite3.Error as error:
             self._conn.execute("ROLLBACK")
             raise StoreError(f"article {article.id} ({article.source}) not saved: {error}") from error
@@ -100,6 +114,68 @@ class Store:
             raise
         self._conn.execute("COMMIT")
         return True
+
+    def replace(self, analysis: Analysis, *, corrections: str = "") -> None:
+        """Store a new analysis of an already stored article in place of the old one, all or nothing; the
+        article keeps its place in the list and its first_seen. StoreError as for save()."""
+        article = analysis.article
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            seq, first_seen = delete_article_rows(self._conn, article.id)
+            insert_analysis(self._conn, analysis)
+            self._conn.execute(
+                "UPDATE articles SET seq = ?, first_seen = ?, corrections = ? WHERE id = ?",
+                (seq, first_seen, corrections, article.id),
+            )
+            delete_orphan_entities(self._conn)
+        except sqlite3.Error as error:
+            self._conn.execute("ROLLBACK")
+            raise StoreError(f"article {article.id} ({article.source}) not replaced: {error}") from error
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    def corrections_of(self, article_id: str) -> str | None:
+        """The corrections fingerprint a stored article was analysed under ('' for none); None if not stored."""
+        row = self._conn.execute("SELECT corrections FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return None if row is None else row[0]
+
+    def add_correction(self, kind: str, name: str, other: str) -> Correction:
+        """Record a user's `merge` (name into other) or `split` (name from other); ValueError for another kind."""
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            correction = insert_correction(self._conn, kind, name, other)
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+        return correction
+
+    def corrections(self) -> list[Correction]:
+        """Every correction the user made, oldest first (the latest about a pair of names wins)."""
+        return select_corrections(self._conn)
+
+    def save_entity_knowledge(self, knowledge: EntityKnowledge, article_ids: list[str]) -> None:
+        """Replace, in one transaction, the roles and merge/split log of these articles and the variants of
+        the entities a run knew (see EntityKnowledge)."""
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            replace_knowledge(self._conn, knowledge, article_ids)
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    def entity_overview(self, type: str | None = None) -> list[EntityOverview]:
+        """Every entity (or those of one type, any case) with counts, name variants and roles, most widely
+        reported first."""
+        return select_overview(self._conn, type)
+
+    def explain_entity(self, name: str) -> dict:
+        """Everything stored about a name: its entities with variants, type votes and roles (with article and
+        span), and the merges, splits and user corrections involving its words."""
+        return select_explanation(self._conn, name)
 
     def save_problem(self, problem: Problem) -> bool:
         """Record a problem with one input or article; False if the same problem is already recorded."""
