@@ -33,6 +33,8 @@ def quoted_words(text: str) -> list[str]:
         # Mixed families: a closing mark of the other family closes when none of its own is left.
         ('\u201cDeals are not a requirement," the chairman said.', ["Deals are not a requirement,"]),
         ('"Oz has a huge pulpit,\u201d said the professor.', ["Oz has a huge pulpit,"]),
+        # An opening mark misprinted as a closing one still opens when it starts a word.
+        ("\u201dFear. I am afraid.\u201d \u2015 Jo Ruiz", ["Fear. I am afraid."]),
     ],
 )
 def test_quotes_marks_pairs_within_paragraph(text: str, expected: list[str]) -> None:
@@ -103,3 +105,15 @@ def test_quotes_kinds_stands_alone(text: str, expected: bool) -> None:
 def test_quotes_kinds_trailing_comma_belongs_to_attribution() -> None:
     text = "It works, "
     assert text[: trim_trailing_comma(text, 0, len(text))] == "It works"
+
+
+def test_quotes_kinds_misprinted_opening_mark_stands_alone() -> None:
+    text = "\u201dFear. I am afraid.\u201d \u2015 Jo Ruiz"
+    assert stands_alone(text, 1, text.rindex("\u201d"), (0, len(text)))
+
+
+def test_quotes_polnear_gold_kind_reads_misprinted_opening_mark() -> None:
+    from storyline.evaluate.polnear import content_kind, quoted_regions
+
+    text = "\u201dFear. I am afraid.\u201d \u2015 Jo Ruiz"
+    assert content_kind(text, ((1, 19),), quoted_regions(text)) == "direct"

@@ -39,13 +39,20 @@ def _spans(field: str) -> Spans:
 
 def quoted_regions(text: str) -> list[tuple[int, int]]:
     """Character ranges inside quotation marks, found independently of the quote stage: per line, a
-    curly “ opens and ” closes, straight marks toggle, and a quote still open at the line's end runs to it."""
+    curly “ opens and ” closes (a ” that starts a word opens: a misprinted opening mark), straight marks
+    toggle, and a quote still open at the line's end runs to it."""
     regions = []
     position = 0
     for line in text.split("\n"):
         opened: int | None = None
         for offset, char in enumerate(line):
-            if opened is None and char in ("\u201c", '"'):
+            # a closing mark printed as the opening one ('”Fear. ...” ― a reader') opens when it starts a word
+            misprinted = (
+                char == "\u201d"
+                and (offset == 0 or line[offset - 1] == " ")
+                and line[offset + 1 : offset + 2].isalnum()
+            )
+            if opened is None and (char in ("\u201c", '"') or misprinted):
                 opened = offset
             elif opened is not None and (char == "\u201d" or (char == '"' and line[opened] == '"')):
                 regions.append((position + opened, position + offset + 1))

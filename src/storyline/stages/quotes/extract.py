@@ -86,6 +86,9 @@ def find_marked(
         paragraph = _paragraph_of(paragraphs, span.start)
         alone = kinds.stands_alone(text, span.start, span.end, paragraph)
         turn = cues.transcript_speaker(doc, text, span.start) if alone else None
+        if alone and not turn:
+            # '“...” ― Jane Doe, 25, who ...': a signature names the speaker before any verb after it
+            turn = _signature(doc, text, span.start, span.end, quoted, paragraph)
         cue = None if turn else cues.find_governing_cue(doc, span.start, span.end, quoted, paragraph)
         if cue is None and alone and not turn:
             cue = cues.find_nearby_cue(doc, span.start, span.end, quoted, paragraph)
@@ -113,6 +116,16 @@ def find_marked(
         found.append(candidate)
     _share_chain_cues(found)
     return _drop_unclosed_uncued(found), quoted
+
+
+def _signature(
+    doc: Doc, text: str, start: int, end: int, quoted: list[tuple[int, int]], paragraph: tuple[int, int]
+) -> tuple[int, tuple[int, int], Token] | None:
+    """A dash signature after the quote, as (words start, cue, name token) like a transcript turn."""
+    signed = cues.dash_or_colon_cue(doc, text, start, end, quoted, paragraph)
+    if signed is None or signed[0][0] < end:
+        return None  # only the dash after the quote; a colon before it is no signature
+    return start, signed[0], signed[1]
 
 
 def _drop_unclosed_uncued(found: list[Candidate]) -> list[Candidate]:

@@ -38,6 +38,8 @@ def stands_alone(text: str, start: int, end: int, paragraph: tuple[int, int]) ->
     if runs_on and text[end - 1] not in SENTENCE_END + ",":
         return False
     i = start - 1
+    if i >= paragraph_start and text[i] in "\u201d\u00bb":
+        i -= 1  # its opening mark misprinted as a closing one ('”Fear. ...”')
     while i >= paragraph_start and (text[i].isspace() or text[i] in '\u201c\u00ab\u201e"\u2018'):
         i -= 1
     if i < paragraph_start:

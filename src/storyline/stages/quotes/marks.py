@@ -48,6 +48,10 @@ def _classify_mark(text: str, i: int) -> tuple[str, str] | None:
     if char in OPENERS:
         return OPENERS[char], "open"
     if char in CLOSERS:
+        before = text[i - 1] if i > 0 else "\n"
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if before in OPEN_CONTEXT and after.isalnum():
+            return CLOSERS[char], "open"  # '”Fear. I am afraid ...” ― a reader': a closer misprinted as opener
         return CLOSERS[char], "close"
     if char == STRAIGHT:
         before = text[i - 1] if i > 0 else "\n"
