@@ -217,3 +217,65 @@ def test_cli_quotes_refuses_what_it_cannot_read(quotes_db, args, code, message):
     result = storyline("quotes", "--db", str(quotes_db), *args)
     assert result.returncode == code
     assert message in result.stderr
+
+
+BRIDGE_STORY = (
+    "City council approves new bridge\n\nMaria Delgado, the mayor of Riverton, said on Monday that the new bridge "
+    'would open in May. "We have waited long enough," Delgado said.\n',
+    "Bridge opening delayed\n\nMayor Mary Delgado-Ruiz announced on Friday that the bridge would open in June "
+    "instead. Delgado-Ruiz blamed the weather.\n",
+)
+
+
+def delgados(db: Path) -> list[dict]:
+    result = storyline("entities", "--db", str(db), "--type", "PERSON", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    return [row for row in lines_of(result.stdout) if "Delgado" in row["name"] or "mary delgado-ruiz" in row["variants"]]
+
+
+def test_cli_entities_merge_and_split_change_the_stored_entities(tmp_path):
+    paths = []
+    for i, text in enumerate(BRIDGE_STORY):
+        paths.append(tmp_path / f"{i}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    db = tmp_path / "dossier.db"
+    built = storyline("build", *map(str, paths), "--db", str(db), "--one-article", "--date", "2026-03-02")
+    assert built.returncode == 0, built.stderr
+    assert {"Maria Delgado", "Mary Delgado-Ruiz"} <= {row["name"] for row in delgados(db)}
+
+    merged = storyline("entities", "merge", "Mary Delgado-Ruiz", "Maria Delgado", "--db", str(db))
+    assert merged.returncode == 0, merged.stderr
+    (maria,) = [row for row in delgados(db) if "mary delgado-ruiz" in row["variants"]]
+    assert maria["articles"] == 2 and "maria delgado" in maria["variants"]
+    rebuilt = storyline("build", *map(str, paths), "--db", str(db), "--one-article", "--date", "2026-03-02")
+    assert "2 already stored" in rebuilt.stderr  # the build respects the stored correction: nothing to redo
+
+    split = storyline("entities", "split", "Mary Delgado-Ruiz", "--from", "Maria Delgado", "--db", str(db))
+    assert split.returncode == 0, split.stderr
+    assert {"Maria Delgado", "Mary Delgado-Ruiz"} <= {row["name"] for row in delgados(db)}
+
+
+def test_cli_entities_refuses_a_correction_of_an_unknown_name(quotes_db):
+    result = storyline("entities", "merge", "Nobody Atall", "Marta Quispe", "--db", str(quotes_db))
+    assert result.returncode == 1 and "no entity 'Nobody Atall'" in result.stderr
+    explained = storyline("entities", "--db", str(quotes_db), "--explain", "Quispe", "--format", "json")
+    assert json.loads(explained.stdout)["corrections"] == []
+
+
+def test_cli_entities_table_shows_variants_and_roles(quotes_db):
+    result = storyline("entities", "--db", str(quotes_db))
+    assert result.returncode == 0, result.stderr
+    assert "Marta Quispe" in result.stdout and "marta quispe; quispe" in result.stdout
+    assert "the head of civil defence" in result.stdout
+
+
+@needs_story
+def test_cli_entities_explain_prints_variants_roles_and_decisions_with_evidence(tmp_path):
+    db = tmp_path / "story.db"
+    assert storyline("build", str(STORY), "--db", str(db)).returncode == 0
+    result = storyline("entities", "--db", str(db), "--explain", "Petro")
+    assert result.returncode == 0, result.stderr
+    assert "variants:" in result.stdout and "role (title)" in result.stdout
+    assert "is the surname of" in result.stdout and "evidence: …" in result.stdout
+    missing = storyline("entities", "--db", str(db), "--explain", "Nobody Atall")
+    assert missing.returncode == 1 and "no entity" in missing.stderr
