@@ -89,6 +89,6 @@ def test_store_time_migration_fills_the_timeline_of_an_older_store(tmp_path) -> 
     )
     conn.close()
     with Store(path) as store:
-        assert store.migrations()[-1] == "0003_time"
+        assert "0003_time" in store.migrations()
         assert [(p.day, p.granularity, p.text) for p in store.timeline()] == [("2025-05-03", "day", "3 May 2025")]
         assert store.load("a1").timexes[1].note is None
