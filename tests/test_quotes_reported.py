@@ -138,3 +138,9 @@ def test_quotes_reported_view_and_clause_of_telling(nlp, text: str, content: str
 )
 def test_quotes_reported_no_content_without_clause(nlp, text: str) -> None:
     assert all_reported(nlp, text) == []
+
+
+def test_quotes_signature_glued_to_its_mark_names_the_speaker(nlp) -> None:
+    text = "\u201cI am sick of people he knows or cares nothing about.\u201d\u2015 Rosa Medina"
+    quote = next(q for q in extract_quotes(nlp(text)) if q.kind == "direct")
+    assert (quote.speaker.name, text[slice(*quote.speaker.mention)]) == ("Rosa Medina", "Rosa Medina")

@@ -56,6 +56,8 @@ def mention_span(token: Token) -> tuple[int, int]:
     for child in token.lefts:
         if child.dep_ in MENTION_DEPS and child.left_edge.i < left.i:
             left = child.left_edge
+    while left.i < token.i and not any(char.isalnum() for char in left.text):
+        left = left.doc[left.i + 1]  # a mark or dash glued onto the name ('”― Jo Ruiz')
     right = token
     for child in token.rights:
         if child.dep_ in ("flat", "compound") and child.right_edge.i > right.i:
