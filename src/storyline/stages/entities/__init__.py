@@ -15,7 +15,6 @@ from ...ids import entity_id
 from ...models import Analysis, Article, Block, Entity
 from .clusters import Cluster, Decision, add_untagged_names, cluster_names
 from .coref import (
-    attach_predicates,
     resolve_first_person,
     resolve_nominals,
     resolve_pronouns,
@@ -30,6 +29,7 @@ from .mentions import (
     quoted_ranges,
     text_of,
 )
+from .predicates import attach_predicates
 from .registry import Registry, apply_user_splits, explain, registry_of
 from .roles import collect_roles
 
@@ -91,7 +91,7 @@ def resolve_entities(
     quotes = quoted_ranges(text_of(doc))
     resolve_pronouns(doc, clusters, pronouns, quotes)
     resolve_first_person(doc, clusters, pronouns, quotes)
-    attach_predicates(doc, clusters)
+    attach_predicates(doc, clusters, blocked)
     if registry is not None:
         registry.add_votes(tallies)
         registry.note(article_id, decisions, doc.text)

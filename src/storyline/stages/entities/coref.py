@@ -339,27 +339,6 @@ def question_lines(doc: Doc) -> list[tuple[int, int]]:
     return found
 
 
-def attach_predicates(doc: Doc, clusters: list[Cluster]) -> None:
-    """Predicate nominatives join their subject: "I am the only candidate who..." (copula "be" only)."""
-    owner = {id(m): c for c in clusters for m in c.mentions}
-    by_head = {m.head: m for c in clusters for m in c.mentions}
-    for cluster in list(clusters):
-        if any(m.kind != "nominal" for m in cluster.mentions) or len(cluster.mentions) != 1:
-            continue
-        nominal = cluster.mentions[0]
-        head = doc[nominal.head]
-        if head.dep_ != "attr" or head.head.lemma_ != "be":
-            continue
-        subject = next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS), None)
-        mention = by_head.get(subject.i) if subject is not None else None
-        target = owner.get(id(mention)) if mention is not None else None
-        if target is None or target is cluster or target.type != cluster.type:
-            continue
-        target.mentions.append(nominal)
-        clusters.remove(cluster)
-
-
-
 def group_we_in_quotes(
     doc: Doc,
     clusters: list[Cluster],

@@ -1,0 +1,106 @@
+"""Clusters + parse -> predicate nominals joined to their subject: "X is the only candidate", "X was named coach",
+"X returns as host" (a role said of someone is a mention of them, as GUM's "pred" and ECB+ annotate it)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .clusters import Cluster
+from .mentions import Mention, nominal_kind, overlaps, quoted_ranges, text_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Modifiers kept inside a bare role predicate's span ("head coach", "talk show host").
+ROLE_MODIFIER_DEPS = ("compound", "amod", "nmod")
+
+
+def attach_predicates(doc: Doc, clusters: list[Cluster], blocked: Sequence[tuple[int, int]] = ()) -> None:
+    """Predicate nominatives join their subject: "I am the only candidate who..." (copula "be" only); bare
+    singular role nouns predicated of a mention ("will be host", "fired as coach", "named him coach") join it too."""
+    owner = {id(m): c for c in clusters for m in c.mentions}
+    by_head = {m.head: m for c in clusters for m in c.mentions}
+    for cluster in list(clusters):
+        if any(m.kind != "nominal" for m in cluster.mentions) or len(cluster.mentions) != 1:
+            continue
+        nominal = cluster.mentions[0]
+        head = doc[nominal.head]
+        if head.dep_ != "attr" or head.head.lemma_ != "be":
+            continue
+        subject = next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS), None)
+        mention = by_head.get(subject.i) if subject is not None else None
+        target = owner.get(id(mention)) if mention is not None else None
+        if target is None or target is cluster or target.type != cluster.type:
+            continue
+        target.mentions.append(nominal)
+        clusters.remove(cluster)
+    attach_bare_roles(doc, clusters, blocked, owner, by_head)
+
+
+def predicated_of(token: Token) -> Token | None:
+    """The token a bare role noun is said of: the subject of "be", the object (else subject) of the verb
+    an "as" phrase or object predicate hangs on. A relative pronoun subject stands for the noun it modifies."""
+    verb, prefer_object = None, False
+    if token.dep_ == "attr" and token.head.lemma_ == "be":
+        verb = token.head
+    elif token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ in ("VERB", "AUX"):
+        verb, prefer_object = token.head.head, True
+    elif token.dep_ == "oprd":
+        verb, prefer_object = token.head, True
+    if verb is None:
+        return None
+    children = list(verb.children)
+    found = next((c for c in children if c.dep_ == "dobj"), None) if prefer_object else None
+    found = found or next((c for c in children if c.dep_ in SUBJECT_DEPS), None)
+    if found is not None and found.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        found = verb.head
+    return found
+
+
+def attach_bare_roles(
+    doc: Doc,
+    clusters: list[Cluster],
+    blocked: Sequence[tuple[int, int]],
+    owner: dict[int, Cluster],
+    by_head: dict[int, Mention],
+) -> None:
+    sentence_index = {sent.start: n for n, sent in enumerate(doc.sents)}
+    quotes = quoted_ranges(text_of(doc))
+    for token in doc:
+        if token.i in by_head or token.tag_ != "NN" or any(c.dep_ in ("det", "poss") for c in token.children):
+            continue
+        kind = nominal_kind(token)
+        subject = predicated_of(token) if kind is not None else None
+        mention = by_head.get(subject.i) if subject is not None else None
+        target = owner.get(id(mention)) if mention is not None else None
+        if target is None or target.type != kind or overlaps(blocked, token.idx, token.idx + len(token)):
+            continue
+        first = token.i
+        while first > 0 and doc[first - 1].dep_ in ROLE_MODIFIER_DEPS and doc[first - 1].head.i in range(first, token.i + 1):
+            first -= 1
+        start, end = doc[first].idx, token.idx + len(token)
+        role = Mention(
+            start=start,
+            end=end,
+            text=text_of(doc)[start:end],
+            kind="nominal",
+            label=kind,
+            head=token.i,
+            first=first,
+            last=token.i + 1,
+            sentence=sentence_index[token.sent.start],
+            features={
+                "number": "singular",
+                "definite": "no",
+                "possessive": "no",
+                "lemma": token.lemma_.lower(),
+                "bare": "no",
+                "quoted": "yes" if any(s <= token.idx < e for s, e in quotes) else "no",
+                "predicate": "yes",
+            },
+        )
+        target.mentions.append(role)
+        owner[id(role)] = target
+        by_head[token.i] = role

@@ -1,0 +1,33 @@
+"""Bare role predicates join the mention they are said of, on small invented texts parsed by real spaCy."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.pipeline import load_nlp
+from storyline.stages.entities import resolve_entities
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def entity_with(text, entities, words):
+    return next((e for e in entities if any(text[s:e] == words for s, e in e.mentions)), None)
+
+
+# (case, text, name, role words that must join the name's entity)
+JOINED = [
+    ("copula", "Hugh Jackman will be host of the ceremony next year.", "Hugh Jackman", "host"),
+    ("relative clause and compound", "The club fired Jim Brown, who had been named head coach in May.", "Jim Brown", "head coach"),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "name", "role"), JOINED, ids=[c[0] for c in JOINED])
+def test_entities_predicates_join_bare_role_to_subject(nlp, case, text, name, role):
+    entities = resolve_entities(nlp(text)).entities
+    named, predicated = entity_with(text, entities, name), entity_with(text, entities, role)
+    assert named is not None and predicated is not None
+    assert named.id == predicated.id
+
