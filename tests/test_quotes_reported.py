@@ -30,7 +30,11 @@ def indirect_quotes(nlp, text: str) -> list[tuple[str, str | None, str | None]]:
     ("text", "content", "cue"),
     [
         ("Maria Lopez accused him of hiding the report.", "hiding the report", "accused"),
-        ("Maria Lopez has called for cutting the corporate tax rate.", "cutting the corporate tax rate", "called"),
+        (
+            "Maria Lopez has called for cutting the corporate tax rate.",
+            "cutting the corporate tax rate",
+            "called",
+        ),
         ("Maria Lopez responded by blaming the weather.", "blaming the weather", "responded"),
         ("Maria Lopez complained about the noise of the trucks.", "the noise of the trucks", "complained"),
     ],
@@ -42,7 +46,11 @@ def test_quotes_reported_prepositional_content(nlp, text: str, content: str, cue
 @pytest.mark.parametrize(
     ("text", "content", "cue"),
     [
-        ("Maria Lopez disputes the idea that the bridge is unsafe.", "the idea that the bridge is unsafe", "disputes"),
+        (
+            "Maria Lopez disputes the idea that the bridge is unsafe.",
+            "the idea that the bridge is unsafe",
+            "disputes",
+        ),
         ("Maria Lopez expressed interest in further talks.", "interest in further talks", "expressed"),
         ("Maria Lopez outlined her plan for the harbour.", "her plan for the harbour", "outlined"),
     ],
@@ -64,14 +72,24 @@ def test_quotes_reported_nothing_without_content(nlp, text: str) -> None:
 
 def all_reported(nlp, text: str) -> list[tuple[str, str | None]]:
     """(content, cue) of every indirect quote, no entities given."""
-    return [(q.text, q.cue.text if q.cue else None) for q in extract_quotes(nlp(text)) if q.kind == "indirect"]
+    return [
+        (q.text, q.cue.text if q.cue else None) for q in extract_quotes(nlp(text)) if q.kind == "indirect"
+    ]
 
 
 @pytest.mark.parametrize(
     ("text", "content", "cue"),
     [
-        ("The mayor has been criticized for cutting the bus routes.", "The mayor has been criticized for cutting the bus routes", "criticized"),
-        ("The council was accused of hiding the budget.", "The council was accused of hiding the budget", "accused"),
+        (
+            "The mayor has been criticized for cutting the bus routes.",
+            "The mayor has been criticized for cutting the bus routes",
+            "criticized",
+        ),
+        (
+            "The council was accused of hiding the budget.",
+            "The council was accused of hiding the budget",
+            "accused",
+        ),
     ],
 )
 def test_quotes_reported_passive_judgement_without_agent(nlp, text: str, content: str, cue: str) -> None:
@@ -79,7 +97,9 @@ def test_quotes_reported_passive_judgement_without_agent(nlp, text: str, content
 
 
 def test_quotes_reported_writer_first_person_is_a_speaker(nlp) -> None:
-    assert ("that the bridge is unsafe", "believe") in all_reported(nlp, "I believe that the bridge is unsafe.")
+    assert ("that the bridge is unsafe", "believe") in all_reported(
+        nlp, "I believe that the bridge is unsafe."
+    )
 
 
 def test_quotes_reported_participle_noun_speaks(nlp) -> None:
@@ -97,13 +117,29 @@ def test_quotes_reported_attack_on_a_place_is_not_speech(nlp) -> None:
 @pytest.mark.parametrize(
     ("text", "content", "cue", "source"),
     [
-        ("In this poll, the mayor rose two points since May.", "the mayor rose two points since May", "In", "this poll"),
-        ("Polling averages show the mayor with a small lead.", "the mayor with a small lead", "show", "Polling averages"),
+        (
+            "In this poll, the mayor rose two points since May.",
+            "the mayor rose two points since May",
+            "In",
+            "this poll",
+        ),
+        (
+            "Polling averages show the mayor with a small lead.",
+            "the mayor with a small lead",
+            "show",
+            "Polling averages",
+        ),
     ],
 )
-def test_quotes_evidence_is_attributed_to_the_poll(nlp, text: str, content: str, cue: str, source: str) -> None:
+def test_quotes_evidence_is_attributed_to_the_poll(
+    nlp, text: str, content: str, cue: str, source: str
+) -> None:
     found = [
-        (q.text, q.cue.text if q.cue else None, text[slice(*q.speaker.mention)] if q.speaker.mention else None)
+        (
+            q.text,
+            q.cue.text if q.cue else None,
+            text[slice(*q.speaker.mention)] if q.speaker.mention else None,
+        )
         for q in extract_quotes(nlp(text))
         if q.kind == "indirect"
     ]
@@ -121,7 +157,11 @@ def test_quotes_evidence_needs_an_evidence_noun(nlp, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "content", "cue"),
     [
-        ("Critics see the program as a loophole for the rich.", "the program as a loophole for the rich", "see"),
+        (
+            "Critics see the program as a loophole for the rich.",
+            "the program as a loophole for the rich",
+            "see",
+        ),
         ("The mayor told reporters that the bridge was safe.", "that the bridge was safe", "told"),
     ],
 )
@@ -144,3 +184,15 @@ def test_quotes_signature_glued_to_its_mark_names_the_speaker(nlp) -> None:
     text = "\u201cI am sick of people he knows or cares nothing about.\u201d\u2015 Rosa Medina"
     quote = next(q for q in extract_quotes(nlp(text)) if q.kind == "direct")
     assert (quote.speaker.name, text[slice(*quote.speaker.mention)]) == ("Rosa Medina", "Rosa Medina")
+
+
+def test_quotes_lead_in_paragraph_ending_in_colon_names_the_speaker(nlp) -> None:
+    text = "The mayor spoke at the harbour on Friday. She said:\n\u201cWe will rebuild the bridge before the winter.\u201d"
+    quote = next(q for q in extract_quotes(nlp(text)) if q.kind == "direct")
+    assert (
+        quote.cue.text if quote.cue else None,
+        text[slice(*quote.speaker.mention)] if quote.speaker.mention else None,
+    ) == (
+        "said",
+        "She",
+    )

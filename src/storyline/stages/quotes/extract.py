@@ -92,6 +92,9 @@ def find_marked(
         cue = None if turn else cues.find_governing_cue(doc, span.start, span.end, quoted, paragraph)
         if cue is None and alone and not turn:
             cue = cues.find_nearby_cue(doc, span.start, span.end, quoted, paragraph)
+        lead_in = None
+        if cue is None and alone and not turn:
+            lead_in = _lead_in(doc, text, paragraphs, paragraph, span.start, quoted)
         start = turn[0] if turn else span.start
         end = kinds.trim_trailing_comma(text, start, span.end)
         if end <= start:
@@ -108,7 +111,9 @@ def find_marked(
             candidate.cue, candidate.speaker_token = cue, speaker
             if speaker is not None:
                 candidate.referent = cues.referent_of(speaker, quoted, paragraph)
-        if cue is None and alone and not turn:
+        if lead_in is not None:
+            candidate.cue, candidate.speaker_token, candidate.referent = lead_in
+        if cue is None and alone and not turn and lead_in is None:
             signed = cues.dash_or_colon_cue(doc, text, span.start, span.end, quoted, paragraph)
             if signed is not None:
                 candidate.cue, candidate.speaker_token = signed
@@ -116,6 +121,35 @@ def find_marked(
         found.append(candidate)
     _share_chain_cues(found)
     return _drop_unclosed_uncued(found), quoted
+
+
+def _lead_in(
+    doc: Doc,
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    paragraph: tuple[int, int],
+    start: int,
+    quoted: list[tuple[int, int]],
+) -> tuple[Token, Token | None, Token | None] | None:
+    """'He said:' closing the paragraph before: the cue, speaker and referent of a quote that opens the
+    next paragraph with nothing before its mark."""
+    if text[paragraph[0] : start].strip(marks.OPENING_CHARS + " ") or paragraph not in paragraphs:
+        return None
+    number = paragraphs.index(paragraph)
+    if number == 0:
+        return None
+    previous = paragraphs[number - 1]
+    if not text[previous[0] : previous[1]].rstrip().endswith(":"):
+        return None
+    lead = doc.char_span(previous[0], previous[1], alignment_mode="expand")
+    if lead is None:
+        return None
+    for token in reversed(lead[-12:]):
+        if cues.is_cue(token) and not cues.inside(quoted, token.idx):
+            speaker = cues.subject_of(token, quoted, previous)
+            referent = cues.referent_of(speaker, quoted, previous) if speaker is not None else None
+            return token, speaker, referent
+    return None
 
 
 def _signature(

@@ -18,6 +18,7 @@ OPENERS = {"\u201c": "curly", "\u00ab": "guillemet", "\u201e": "low"}
 CLOSERS = {"\u201d": "curly", "\u00bb": "guillemet"}
 CLOSER_OF_LOW = {"\u201c", "\u201d"}  # German-style „...“ closes with a high mark
 STRAIGHT = '"'
+OPENING_CHARS = '\u201c\u00ab\u201e\u201d"\u2018'
 SINGLE_OPEN, SINGLE_CLOSE = "\u2018", "\u2019"
 # What may come right before an opening straight mark; anything else makes it a closing mark.
 OPEN_CONTEXT = set(" \t\n([{\u2014\u2013-/:;\u201c\u2018")
@@ -51,7 +52,9 @@ def _classify_mark(text: str, i: int) -> tuple[str, str] | None:
         before = text[i - 1] if i > 0 else "\n"
         after = text[i + 1] if i + 1 < len(text) else " "
         if before in OPEN_CONTEXT and after.isalnum():
-            return CLOSERS[char], "open"  # '”Fear. I am afraid ...” ― a reader': a closer misprinted as opener
+            return CLOSERS[
+                char
+            ], "open"  # '”Fear. I am afraid ...” ― a reader': a closer misprinted as opener
         return CLOSERS[char], "close"
     if char == STRAIGHT:
         before = text[i - 1] if i > 0 else "\n"

@@ -119,11 +119,15 @@ def _content_span(cue: Token, text: str) -> tuple[int, int] | None:
     parts: list[Token] = []
     if "ccomp" in by_dep:
         parts = by_dep["ccomp"][:1]
-    elif "xcomp" in by_dep and lemma not in ASPECT_LEMMAS and (
-        lemma in ADDRESSEE_LEMMAS or lemma in INTENT_LEMMAS or lemma in REPORTING_LEMMAS
+    elif (
+        "xcomp" in by_dep
+        and lemma not in ASPECT_LEMMAS
+        and (lemma in ADDRESSEE_LEMMAS or lemma in INTENT_LEMMAS or lemma in REPORTING_LEMMAS)
     ):
         parts = (by_dep.get("dobj", [])[:1] if lemma in ADDRESSEE_LEMMAS else []) + by_dep["xcomp"][:1]
-    elif lemma in REPORTING_LEMMAS and lemma not in NO_OBJECT_LEMMAS | CLAUSE_ONLY_LEMMAS and "dobj" in by_dep:
+    elif (
+        lemma in REPORTING_LEMMAS and lemma not in NO_OBJECT_LEMMAS | CLAUSE_ONLY_LEMMAS and "dobj" in by_dep
+    ):
         obj = by_dep["dobj"][0]
         extra = by_dep.get("oprd", []) + [p for p in by_dep.get("prep", []) if p.lower_ == "as"]
         if obj.pos_ == "PRON" and not extra:
@@ -134,8 +138,10 @@ def _content_span(cue: Token, text: str) -> tuple[int, int] | None:
                 return None
         else:
             parts = [obj, *extra]
-    elif lemma in COGNITIVE_LEMMAS and "dobj" in by_dep and (
-        "oprd" in by_dep or any(p.lower_ == "as" for p in by_dep.get("prep", []))
+    elif (
+        lemma in COGNITIVE_LEMMAS
+        and "dobj" in by_dep
+        and ("oprd" in by_dep or any(p.lower_ == "as" for p in by_dep.get("prep", [])))
     ):
         # "critics see the program as a loophole", "consider him a threat": a view of the object
         extra = by_dep.get("oprd", []) + [p for p in by_dep.get("prep", []) if p.lower_ == "as"]
@@ -311,8 +317,11 @@ def _passive_attribution(cue: Token) -> Reported | None:
         if lemma not in JUDGEMENT_LEMMAS:
             return None
         complement = next(
-            (c for c in cue.children if c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ in
-             JUDGEMENT_PREPOSITIONS),
+            (
+                c
+                for c in cue.children
+                if c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ in JUDGEMENT_PREPOSITIONS
+            ),
             None,
         )
         if complement is None:
