@@ -279,3 +279,15 @@ def test_cli_entities_explain_prints_variants_roles_and_decisions_with_evidence(
     assert "is the surname of" in result.stdout and "evidence: …" in result.stdout
     missing = storyline("entities", "--db", str(db), "--explain", "Nobody Atall")
     assert missing.returncode == 1 and "no entity" in missing.stderr
+
+
+def test_cli_entities_merge_says_when_an_article_keeps_the_names_apart(tmp_path):
+    text = "Talks resume\n\nAna Ortiz met Carlos Reyes on Monday. Ortiz said the talks went well. Reyes disagreed.\n"
+    (tmp_path / "talks.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "dossier.db"
+    assert storyline("build", str(tmp_path / "talks.txt"), "--db", str(db), "--one-article").returncode == 0
+    result = storyline("entities", "merge", "Carlos Reyes", "Ana Ortiz", "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    rows = lines_of(storyline("entities", "--db", str(db), "--format", "json").stdout)
+    owners = [row for row in rows if {"ana ortiz", "carlos reyes"} & set(row["variants"])]
+    assert len(owners) == 1 or "still apart" in result.stderr

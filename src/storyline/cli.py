@@ -301,6 +301,17 @@ def _correct(db: Path, kind: str, name: str, other: str, later: bool) -> None:
     for problem in summary.problems:
         _report_problem(problem)
     err.print(f"{db}: {kind} recorded; {summary.articles_reanalysed} stored articles re-analysed", highlight=False)
+    with _open_store(db) as store:
+        owners = store.variant_owners(name), store.variant_owners(other)
+    # Say so rather than let the user believe it: inside one article the stage's own evidence still wins.
+    if kind == "merge" and all(owners) and owners[0] != owners[1]:
+        err.print(
+            f"storyline: warning: {name!r} and {other!r} are still apart in some article (a merge joins "
+            "entities across articles; inside one article the entity stage's own evidence wins)",
+            highlight=False,
+        )
+    if kind == "split" and owners[0] & owners[1]:
+        err.print(f"storyline: warning: {name!r} and {other!r} are still one entity somewhere", highlight=False)
 
 
 @entities_app.command("merge")

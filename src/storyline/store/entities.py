@@ -199,6 +199,12 @@ def select_matching_ids(conn: sqlite3.Connection, name: str) -> list[str]:
     return sorted(found)
 
 
+def select_variant_owners(conn: sqlite3.Connection, name: str) -> set[str]:
+    """Ids of the entities one of whose variants is this name (folded)."""
+    rows = conn.execute("SELECT entity_id FROM entity_variants WHERE variant = ?", (name_key(name),))
+    return {eid for (eid,) in rows}
+
+
 def select_explanation(conn: sqlite3.Connection, name: str) -> dict:
     """Everything stored about a name: its entities (variants, type votes, roles with provenance) and every
     merge and split whose names share a word with it, with reasons and evidence."""

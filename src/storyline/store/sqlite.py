@@ -20,6 +20,7 @@ from .entities import (
     select_corrections,
     select_explanation,
     select_overview,
+    select_variant_owners,
 )
 from .migrations import applied_migrations, apply_migrations
 from .quotes import select_quotes, select_speakers
@@ -171,6 +172,10 @@ class Store:
         """Every entity (or those of one type, any case) with counts, name variants and roles, most widely
         reported first."""
         return select_overview(self._conn, type)
+
+    def variant_owners(self, name: str) -> set[str]:
+        """Ids of the entities that have this name among their variants (any case, any accents)."""
+        return select_variant_owners(self._conn, name)
 
     def explain_entity(self, name: str) -> dict:
         """Everything stored about a name: its entities with variants, type votes and roles (with article and
