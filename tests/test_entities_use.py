@@ -189,3 +189,14 @@ def test_entities_use_merge_then_split_are_respected_by_every_build(two_articles
         store.add_correction("split", "Mary Delgado-Ruiz", "Maria Delgado")
     assert api.reanalyse(db).articles_reanalysed == 2
     assert len(ids_named(db, "Delgado-Ruiz") | ids_named(db, "Maria")) == 2
+
+
+def test_entities_use_report_describes_shared_entities_by_their_roles(two_articles) -> None:
+    from storyline.report import render_report
+
+    paths, db = two_articles
+    build(paths, db)
+    with Store(db) as store:
+        html = render_report(store)
+        (maria,) = [e for e in store.entity_overview() if e.articles > 1 and "maria delgado" in e.variants]
+    assert maria.roles and f'<td class="roles">{maria.roles[0]}' in html

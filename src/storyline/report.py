@@ -279,7 +279,8 @@ def render_report(store: Store) -> str:
     timeline = report_timeline(store.timeline(), views)
     # No timestamp in the page: the same store always renders the same bytes, so reports diff cleanly.
     # Entities reported by more than one article: who the story is about, across its sources.
-    shared = [entity for entity in store.entities() if entity.articles > 1]
+    # Each with the roles the entity stage read (titles, appositives, kinship): who they are, in the sources' words.
+    shared = [entity for entity in store.entity_overview() if entity.articles > 1]
     said = group_by_speaker(store.quotes(), quote_anchor)
     return (
         template_env()
