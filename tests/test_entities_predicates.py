@@ -1,4 +1,4 @@
-"""Bare role predicates join the mention they are said of, on small invented texts parsed by real spaCy."""
+"""Bare role predicates join the mention they are said of; a place + plural nickname is one club (real spaCy)."""
 
 from __future__ import annotations
 
@@ -31,3 +31,17 @@ def test_entities_predicates_join_bare_role_to_subject(nlp, case, text, name, ro
     assert named is not None and predicated is not None
     assert named.id == predicated.id
 
+
+
+# (case, text, mention texts that must be one organisation)
+TEAMS = [
+    ("numeric nickname", "The Portland 49ers lost again on Sunday. Fans say the 49ers need a new owner.",
+     ["Portland 49ers", "49ers"]),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "together"), TEAMS, ids=[c[0] for c in TEAMS])
+def test_entities_team_name_is_one_organisation_with_its_nickname(nlp, case, text, together):
+    entities = resolve_entities(nlp(text)).entities
+    found = [entity_with(text, entities, words) for words in together]
+    assert all(found) and len({e.id for e in found}) == 1 and found[0].type == "ORG"

@@ -150,7 +150,52 @@ def name_mentions(doc: Doc, blocked: Sequence[tuple[int, int]]) -> list[Mention]
             continue
         for first, last, title in name_parts(ent):
             add_name_mention(doc, ent, first, last, title, sentence_index, mentions)
-    return mentions
+    return add_team_names(doc, blocked, mentions, sentence_index)
+
+
+def team_nickname(doc: Doc, mention: Mention) -> int | None:
+    """The token after a place name that makes it a club: a capitalised or numeric plural noun the place
+    name modifies ("Philadelphia 76ers", "San Diego Chargers"), which spaCy tags as a place and a number."""
+    if mention.label != "GPE" or mention.last >= len(doc):
+        return None
+    token = doc[mention.last]
+    if token.ent_type_ in ("PERSON", "ORG") or not (token.text[:1].isupper() or token.text[:1].isdigit()):
+        return None
+    plural = token.tag_ in ("NNS", "NNPS") or (token.text.endswith("s") and token.text[:1].isdigit())
+    if not plural or token.pos_ not in ("NOUN", "PROPN") or doc[mention.head].head.i != token.i:
+        return None
+    return token.i
+
+
+def add_team_names(doc: Doc, blocked: Sequence[tuple[int, int]], mentions: list[Mention], sentence_index: dict[int, int]) -> list[Mention]:
+    """Place + plural nickname -> one organisation name; later bare uses of the nickname ("the 76ers") too."""
+    nicknames: dict[str, str] = {}
+    result: list[Mention] = []
+    for mention in mentions:
+        end = team_nickname(doc, mention)
+        if end is None:
+            result.append(mention)
+            continue
+        team = organisation_name(doc, mention.first, end + 1, sentence_index)
+        nicknames.setdefault(doc[end].lower_, team.name)
+        result.append(team)
+    if not nicknames:
+        return result
+    taken = {i for m in result for i in range(m.first, m.last)}
+    for token in doc:
+        if token.lower_ in nicknames and token.i not in taken and not overlaps(blocked, token.idx, token.idx + len(token)):
+            # The bare nickname carries the full name, so name clustering puts it with the club.
+            result.append(organisation_name(doc, token.i, token.i + 1, sentence_index, nicknames[token.lower_]))
+    result.sort(key=lambda m: m.start)
+    return result
+
+
+def organisation_name(doc: Doc, first: int, last: int, sentence_index: dict[int, int], name: str = "") -> Mention:
+    tokens = doc[first:last]
+    return Mention(
+        start=tokens.start_char, end=tokens.end_char, text=tokens.text, kind="name", label="ORG",
+        head=last - 1, first=first, last=last, sentence=sentence_index[tokens.sent.start], name=name or tokens.text,
+    )
 
 
 def name_parts(ent: Span) -> list[tuple[int, int, tuple[int, int] | None]]:
