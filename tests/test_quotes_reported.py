@@ -196,3 +196,19 @@ def test_quotes_lead_in_paragraph_ending_in_colon_names_the_speaker(nlp) -> None
         "said",
         "She",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("\u201cWe will finish the road,\u201d Harbor police Chief Ray Nolan said Monday.", "Nolan"),
+        ("\u201cWe will finish the road,\u201d and then the mayor left and said nothing.", None),
+    ],
+)
+def test_quotes_noun_phrase_between_quote_and_cue(nlp, text: str, expected: str | None) -> None:
+    from storyline.stages.quotes.cues import noun_phrase_between
+
+    doc = nlp(text)
+    cue = next(token for token in doc if token.text == "said")
+    found = noun_phrase_between(doc, text.index("\u201d"), cue)
+    assert (found.text if found is not None else None) == expected

@@ -231,6 +231,30 @@ def subject_of(
     return None
 
 
+NOUN_PHRASE_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PUNCT", "SPACE", "ADP", "CCONJ"})
+
+
+def noun_phrase_between(doc: Doc, end: int, cue: Token) -> Token | None:
+    """'“...,” Tulsa police Chief Jo Ruiz said': when the parse gives the cue no subject, the noun
+    phrase standing alone between the quote and the cue is the speaker (its last name or noun)."""
+    words = []
+    for i in range(cue.i - 1, max(-1, cue.i - 14), -1):
+        if doc[i].idx < end:
+            break
+        words.insert(0, doc[i])
+    # a capitalised word counts as a name whatever its tag ("Tulsa" is sometimes read as a verb)
+    if (
+        not words
+        or len(words) > 12
+        or any(token.pos_ not in NOUN_PHRASE_POS and not token.text[:1].isupper() for token in words)
+    ):
+        return None
+    if any(token.text in SENTENCE_STOPS for token in words):
+        return None
+    nouns = [token for token in words if token.pos_ in ("PROPN", "NOUN") or token.text[:1].isupper()]
+    return nouns[-1] if nouns else None
+
+
 def _nearest_subject_before(participle: Token, allowed: object) -> Token | None:
     for i in range(participle.i - 1, participle.sent.start - 1, -1):
         token = participle.doc[i]

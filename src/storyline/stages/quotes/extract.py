@@ -106,6 +106,8 @@ def find_marked(
             cue = cues.inner_speaker_cue(cue, quoted)
             # The paragraph bounds the search: a parse may run across a line break into a heading.
             speaker = cues.subject_of(cue, quoted, paragraph)
+            if speaker is None and cue.idx >= span.end:
+                speaker = cues.noun_phrase_between(doc, span.end, cue)
             if speaker is not None and speaker.lower_ in cues.FIRST_SECOND_PERSON:
                 cue = speaker = None  # "you might ask": a cue of the quoted words, not of the article
             candidate.cue, candidate.speaker_token = cue, speaker
