@@ -11,7 +11,7 @@ import pytest
 from storyline import api
 from storyline.ids import article_id
 from storyline.models import Analysis, Article, Entity, Published
-from storyline.store import Correction, EntityKnowledge, Store
+from storyline.store import Correction, EntityKnowledge, Store, StoreError
 from storyline.store.entities import corrections_fingerprint, effective_corrections
 from storyline.store.migrations import MIGRATIONS, apply_migrations
 
@@ -200,3 +200,13 @@ def test_entities_use_report_describes_shared_entities_by_their_roles(two_articl
         html = render_report(store)
         (maria,) = [e for e in store.entity_overview() if e.articles > 1 and "maria delgado" in e.variants]
     assert maria.roles and f'<td class="roles">{maria.roles[0]}' in html
+
+
+def test_entities_use_store_replace_rolls_back_a_broken_analysis() -> None:
+    old = make_analysis("Ana Ruiz spoke.", (Entity("e1", "Ana Ruiz", "PERSON", ((0, 8),)),))
+    broken = dataclasses.replace(old, sentences=((5, 2),))  # a span ending before it starts
+    with Store(":memory:") as store:
+        store.save(old)
+        with pytest.raises(StoreError, match="not replaced"):
+            store.replace(broken, corrections="c1")
+        assert store.load(old.article.id) == old and store.corrections_of(old.article.id) == ""

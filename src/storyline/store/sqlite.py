@@ -122,6 +122,9 @@ class Store:
         article = analysis.article
         self._conn.execute("BEGIN IMMEDIATE")
         try:
+            # Checked at COMMIT, when the new rows are all in: the order of the deletes then cannot matter,
+            # whatever tables later migrations add.
+            self._conn.execute("PRAGMA defer_foreign_keys = ON")
             seq, first_seen = delete_article_rows(self._conn, article.id)
             insert_analysis(self._conn, analysis)
             self._conn.execute(
@@ -129,13 +132,13 @@ class Store:
                 (seq, first_seen, corrections, article.id),
             )
             delete_orphan_entities(self._conn)
+            self._conn.execute("COMMIT")  # inside: a deferred foreign key fails here and is rolled back
         except sqlite3.Error as error:
             self._conn.execute("ROLLBACK")
             raise StoreError(f"article {article.id} ({article.source}) not replaced: {error}") from error
         except BaseException:
             self._conn.execute("ROLLBACK")
             raise
-        self._conn.execute("COMMIT")
 
     def corrections_of(self, article_id: str) -> str | None:
         """The corrections fingerprint a stored article was analysed under ('' for none); None if not stored."""
