@@ -212,3 +212,12 @@ def test_quotes_noun_phrase_between_quote_and_cue(nlp, text: str, expected: str 
     cue = next(token for token in doc if token.text == "said")
     found = noun_phrase_between(doc, text.index("\u201d"), cue)
     assert (found.text if found is not None else None) == expected
+
+
+def test_quotes_as_aside_attributes_its_clause(nlp) -> None:
+    text = "As one adviser pointed out, the island rarely gets two storms in a row."
+    assert ("the island rarely gets two storms in a row", "pointed out") in all_reported(nlp, text)
+
+
+def test_quotes_as_clause_of_an_act_is_no_aside(nlp) -> None:
+    assert all_reported(nlp, "The crowd cheered as the mayor signed the bill on Friday.") == []

@@ -172,7 +172,7 @@ def _prepositional_object(lemma: str, by_dep: dict[str, list[Token]]) -> list[To
             objects = [child for child in prep.children if child.dep_ == "pobj"] or [
                 child for child in prep.children if child.dep_ == "pcomp"
             ]
-            if objects:
+            if objects and objects[0].ent_type_ not in ("DATE", "TIME"):  # "signed it on Friday"
                 return objects[:1]
     return []
 
@@ -222,7 +222,7 @@ def find_reported(
         if passive is not None:
             found.append(passive)
             continue
-        content = _content_span(token, text)
+        content = _content_span(token, text) or _as_aside(token)
         if content is None or _physical_attack(token):
             continue
         speaker = subject_of(token, quoted)
@@ -239,6 +239,28 @@ def find_reported(
             continue
         found.append(Reported(start, end, cue_extent(token), speaker))
     return found
+
+
+def _as_aside(cue: Token) -> tuple[int, int] | None:
+    """ "As one adviser pointed out, the island rarely gets two storms": the clause the as-aside
+    comments on is its content (the words after the aside, or the whole clause it interrupts)."""
+    if cue.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in cue.children):
+        return None  # "as he signed the bill": an act at the time, not a comment on the clause
+    head = cue.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    doc = cue.doc
+    if cue.right_edge.i < head.i:
+        first = cue.right_edge.i + 1
+        while first < head.right_edge.i and doc[first].is_punct:
+            first += 1
+        start = doc[first].idx
+        end = _subtree_span(head)[1]
+    else:
+        start, end = _subtree_span(head)
+    return (start, end) if end - start >= 3 else None
 
 
 def _physical_attack(cue: Token) -> bool:
