@@ -210,3 +210,14 @@ def test_entities_use_store_replace_rolls_back_a_broken_analysis() -> None:
         with pytest.raises(StoreError, match="not replaced"):
             store.replace(broken, corrections="c1")
         assert store.load(old.article.id) == old and store.corrections_of(old.article.id) == ""
+
+
+def test_entities_use_reanalysis_from_stored_text_gives_the_built_analyses(two_articles) -> None:
+    paths, db = two_articles
+    build(paths, db)
+    with Store(db) as store:
+        before = list(store.analyses())
+        store.add_correction("split", "Xavier Nobody", "Yolanda Nobody")  # changes nothing in these texts
+    assert api.reanalyse(db).articles_reanalysed == 2
+    with Store(db) as store:
+        assert list(store.analyses()) == before
