@@ -221,3 +221,31 @@ def test_entities_use_reanalysis_from_stored_text_gives_the_built_analyses(two_a
     assert api.reanalyse(db).articles_reanalysed == 2
     with Store(db) as store:
         assert list(store.analyses()) == before
+
+
+@pytest.mark.parametrize(("path", "status"), [("/api/entities/explain?name=Delgado", 200), ("/api/entities/explain?name=Nobody+Atall", 404)])
+def test_entities_use_web_explains_a_name_or_says_it_is_unknown(two_articles, path, status) -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # Starlette's TestClient prefers httpx2
+        from fastapi.testclient import TestClient
+    from storyline.web import create_app
+
+    paths, db = two_articles
+    build(paths, db)
+    response = TestClient(create_app(db)).get(path)
+    assert response.status_code == status
+    if status == 200:
+        assert {"maria delgado", "delgado"} <= set(response.json()["entities"][0]["variants"])
+
+
+def test_entities_use_web_lists_entities_of_one_type(two_articles) -> None:
+    from fastapi.testclient import TestClient
+
+    from storyline.web import create_app
+
+    paths, db = two_articles
+    build(paths, db)
+    rows = TestClient(create_app(db)).get("/api/entities?type=person").json()
+    assert rows and {row["type"] for row in rows} == {"PERSON"} and all("roles" in row for row in rows)

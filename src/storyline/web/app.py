@@ -166,6 +166,19 @@ def create_app(db_path: str | Path) -> FastAPI:
     def api_speakers(db: StoreDep) -> list[dict[str, Any]]:
         return [dataclasses.asdict(speaker) for speaker in db.speakers()]
 
+    @app.get("/api/entities")
+    def api_entities(db: StoreDep, type: str = "") -> list[dict[str, Any]]:
+        """The entities with variants, roles and counts (as `storyline entities --format json`)."""
+        return [entity.as_dict() for entity in db.entity_overview(type or None)]
+
+    @app.get("/api/entities/explain")
+    def api_entities_explain(db: StoreDep, name: str) -> dict[str, Any]:
+        """What `storyline entities --explain NAME` prints: variants, type votes, roles, merges, splits."""
+        found = db.explain_entity(name)
+        if not found["entities"] and not found["decisions"]:
+            raise HTTPException(status_code=404, detail=f"no entity {name!r}")
+        return found
+
     @app.get("/api/articles")
     def api_articles(db: StoreDep) -> list[dict[str, Any]]:
         return [summary.as_dict() for summary in db.articles()]
