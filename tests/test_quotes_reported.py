@@ -221,3 +221,9 @@ def test_quotes_as_aside_attributes_its_clause(nlp) -> None:
 
 def test_quotes_as_clause_of_an_act_is_no_aside(nlp) -> None:
     assert all_reported(nlp, "The crowd cheered as the mayor signed the bill on Friday.") == []
+
+
+def test_quotes_passive_subject_is_not_the_source(nlp) -> None:
+    text = "The new bridge is expected to open in the spring."
+    quotes = [q for q in extract_quotes(nlp(text)) if q.kind == "indirect"]
+    assert [(q.cue.text if q.cue else None, q.speaker.mention) for q in quotes] == [("expected", None)]

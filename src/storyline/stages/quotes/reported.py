@@ -230,8 +230,13 @@ def find_reported(
             speaker = _acting_noun(token.head, quoted)
         if speaker is not None and speaker.lower_ in GENERIC_PERSON:
             continue  # "you know", "you might ask": nobody's statement
-        if speaker is None and (
-            lemma not in SPEECH_LEMMAS or not any(c.dep_ == "ccomp" for c in token.children)
+        passive = speaker is not None and speaker.dep_ == "nsubjpass" and speaker.head == token
+        if passive:
+            speaker = None  # "she is expected to win": the one expected is not the one expecting
+        if (
+            speaker is None
+            and not passive
+            and (lemma not in SPEECH_LEMMAS or not any(c.dep_ == "ccomp" for c in token.children))
         ):
             continue  # without a speaker, only a clause of saying is worth reporting ("..., saying that ...")
         start, end = content
