@@ -45,3 +45,18 @@ def test_entities_team_name_is_one_organisation_with_its_nickname(nlp, case, tex
     entities = resolve_entities(nlp(text)).entities
     found = [entity_with(text, entities, words) for words in together]
     assert all(found) and len({e.id for e in found}) == 1 and found[0].type == "ORG"
+
+
+# (case, text, organisation, whether "it" must join it)
+REPORTED_IT = [
+    ("action reported", "The Harbour Authority said it would close the port on Monday.", "Harbour Authority", True),
+    ("state, not the speaker", "The Harbour Authority said it was a difficult week for everyone.", "Harbour Authority", False),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "name", "joined"), REPORTED_IT, ids=[c[0] for c in REPORTED_IT])
+def test_entities_it_reported_by_an_organisation(nlp, case, text, name, joined):
+    entities = resolve_entities(nlp(text)).entities
+    organisation = entity_with(text, entities, name)
+    assert organisation is not None
+    assert (entity_with(text, entities, "it") == organisation) is joined

@@ -29,7 +29,7 @@ from .mentions import (
     quoted_ranges,
     text_of,
 )
-from .predicates import attach_predicates
+from .predicates import attach_predicates, attach_reported_it
 from .registry import Registry, apply_user_splits, explain, registry_of
 from .roles import collect_roles
 
@@ -92,6 +92,7 @@ def resolve_entities(
     resolve_pronouns(doc, clusters, pronouns, quotes)
     resolve_first_person(doc, clusters, pronouns, quotes)
     attach_predicates(doc, clusters, blocked)
+    attach_reported_it(doc, clusters, pronouns)
     if registry is not None:
         registry.add_votes(tallies)
         registry.note(article_id, decisions, doc.text)

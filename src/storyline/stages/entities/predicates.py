@@ -1,5 +1,6 @@
-"""Clusters + parse -> predicate nominals joined to their subject: "X is the only candidate", "X was named coach",
-"X returns as host" (a role said of someone is a mention of them, as GUM's "pred" and ECB+ annotate it)."""
+"""Clusters + parse -> mentions linked by syntax alone: predicate nominals joined to their subject ("X is the only
+candidate", "X was named coach"; a role said of someone is a mention of them, as GUM's "pred" and ECB+ annotate it)
+and "it" reported by an organisation ("the navy said it ...")."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .clusters import Cluster
+from .lexicon import SPEECH_VERBS
 from .mentions import Mention, nominal_kind, overlaps, quoted_ranges, text_of
 
 if TYPE_CHECKING:
@@ -104,3 +106,30 @@ def attach_bare_roles(
         target.mentions.append(role)
         owner[id(role)] = target
         by_head[token.i] = role
+
+
+def attach_reported_it(doc: Doc, clusters: list[Cluster], pronouns: Sequence[Mention]) -> None:
+    """"it" as the subject of what an organisation says is the organisation ("The navy said it captured 23"):
+    elsewhere "it" is left alone, as it names things far more often than organisations."""
+    owner = {id(m): c for c in clusters for m in c.mentions}
+    by_head = {m.head: m for c in clusters for m in c.mentions}
+    quotes = quoted_ranges(text_of(doc))
+    for pronoun in pronouns:
+        token = doc[pronoun.head]
+        if token.lower_ != "it" or token.dep_ not in SUBJECT_DEPS or pronoun.head in by_head:
+            continue
+        if any(s <= pronoun.start < e for s, e in quotes):
+            continue  # inside a quotation, "it" is what the speaker talks about
+        verb = token.head
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        # "said it was ..." / "said it is time": a copula or passive clause about a state, mostly a thing or expletive.
+        if verb.pos_ == "AUX" or verb.lemma_ in ("be", "seem", "appear", "become") or token.dep_ == "nsubjpass":
+            continue
+        speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        mention = by_head.get(speaker.i) if speaker is not None else None
+        target = owner.get(id(mention)) if mention is not None else None
+        # spaCy's own label counts too: the speech-verb vote may have typed "Google said" a person.
+        if target is not None and (target.type == "ORG" or any(m.label == "ORG" for m in target.mentions)):
+            target.mentions.append(pronoun)
+            by_head[pronoun.head] = pronoun
