@@ -257,7 +257,9 @@ def test_cli_entities_merge_and_split_change_the_stored_entities(tmp_path):
 
 def test_cli_entities_refuses_a_correction_of_an_unknown_name(quotes_db):
     result = storyline("entities", "merge", "Nobody Atall", "Marta Quispe", "--db", str(quotes_db))
-    assert result.returncode == 1 and "no entity 'Nobody Atall'" in result.stderr
+    assert result.returncode == 1 and "'Nobody Atall' is not a name of any entity" in result.stderr
+    near = storyline("entities", "merge", "Chief Quispe", "Marta Quispe", "--db", str(quotes_db))
+    assert near.returncode == 1 and "names holding those words: marta quispe, quispe" in near.stderr
     explained = storyline("entities", "--db", str(quotes_db), "--explain", "Quispe", "--format", "json")
     assert json.loads(explained.stdout)["corrections"] == []
 

@@ -288,10 +288,14 @@ def _correct(db: Path, kind: str, name: str, other: str, later: bool) -> None:
     from . import api
 
     with _open_store(db) as store:
-        unknown = [n for n in (name, other) if not store.explain_entity(n)["entities"]]
-        if unknown:
-            err.print(f"storyline: no entity {unknown[0]!r} in {db}; nothing recorded", highlight=False)
-            raise typer.Exit(1)
+        # Corrections act on the names the entity stage matches (its folded variants): refuse any other.
+        for given in (name, other):
+            if not store.variant_owners(given):
+                found = [e for word in given.split() for e in store.explain_entity(word)["entities"]]
+                near = sorted({v for e in found for v in e["variants"]})
+                hint = f"; names holding those words: {', '.join(near)}" if near else ""
+                err.print(f"storyline: {given!r} is not a name of any entity in {db}{hint}; nothing recorded", highlight=False)
+                raise typer.Exit(1)
         store.add_correction(kind, name, other)
     if later:
         err.print(f"{db}: {kind} recorded; the next `storyline build` applies it", highlight=False)
