@@ -79,6 +79,7 @@ ORG_NOUNS = words(
     department army navy military movement union coalition team club committee council university institute bank
     network corporation court parliament congress senate authority commission board office cartel
     militia alliance association federation foundation newspaper broadcaster station embassy police
+    school college church camp community business legislature
     """
 )
 
