@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from functools import lru_cache
 
 
 def content_hash(*parts: str, size: int = 16) -> str:
@@ -16,6 +17,7 @@ def article_id(text: str) -> str:
     return "a" + content_hash(" ".join(text.split()))
 
 
+@lru_cache(maxsize=65536)  # the entity registry compares the same names many times over a run
 def name_key(name: str) -> str:
     """A name folded for comparison: no diacritics, no case, single spaces ("Nicolás" == "Nicolas")."""
     decomposed = unicodedata.normalize("NFKD", name)
