@@ -60,3 +60,12 @@ def test_entities_it_reported_by_an_organisation(nlp, case, text, name, joined):
     organisation = entity_with(text, entities, name)
     assert organisation is not None
     assert (entity_with(text, entities, "it") == organisation) is joined
+
+
+def test_entities_he_never_joins_a_group_through_its_they(nlp):
+    text = ("Reporters revealed that several lawmakers were in league with armed groups, allowing them to grow. "
+            "What happened next became the defining period of Lopez's career. He held public hearings.")
+    entities = resolve_entities(nlp(text)).entities
+    group = entity_with(text, entities, "several lawmakers")
+    assert group is not None
+    assert entity_with(text, entities, "He") != group
