@@ -293,3 +293,18 @@ def test_cli_entities_merge_says_when_an_article_keeps_the_names_apart(tmp_path)
     rows = lines_of(storyline("entities", "--db", str(db), "--format", "json").stdout)
     owners = [row for row in rows if {"ana ortiz", "carlos reyes"} & set(row["variants"])]
     assert len(owners) == 1 or "still apart" in result.stderr
+
+
+def test_cli_a_file_that_is_not_a_dossier_is_named(tmp_path):
+    not_db = tmp_path / "notes.db"
+    not_db.write_text("just some notes\n", encoding="utf-8")
+    result = storyline("articles", "--db", str(not_db))
+    assert result.returncode == 1
+    assert "notes.db" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cli_problem_lines_name_the_input_without_calling_warnings_skips(tmp_path):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    result = storyline("analyze", str(tmp_path / "empty.txt"))
+    assert result.returncode == 0
+    assert f"storyline: {tmp_path / 'empty.txt'}: empty file" in result.stderr
