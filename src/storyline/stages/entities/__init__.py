@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
     from ...pipeline import RunContext
 
-STAGE_VERSION = "entities.v3"
+STAGE_VERSION = "entities.v4"
 
 
 @dataclass
