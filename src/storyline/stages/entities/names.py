@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...ids import name_key
 from .lexicon import ACRONYM_SKIP
@@ -22,6 +23,7 @@ class NameForm:
     raw_upper: bool = False
 
 
+@lru_cache(maxsize=65536)  # the registry compares each new name with every known variant, over and over
 def form_of(name: str) -> NameForm:
     stripped = name.strip()
     for suffix in ("'s", "’s", "'", "’"):
