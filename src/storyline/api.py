@@ -123,7 +123,7 @@ def build(
     """Analyse the inputs into the store at `db`, one transaction per article; known articles are skipped,
     unless they were analysed under other entity corrections (`storyline entities merge/split`): those
     are replaced by their new analysis."""
-    from .store import StoreError, open_store
+    from .store import open_store
 
     summary = BuildSummary()
 
@@ -135,18 +135,34 @@ def build(
 
     with open_store(db) as store:
         run, fingerprint = entity_run(store.corrections(), date)
-        written: list[Analysis] = []
-        for analysis in analyze_paths(paths, date=date, one_article=one_article, on_problem=note, run=run):
-            try:
-                outcome = store_analysis(store, analysis, run, fingerprint)
-            except StoreError as error:  # only this article is rolled back; the build goes on
-                note(Problem(analysis.article.source, str(error), "store", analysis.article.id))
-                continue
-            count(summary, outcome, analysis, written)
-            if on_article:
-                on_article(analysis)
-        refresh_variants(store, run, written)
+        analyses = analyze_paths(paths, date=date, one_article=one_article, on_problem=note, run=run)
+        store_all(store, analyses, run, fingerprint, summary, note, on_article)
     return summary
+
+
+def store_all(
+    store: Store,
+    analyses: Iterable[Analysis],
+    run: RunContext,
+    fingerprint: str,
+    summary: BuildSummary,
+    note: Callable[[Problem], None],
+    on_article: Callable[[Analysis], None] | None,
+) -> None:
+    """Save each analysis in its own transaction, counting what changed; a store error costs one article."""
+    from .store import StoreError
+
+    written: list[Analysis] = []
+    for analysis in analyses:
+        try:
+            outcome = store_analysis(store, analysis, run, fingerprint)
+        except StoreError as error:  # only this article is rolled back; the build goes on
+            note(Problem(analysis.article.source, str(error), "store", analysis.article.id))
+            continue
+        count(summary, outcome, analysis, written)
+        if on_article:
+            on_article(analysis)
+    refresh_variants(store, run, written)
 
 
 def count(summary: BuildSummary, outcome: str, analysis: Analysis, written: list[Analysis]) -> None:
@@ -173,24 +189,15 @@ def reanalyse(db: str | Path, *, on_article: Callable[[Analysis], None] | None =
     """Analyse every stored article again from its stored text, in stored order, under the entity
     corrections in force; those analysed under other corrections are replaced. No input files needed."""
     from .pipeline import analyze_articles
-    from .store import StoreError, open_store
+    from .store import open_store
 
     summary = BuildSummary()
     with open_store(db, create=False) as store:
         run, fingerprint = entity_run(store.corrections())
         articles = [summary_.id for summary_ in store.articles()]
-        written: list[Analysis] = []
         stored = (store.load(aid).article for aid in articles)
-        for analysis in analyze_articles(stored, run=run, on_problem=summary.problems.append):
-            try:
-                outcome = store_analysis(store, analysis, run, fingerprint)
-            except StoreError as error:
-                summary.problems.append(Problem(analysis.article.source, str(error), "store", analysis.article.id))
-                continue
-            count(summary, outcome, analysis, written)
-            if on_article:
-                on_article(analysis)
-        refresh_variants(store, run, written)
+        analyses = analyze_articles(stored, run=run, on_problem=summary.problems.append)
+        store_all(store, analyses, run, fingerprint, summary, summary.problems.append, on_article)
     return summary
 
 
