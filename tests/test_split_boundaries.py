@@ -110,3 +110,20 @@ def test_split_dateline_leaves_previous_article_last_sentence() -> None:
     ]
     first = FLOODS[1:] + ["Forecasters expect the river to fall by the weekend."]
     assert _starts("\n".join(first + second)) == [1, len(first) + 1]
+
+
+def test_split_takes_a_standfirst_above_a_dateline_as_the_title() -> None:
+    text = (
+        "Flood defences will be raised along the coast before the winter storms arrive.\n"
+        "LISBON, Portugal — Portugal's parliament voted on Friday to raise the sea walls by two metres.\n"
+        "The measure passed with the support of the governing coalition and two smaller parties.\n"
+    )
+    (article,) = split_item(RawItem("paste.txt", text, "text"), one_article=True)
+    assert [b.kind for b in article.blocks][:2] == ["body", "dateline"]
+    assert article.title == "Flood defences will be raised along the coast before the winter storms arrive."
+
+
+def test_split_keeps_no_title_for_a_lead_without_a_dateline() -> None:
+    text = "The parliament voted on Friday to raise the sea walls.\nThe measure passed easily.\n"
+    (article,) = split_item(RawItem("paste.txt", text, "text"), one_article=True)
+    assert article.title is None

@@ -38,6 +38,10 @@ def _title_of(text: str, blocks: tuple[Block, ...], fallback: str | None) -> str
             return text[block.start:block.end]
         if block.kind not in ("byline", "dateline", "boilerplate", "credit"):
             break
+    # A one-line standfirst right above a dateline lead ("US President X is set to ...\nBOGOTA, Colombia — ")
+    # is the only headline such a paste keeps.
+    if len(blocks) >= 2 and blocks[0].kind == "body" and blocks[1].kind == "dateline":
+        return text[blocks[0].start:blocks[0].end]
     return fallback
 
 
