@@ -77,3 +77,18 @@ def test_acronym_of_expansion(acronym, name, expected):
 def test_org_names_same_after_article_dropped():
     verdict = compare_org_names(form_of("the United Nations"), form_of("United Nations"))
     assert verdict is not None and verdict.same
+
+
+def test_entities_a_place_before_a_bracketed_acronym_does_not_take_it():
+    import storyline
+
+    (analysis,) = storyline.analyze_text(
+        "Maria Lopez, an advocate at the Washington Office on Latin America (WOLA), said the talks failed. "
+        "WOLA has followed the region for decades.",
+        one_article=True,
+    )
+    names = {e.name for e in analysis.entities}
+    text = analysis.article.text
+    latin = [e for e in analysis.entities if e.name == "Latin America"]
+    assert all(text[s:e] != "WOLA" for entity in latin for s, e in entity.mentions), names
+

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from .lexicon import KINSHIP_NOUNS
 from .mentions import Mention
-from .names import NameForm, Verdict, compare_org_names, compare_person_names, form_of
+from .names import NameForm, Verdict, compare_org_names, compare_person_names, form_of, is_acronym_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -233,7 +233,13 @@ def cluster_other(
     for mention in group:
         after = doc[mention.last : mention.last + 3]
         if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and after[1].is_upper:
-            aliases[form_of(after[1].text).key] = (forms[id(mention)].key, "given in brackets after the name")
+            acronym = form_of(after[1].text)
+            # An organisation's acronym may come from another language ("National Liberation Army (ELN)"),
+            # but a place right before the bracket is usually the tail of a longer name spaCy cut short
+            # ("Washington Office on Latin America (WOLA)"): a place takes it only when the letters fit.
+            if type_ in {"GPE", "LOC"} and not is_acronym_of(acronym, forms[id(mention)]):
+                continue
+            aliases[acronym.key] = (forms[id(mention)].key, "given in brackets after the name")
     ordered = sorted(group, key=lambda m: (-len(forms[id(m)].words), m.start))
     for mention in ordered:
         form = forms[id(mention)]
