@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from pages import FLOODS, HARBOUR
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
@@ -17,20 +19,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} absent: install Debian's chromium package"),
 ]
-
-HARBOUR = """Harbour deal signed in Valparaíso
-VALPARAÍSO, March 3 (Wire) — Chile's transport minister Ana Lucía Reyes signed a port agreement with the mayor of the city on Tuesday.
-"This harbour will carry 40,000 containers a year," Reyes said at the ceremony.
-The mayor, Tomás Ibarra, called the deal "a new start for the waterfront".
-Dock workers watch the signing ceremony. (Photo: Wire)
-"""
-
-FLOODS = """Floods close river crossings
-Heavy rain closed three bridges over the river on Sunday, the regional government said.
-"We expect the water to fall by Wednesday," said Marta Quispe, the head of civil defence.
-About 1,200 people left their homes.
-"""
-
 
 def free_port() -> int:
     with socket.socket() as probe:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pages import class_texts
 from storyline.ids import article_id
 from storyline.models import (
     Actor,
@@ -31,35 +31,6 @@ from storyline.report import Mark, block_spans, build_article_view, mark_text, r
 from storyline.store import Store
 
 STORY = Path(__file__).resolve().parents[1] / ".." / "shared" / "seed" / "story.txt"
-
-
-class ClassText(HTMLParser):
-    """Collects, per CSS class, the text inside elements carrying that class (nested elements included)."""
-
-    VOID = {"meta", "input", "br", "img", "link", "hr"}
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.stack: list[set[str]] = []
-        self.texts: dict[str, list[str]] = {}
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in self.VOID:
-            self.stack.append(set((dict(attrs).get("class") or "").split()))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag not in self.VOID and self.stack:
-            self.stack.pop()
-
-    def handle_data(self, data: str) -> None:
-        for css in set().union(*self.stack) if self.stack else ():
-            self.texts.setdefault(css, []).append(data)
-
-
-def class_texts(html: str) -> dict[str, str]:
-    parser = ClassText()
-    parser.feed(html)
-    return {css: "".join(parts) for css, parts in parser.texts.items()}
 
 
 TEXT = (
