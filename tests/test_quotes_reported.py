@@ -227,3 +227,32 @@ def test_quotes_passive_subject_is_not_the_source(nlp) -> None:
     text = "The new bridge is expected to open in the spring."
     quotes = [q for q in extract_quotes(nlp(text)) if q.kind == "indirect"]
     assert [(q.cue.text if q.cue else None, q.speaker.mention) for q in quotes] == [("expected", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("“What does this mean?” Maria Lopez asked the shaman.", "the shaman"),  # the one asked
+        ("Maria Lopez asked Peter Grant about the budget.", "Peter Grant"),
+        ("Maria Lopez conceded territory to the rebels in 1998.", "territory"),  # a thing handed over
+        ("Maria Lopez recounted this experience in her book.", "this experience"),
+        ("Maria Lopez signed a port agreement with Panama on Tuesday.", "Tuesday"),  # when, not what
+        ("Maria Lopez vowed to defend Colombia.", "Colombia"),  # force, not words
+    ],
+)
+def test_quotes_reported_object_that_is_no_content(nlp, text: str, wrong: str) -> None:
+    assert wrong not in [content for content, _, _ in indirect_quotes(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Maria Lopez asked a question about the budget.", "a question about the budget", "asked"),
+        ("Maria Lopez conceded the point after the debate.", "the point", "conceded"),
+        ("Maria Lopez recounted the story of her arrest.", "the story of her arrest", "recounted"),
+        ("Maria Lopez defended the decision to close the port.", "the decision to close the port", "defended"),
+        ("Maria Lopez commented on the plan.", "the plan", "commented"),
+    ],
+)
+def test_quotes_reported_object_that_names_content(nlp, text: str, content: str, cue: str) -> None:
+    assert (content, cue, "Maria Lopez") in indirect_quotes(nlp, text)

@@ -69,12 +69,23 @@ MEDIUM_NOUNS = DOCUMENT_NOUNS | word_set(
     """ad advert advertisement video report paper study poll survey editorial article column op-ed film speech
     campaign group committee lawsuit complaint filing petition resolution bill"""
 )
-# Verbs of criticism that also name the use of force.
-FORCE_LEMMAS = word_set("attack hit target strike")
+# Verbs of criticism or defence that also name the use of force ("defend Colombia").
+FORCE_LEMMAS = word_set("attack hit target strike defend")
 # "continued supporting Clinton": a verb that says something only before a quotation, never with a verb.
 ASPECT_LEMMAS = word_set("continue")
 # "tell the truth", "tell jokes": what is told is content only as a clause ("told reporters that ...").
 CLAUSE_ONLY_LEMMAS = word_set("tell")
+# "asked the shaman": the noun after "ask" is the one asked unless it names a question ("asked a question").
+ASKING_LEMMAS = word_set("ask")
+# Verbs that mostly hand over or relate things ("conceded territory", "recounted this experience"): their
+# object is content only when it names something said or thought. PolNeAR counts the object of "offer",
+# "question" and "agree" as content ("offers loans", "questioned the very need for ..."), so those stay.
+THING_OBJECT_LEMMAS = word_set("concede recount")
+PROPOSITION_NOUNS = SPEECH_NOUNS | word_set(
+    """plan idea proposal point position stance decision policy question concern demand request offer deal
+    agreement ceasefire truce terms account version story theory assessment analysis conclusion opinion
+    notion premise principle case commitment condolence sympathy apology support criticism praise"""
+)
 # "called for a ban", "pushed for talks": the demand is the content.
 DEMAND_LEMMAS = word_set("call push press ask appeal argue plead lobby")
 DEMAND_PREPOSITIONS = frozenset({"for"})
@@ -130,7 +141,11 @@ def _content_span(cue: Token, text: str) -> tuple[int, int] | None:
     ):
         obj = by_dep["dobj"][0]
         extra = by_dep.get("oprd", []) + [p for p in by_dep.get("prep", []) if p.lower_ == "as"]
-        if obj.pos_ == "PRON" and not extra:
+        if not extra and not _names_content(lemma, obj):
+            parts = _prepositional_object(lemma, by_dep)
+            if not parts:
+                return None
+        elif obj.pos_ == "PRON" and not extra:
             # "accused her of lying": the pronoun is the target, the content the preposition's object;
             # "whom he accused", "said it": the content is elsewhere
             parts = _prepositional_object(lemma, by_dep)
@@ -172,9 +187,33 @@ def _prepositional_object(lemma: str, by_dep: dict[str, list[Token]]) -> list[To
             objects = [child for child in prep.children if child.dep_ == "pobj"] or [
                 child for child in prep.children if child.dep_ == "pcomp"
             ]
-            if objects and objects[0].ent_type_ not in ("DATE", "TIME"):  # "signed it on Friday"
+            # "signed it on Friday": a time is when, never what was said
+            if objects and objects[0].ent_type_ not in ("DATE", "TIME") and _names_content(lemma, objects[0]):
                 return objects[:1]
     return []
+
+
+def _names_addressee(obj: Token) -> bool:
+    """The object of asking is its addressee when it names a person or group, or when the question itself
+    is the quotation just before the cue ("“What does this mean?” he asked the shaman")."""
+    if obj.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    cue = obj.head
+    before = cue.doc[max(cue.left_edge.i - 2, 0) : cue.i]  # the parser may end the sentence at the mark
+    return obj.pos_ == "NOUN" and any(t.text in CLOSE_MARKS for t in before)
+
+
+def _names_content(lemma: str, obj: Token) -> bool:
+    """Whether a cue's object phrase can be what was said: not the one asked ("asked Clinton", "“Why?” he
+    asked the shaman"), nor a thing handed over or related unless its head names something said
+    ("conceded territory" is no statement, "conceded the point" is)."""
+    if lemma in ASKING_LEMMAS and _names_addressee(obj):
+        return False
+    if lemma in THING_OBJECT_LEMMAS and obj.pos_ in ("NOUN", "PROPN"):
+        return obj.lemma_.lower() in PROPOSITION_NOUNS or any(
+            c.dep_ in ("acl", "relcl", "ccomp") for c in obj.children
+        )
+    return True
 
 
 def covered_tokens(doc: Doc, spans: Sequence[tuple[int, int]]) -> list[bool]:
