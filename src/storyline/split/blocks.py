@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..models import Block
+from ..stages.text import trim_span
 
 # Agencies and outlets that sign photo credits and bylines; a general list, not one text's.
 AGENCIES = (
@@ -258,28 +259,20 @@ def classify_line(text: str) -> str:
     return "body"
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def blocks_of_line(text: str, start: int, end: int, kind: str) -> tuple[Block, ...]:
     """The blocks of one line: one block, or caption + credit, or dateline + body."""
     line = text[start:end]
     if kind == "caption":
         cut = find_caption_credit(line)
         if cut is not None:
-            caption = _trimmed(text, start, start + cut)
-            credit = _trimmed(text, start + cut, end)
+            caption = trim_span(text, start, start + cut)
+            credit = trim_span(text, start + cut, end)
             if caption[1] > caption[0] and credit[1] > credit[0]:
                 return (Block(*caption, "caption"), Block(*credit, "credit"))
     if kind == "body":
         cut = find_dateline(line)
         if cut is not None:
-            body = _trimmed(text, start + cut, end)
+            body = trim_span(text, start + cut, end)
             if body[1] > body[0]:
                 return (Block(start, start + cut, "dateline"), Block(*body, "body"))
     return (Block(start, end, kind),)
@@ -323,7 +316,7 @@ def _top_dateline_blocks(text: str, start: int, end: int) -> tuple[Block, ...] |
     if not match or count_words(text[start:end]) < 8:
         return None
     cut = len(match.group("dateline").rstrip())
-    body = _trimmed(text, start + cut, end)
+    body = trim_span(text, start + cut, end)
     return (Block(start, start + cut, "dateline"), Block(*body, "body"))
 
 

@@ -1,4 +1,4 @@
-"""Where a span lies in an article: which block kinds it falls in, which sentence holds it."""
+"""Spans in an article: which block kinds one falls in, which sentence holds it, its trimmed extent."""
 
 from __future__ import annotations
 
@@ -23,6 +23,15 @@ def in_blocks(blocks: Sequence[Block], start: int, end: int, kinds: Collection[s
     if not blocks:
         return "body" in kinds
     return block_kind_at(blocks, start) in kinds
+
+
+def trim_span(text: str, start: int, end: int) -> Span:
+    """The span without the whitespace at either end (empty spans stay where they are)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def sentence_at(sentences: Sequence[Span], offset: int) -> Span | None:

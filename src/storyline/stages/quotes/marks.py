@@ -12,6 +12,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from ..text import trim_span
+
 # Families of double marks: a mark only closes a quote opened by its own family, so the other
 # families inside it are nested quotes (a straight-quoted answer citing a curly-quoted question).
 OPENERS = {"\u201c": "curly", "\u00ab": "guillemet", "\u201e": "low"}
@@ -62,14 +64,6 @@ def _classify_mark(text: str, i: int) -> tuple[str, str] | None:
     return None
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _last_sentence_end(text: str, start: int, end: int) -> int | None:
     for i in range(end - 1, start, -1):
         if text[i] in SENTENCE_END:
@@ -78,7 +72,7 @@ def _last_sentence_end(text: str, start: int, end: int) -> int | None:
 
 
 def _starts_with_opener(text: str, start: int, end: int, family: str) -> bool:
-    start, end = _trimmed(text, start, end)
+    start, end = trim_span(text, start, end)
     if start >= end:
         return False
     found = _classify_mark(text, start)
@@ -167,7 +161,7 @@ def _finish(text: str, spans: list[tuple[int, int, bool, bool, int]]) -> list[Ma
     found = []
     chain_start: dict[int, int] = {}
     for start, end, opened, closed, chain in spans:
-        start, end = _trimmed(text, start, end)
+        start, end = trim_span(text, start, end)
         if start >= end:
             continue
         first = chain_start.setdefault(chain, start)
@@ -198,7 +192,7 @@ def pair_single_marks(
             elif (
                 char == SINGLE_CLOSE and open_at is not None and not after.isalnum() and not before.isspace()
             ):
-                start, end = _trimmed(text, open_at + 1, i)
+                start, end = trim_span(text, open_at + 1, i)
                 if start < end:
                     found.append(MarkedSpan(start, end, True, True, start))
                 open_at = None
@@ -217,7 +211,7 @@ def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[
     end = len(text) if end is None else end
     paragraphs = []
     for match in LINE.finditer(text, start, end):
-        s, e = _trimmed(text, match.start(), match.end())
+        s, e = trim_span(text, match.start(), match.end())
         if s < e:
             paragraphs.append((s, e))
     return paragraphs
