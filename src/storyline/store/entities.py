@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from ..ids import content_hash, name_key
+from .records import EntitySummary
 from .timeline import name_holds, name_words
 
 CORRECTION_KINDS = ("merge", "split")
@@ -29,15 +30,9 @@ class Correction:
 
 
 @dataclass(frozen=True)
-class EntityOverview:
+class EntityOverview(EntitySummary):
     """One entity across the store with what the entity stage knew of it: variants, roles, counts."""
 
-    id: str
-    name: str
-    type: str
-    articles: int
-    mentions: int
-    quotes: int
     variants: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
 
