@@ -250,9 +250,30 @@ def test_quotes_reported_object_that_is_no_content(nlp, text: str, wrong: str) -
         ("Maria Lopez asked a question about the budget.", "a question about the budget", "asked"),
         ("Maria Lopez conceded the point after the debate.", "the point", "conceded"),
         ("Maria Lopez recounted the story of her arrest.", "the story of her arrest", "recounted"),
-        ("Maria Lopez defended the decision to close the port.", "the decision to close the port", "defended"),
+        (
+            "Maria Lopez defended the decision to close the port.",
+            "the decision to close the port",
+            "defended",
+        ),
         ("Maria Lopez commented on the plan.", "the plan", "commented"),
     ],
 )
 def test_quotes_reported_object_that_names_content(nlp, text: str, content: str, cue: str) -> None:
+    assert (content, cue, "Maria Lopez") in indirect_quotes(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Maria Lopez hoped the bridge would open in May.", "the bridge would open in May", "hoped"),
+        (
+            "Maria Lopez is hoping that the bridge will open in May.",
+            "that the bridge will open in May",
+            "hoping",
+        ),
+        ("Maria Lopez rated the bridge as unsafe.", "the bridge as unsafe", "rated"),
+    ],
+)
+def test_quotes_reported_misread_lemma_cue(nlp, text: str, content: str, cue: str) -> None:
+    """The lemmatizer reads "hoped" as "hop" and "rated" as "rat": the cue is found all the same."""
     assert (content, cue, "Maria Lopez") in indirect_quotes(nlp, text)

@@ -50,8 +50,26 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
 
 
+# The model's lemmatizer strips a verb's "e" with its ending ("hoped" -> "hop", "rated" -> "rat"): the
+# lemma each misread one stands for, taken back only for a form of the verb meant ("hopped" stays "hop").
+MISREAD_LEMMAS = {"hop": "hope", "rat": "rate"}
+
+
+def lemma_of(token: Token) -> str:
+    """The token's lower-case lemma, with the lemmatizer's known misreadings of verbs undone."""
+    lemma = token.lemma_.lower()
+    meant = MISREAD_LEMMAS.get(lemma)
+    if (
+        meant is not None
+        and token.pos_ == "VERB"
+        and token.lower_ in (meant + "s", meant + "d", meant[:-1] + "ing")
+    ):
+        return meant
+    return lemma
+
+
 def is_cue(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_LEMMAS and token.pos_ != "AUX"
+    return token.pos_ == "VERB" and lemma_of(token) in SPEECH_LEMMAS
 
 
 def cue_extent(token: Token) -> tuple[int, int]:
@@ -93,7 +111,7 @@ def find_governing_cue(
                 continue
             if is_cue(token):
                 return token
-            if came_by == "ccomp" and token.pos_ == "VERB" and token.lemma_.lower() in COGNITIVE_LEMMAS:
+            if came_by == "ccomp" and token.pos_ == "VERB" and lemma_of(token) in COGNITIVE_LEMMAS:
                 return token  # "X believes the talks failed because of “an ideologue”": X's view
             aside = _parenthetical_cue(token, quoted)
             if aside is not None:

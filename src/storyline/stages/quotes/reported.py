@@ -21,6 +21,7 @@ from .cues import (
     SUBJECT_DEPS,
     cue_extent,
     inside,
+    lemma_of,
     subject_of,
     word_set,
 )
@@ -61,7 +62,7 @@ GENERIC_PERSON = frozenset({"you"})
 # "is considered a threat", "was dubbed the winner").
 JUDGEMENT_LEMMAS = word_set(
     """criticize criticise blame accuse charge dub label brand term describe praise condemn denounce attack
-    view consider think believe deem hail fault credit suspect regard"""
+    view consider think believe deem hail fault credit suspect regard rate"""
 )
 JUDGEMENT_PREPOSITIONS = frozenset({"for", "of", "as", "with"})
 # Texts and media that say things themselves ("a tweet attacking ...", "an ad questioning ...").
@@ -123,7 +124,7 @@ def _content_span(cue: Token, text: str) -> tuple[int, int] | None:
     infinitive ("urged voters to ..."), an intention ("wants to ..."), or, for verbs of saying and stance,
     the object with its complement ("called him a “sick man”", "has rejected any attempt to ...") or the
     object of about/of/on ("complained about his microphone")."""
-    lemma = cue.lemma_.lower()
+    lemma = lemma_of(cue)
     by_dep: dict[str, list[Token]] = {}
     for child in cue.children:
         by_dep.setdefault(child.dep_, []).append(child)
@@ -154,7 +155,7 @@ def _content_span(cue: Token, text: str) -> tuple[int, int] | None:
         else:
             parts = [obj, *extra]
     elif (
-        lemma in COGNITIVE_LEMMAS
+        (lemma in COGNITIVE_LEMMAS or lemma in JUDGEMENT_LEMMAS)
         and "dobj" in by_dep
         and ("oprd" in by_dep or any(p.lower_ == "as" for p in by_dep.get("prep", [])))
     ):
@@ -237,7 +238,7 @@ def find_reported(
     for token in doc:
         if not in_region[token.i] or in_quote[token.i]:
             continue
-        lemma = token.lemma_.lower()
+        lemma = lemma_of(token)
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             reported = _according_to(doc, token)
             if reported:
@@ -309,7 +310,7 @@ def _as_aside(cue: Token) -> tuple[int, int] | None:
 
 def _physical_attack(cue: Token) -> bool:
     """ "The US attacked Venezuela": a verb of attack aimed at a place is force, not words."""
-    if cue.lemma_.lower() not in FORCE_LEMMAS:
+    if lemma_of(cue) not in FORCE_LEMMAS:
         return False
     return any(child.dep_ == "dobj" and child.ent_type_ in ("GPE", "LOC", "FAC") for child in cue.children)
 
@@ -374,7 +375,7 @@ def _passive_attribution(cue: Token) -> Reported | None:
     """'The nominee has been endorsed by dozens of papers': the subject is the content, the agent the source."""
     subject = next((child for child in cue.children if child.dep_ == "nsubjpass"), None)
     agent = next((child for child in cue.children if child.dep_ == "agent"), None)
-    lemma = cue.lemma_.lower()
+    lemma = lemma_of(cue)
     if subject is None or subject.pos_ == "PRON" and subject.tag_ in ("WP", "WDT"):
         return None
     if agent is None:
