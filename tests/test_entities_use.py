@@ -71,7 +71,8 @@ def test_entities_use_latest_correction_of_a_pair_wins(corrections, merges, spli
     ("first", "second", "same"),
     [
         ([], [], True),
-        ([Correction("split", "A", "B")], [Correction("split", "b", "a")], True),
+        ([Correction("split", "A", "B")], [Correction("split", "a", "b")], True),
+        ([Correction("split", "A", "B")], [Correction("split", "B", "A")], False),  # the other name moves
         ([Correction("merge", "A", "B")], [Correction("merge", "B", "A")], False),
         ([Correction("merge", "A", "B")], [Correction("merge", "A", "B"), Correction("split", "A", "B")], False),
         ([], [Correction("merge", "A", "B"), Correction("split", "A", "B")], False),
@@ -189,6 +190,18 @@ def test_entities_use_merge_then_split_are_respected_by_every_build(two_articles
         store.add_correction("split", "Mary Delgado-Ruiz", "Maria Delgado")
     assert api.reanalyse(db).articles_reanalysed == 2
     assert len(ids_named(db, "Delgado-Ruiz") | ids_named(db, "Maria")) == 2
+
+
+def test_entities_use_merge_joins_two_names_of_one_article(tmp_path) -> None:
+    path = tmp_path / "one.txt"
+    path.write_text("Robert Carver opened the shop in 1990. Bob Carver said the shop would close next year.\n")
+    db = tmp_path / "dossier.db"
+    build([str(path)], db)
+    assert len(ids_named(db, "Carver")) == 2
+    with Store(db) as store:
+        store.add_correction("merge", "Bob Carver", "Robert Carver")
+    build([str(path)], db)
+    assert len(ids_named(db, "Carver")) == 1
 
 
 def test_entities_use_report_describes_shared_entities_by_their_roles(two_articles) -> None:

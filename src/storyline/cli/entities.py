@@ -134,13 +134,9 @@ def _correct(db: Path, kind: str, name: str, other: str, later: bool) -> None:
     )
     with open_dossier(db) as store:
         owners = store.variant_owners(name), store.variant_owners(other)
-    # Say so rather than let the user believe it: inside one article the stage's own evidence still wins.
+    # Say so rather than let the user believe it (a split made later on the same names wins, for one).
     if kind == "merge" and all(owners) and owners[0] != owners[1]:
-        err.print(
-            f"storyline: warning: {name!r} and {other!r} are still apart in some article (a merge joins "
-            "entities across articles; inside one article the entity stage's own evidence wins)",
-            highlight=False,
-        )
+        err.print(f"storyline: warning: {name!r} and {other!r} are still apart somewhere", highlight=False)
     if kind == "split" and owners[0] & owners[1]:
         err.print(
             f"storyline: warning: {name!r} and {other!r} are still one entity somewhere", highlight=False

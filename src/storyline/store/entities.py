@@ -72,7 +72,8 @@ def corrections_fingerprint(corrections: Iterable[Correction]) -> str:
     if not merges and not splits:
         return ""
     folded = [["merge", name_key(a), name_key(b)] for a, b in merges]
-    folded += [["split", *sorted((name_key(a), name_key(b)))] for a, b in splits]
+    # A split's direction counts: `split A --from B` moves A out, `split B --from A` moves B.
+    folded += [["split", name_key(a), name_key(b)] for a, b in splits]
     return "c" + content_hash(json.dumps(sorted(folded)))
 
 

@@ -30,7 +30,7 @@ from .mentions import (
     text_of,
 )
 from .predicates import attach_predicates, attach_reported_it
-from .registry import Registry, apply_user_splits, explain, registry_of
+from .registry import Registry, apply_user_merges, apply_user_splits, explain, registry_of
 from .roles import collect_roles
 
 if TYPE_CHECKING:
@@ -83,6 +83,8 @@ def resolve_entities(
     names += add_untagged_names(doc, clusters, blocked, decisions, known)
     if registry is not None and registry.splits:
         apply_user_splits(clusters, registry, decisions)
+    if registry is not None and registry.merges:
+        apply_user_merges(clusters, registry, decisions)
     appositives = collect_roles(doc, clusters, blocked)
     taken_heads = {m.head for m in appositives} | {i for m in names for i in range(m.first, m.last)}
     nominals = [m for m in nominal_mentions(doc, blocked, names) if m.head not in taken_heads]

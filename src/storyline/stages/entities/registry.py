@@ -68,6 +68,8 @@ class Registry:
     decisions: list[dict] = field(default_factory=list)
     merges: dict[str, str] = field(default_factory=dict)  # user correction: folded name -> folded name
     splits: set[frozenset[str]] = field(default_factory=set)  # user correction: never one entity
+    # split pair -> the name the user set apart (`split NAME --from OTHER` moves NAME, OTHER stays)
+    split_moves: dict[frozenset[str], str] = field(default_factory=dict)
     roles_used: set[tuple[str, str]] = field(default_factory=set)  # (article, role noun) given a shared id
     # piece of a key -> ids of entries holding it, so `find` compares a new cluster only with the entries
     # that could match instead of all of them (407k name comparisons over the 59 bench articles before, 2.4k after).
@@ -94,22 +96,41 @@ class Registry:
 
     @classmethod
     def with_corrections(cls, merges=(), splits=()) -> Registry:
+        """Corrections as the store keeps them: merges (NAME, INTO) and splits (NAME, FROM), raw names."""
         return cls(
             merges={name_key(a): name_key(b) for a, b in merges},
             splits={frozenset((name_key(a), name_key(b))) for a, b in splits},
+            split_moves={frozenset((name_key(a), name_key(b))): name_key(a) for a, b in splits},
         )
 
     def keys_of(self, cluster: Cluster) -> set[str]:
         keys = set(cluster.keys)
         return keys | {self.merges[k] for k in keys if k in self.merges}
 
-    def split_by_user(self, keys: set[str], entry: Entry) -> bool:
-        return any(frozenset((a, b)) in self.splits for a in keys for b in entry.keys)
+    def split_by_user(self, keys: set[str], other_keys: set[str]) -> bool:
+        return any(frozenset((a, b)) in self.splits for a in keys for b in other_keys)
+
+    def merged_by_user(self, keys: set[str], other_keys: set[str]) -> str:
+        """The user's merge joining two sets of names ('a' -> 'b'), or ''."""
+        for key in sorted(keys):
+            if self.merges.get(key) in other_keys:
+                return f"'{key}' -> '{self.merges[key]}'"
+        for key in sorted(other_keys):
+            if self.merges.get(key) in keys:
+                return f"'{key}' -> '{self.merges[key]}'"
+        return ""
 
     def find(self, cluster: Cluster, keys: set[str], article_id: str) -> tuple[Entry | None, str]:
         candidates: list[tuple[int, Entry, str]] = []
         for entry in self.candidates_of(keys):
-            if (entry.type == "PERSON") != (cluster.type == "PERSON") or self.split_by_user(keys, entry):
+            if self.split_by_user(keys, entry.keys):
+                continue
+            by_user = self.merged_by_user(keys, entry.keys) if self.merges else ""
+            if by_user:
+                # The user's word wins over the article's own evidence and over the types.
+                candidates.append((3, entry, f"merged by the user ({by_user})"))
+                continue
+            if (entry.type == "PERSON") != (cluster.type == "PERSON"):
                 continue
             if article_id in entry.articles:
                 continue  # the article's own clusters were already kept apart on its own evidence
@@ -137,9 +158,10 @@ class Registry:
         # Compare full names with full names: a surname key of one entity says nothing about a namesake.
         longest = max(len(k.split()) for k in keys)
         entry_longest = max(len(k.split()) for k in entry.keys)
-        for key in (k for k in keys if len(k.split()) == longest):
+        # Sorted: the reason names the keys it compared, and set order varies with PYTHONHASHSEED.
+        for key in sorted(k for k in keys if len(k.split()) == longest):
             mine = form_of(key)
-            for other_key in (k for k in entry.keys if len(k.split()) == entry_longest):
+            for other_key in sorted(k for k in entry.keys if len(k.split()) == entry_longest):
                 other = form_of(other_key)
                 short, long = (mine, other) if len(mine.words) <= len(other.words) else (other, mine)
                 verdict = compare_person_names(short, long)
@@ -249,18 +271,43 @@ class Registry:
 
 
 def apply_user_splits(clusters: list[Cluster], registry: Registry, decisions: list[Decision], at: int = 0) -> None:
-    """A user's `split A B` wins over the name rules: a cluster holding both names is cut in two, the
-    mentions named B (and nothing else) moving to a cluster of their own."""
+    """A user's `split NAME --from OTHER` wins over the name rules: a cluster holding both names is cut
+    in two, the mentions named NAME (and nothing else) moving to a cluster of their own; OTHER stays."""
     for cluster in list(clusters):
-        for pair in registry.splits:
-            first, second = sorted(pair)
-            if first in cluster.keys and second in cluster.keys:
-                moved = [m for m in cluster.mentions if m.kind == "name" and form_of(m.name).key == second]
-                cluster.mentions = [m for m in cluster.mentions if m not in moved]
-                cluster.keys.discard(second)
-                twin = Cluster(number=len(clusters), type=cluster.type, mentions=moved, keys={second})
-                clusters.append(twin)
-                decisions.append(Decision("split", (first, second), "split by the user", moved[0].start if moved else at))
+        for pair in sorted(registry.splits, key=sorted):
+            if not pair <= cluster.keys:
+                continue
+            moved_key = registry.split_moves.get(pair) or sorted(pair)[1]
+            (kept_key,) = pair - {moved_key}
+            moved = [m for m in cluster.mentions if m.kind == "name" and form_of(m.name).key == moved_key]
+            cluster.mentions = [m for m in cluster.mentions if m not in moved]
+            cluster.keys.discard(moved_key)
+            twin = Cluster(number=len(clusters), type=cluster.type, mentions=moved, keys={moved_key})
+            clusters.append(twin)
+            decisions.append(Decision("split", (moved_key, kept_key), "split by the user", moved[0].start if moved else at))
+
+
+def apply_user_merges(clusters: list[Cluster], registry: Registry, decisions: list[Decision]) -> None:
+    """A user's `merge NAME INTO` joins the two names inside one article too: the stage's own evidence
+    kept them apart there, and the registry never joins two clusters of one article on its own."""
+    index = 0
+    while index < len(clusters):
+        cluster = clusters[index]
+        for other in clusters[index + 1 :]:
+            reason = registry.merged_by_user(cluster.keys, other.keys)
+            if not reason or registry.split_by_user(cluster.keys, other.keys):
+                continue
+            first, second = sorted((cluster, other), key=Cluster.first_at)
+            decisions.append(Decision("merge", (first.name, second.name), f"merged by the user ({reason})", second.first_at()))
+            cluster.mentions = sorted(cluster.mentions + other.mentions, key=lambda m: m.start)
+            cluster.keys |= other.keys
+            cluster.roles.extend(other.roles)
+            cluster.gender = cluster.gender or other.gender
+            cluster.type = first.type
+            clusters.remove(other)
+            break
+        else:
+            index += 1
 
 
 def registry_of(memory: dict) -> Registry:
