@@ -277,3 +277,46 @@ def test_quotes_reported_object_that_names_content(nlp, text: str, content: str,
 def test_quotes_reported_misread_lemma_cue(nlp, text: str, content: str, cue: str) -> None:
     """The lemmatizer reads "hoped" as "hop" and "rated" as "rat": the cue is found all the same."""
     assert (content, cue, "Maria Lopez") in indirect_quotes(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            "Maria Lopez made a strong condemnation of the missile test.",
+            "the missile test",
+            "made a strong condemnation of",
+        ),
+        (
+            "Maria Lopez has serious reservations about the new bridge.",
+            "the new bridge",
+            "has serious reservations about",
+        ),
+        (
+            "Maria Lopez unveiled a proposal for a second bridge.",
+            "a second bridge",
+            "unveiled a proposal for",
+        ),
+        (
+            "Maria Lopez made a surprise decision to close the harbour.",
+            "to close the harbour",
+            "made a surprise decision",
+        ),
+    ],
+)
+def test_quotes_reported_stance_noun_of_subject(nlp, text: str, content: str, cue: str) -> None:
+    """A noun of stance in a verb's object cues its complement; the verb's subject holds the stance."""
+    assert (content, cue, "Maria Lopez") in indirect_quotes(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lopez had several questions for the harbour master.",
+        "Maria Lopez admired the view of the river.",
+        "Maria Lopez has no plans to sell the bridge.",
+    ],
+)
+def test_quotes_reported_stance_noun_without_content(nlp, text: str) -> None:
+    """The addressee of questions, the view of a place and unrealised plans are no attributed content."""
+    assert indirect_quotes(nlp, text) == []

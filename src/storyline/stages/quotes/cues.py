@@ -9,10 +9,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+
+@dataclass(frozen=True)
+class Reported:
+    """An attribution found through its cue: content span, the cue, and the speaker token if any."""
+
+    start: int
+    end: int
+    cue: tuple[int, int]
+    speaker: Token | None
+
+
+def subtree_span(token: Token) -> tuple[int, int]:
+    """A token's phrase as characters, without trailing punctuation other than a closing mark."""
+    left, right = token.left_edge, token.right_edge
+    while right.i > left.i and right.is_punct and right.text not in ("\u201d", '"', ")", "]"):
+        right = right.doc[right.i - 1]
+    return left.idx, right.idx + len(right.text)
 
 
 def word_set(text: str) -> frozenset[str]:

@@ -8,7 +8,6 @@ or the object of "according to"). Cues inside quotation marks are never used.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .cues import (
@@ -19,12 +18,15 @@ from .cues import (
     OPEN_MARKS,
     SPEECH_LEMMAS,
     SUBJECT_DEPS,
+    Reported,
     cue_extent,
     inside,
     lemma_of,
     subject_of,
+    subtree_span,
     word_set,
 )
+from .nouncues import SPEECH_NOUNS, STANCE_NOUNS, noun_attribution
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -34,11 +36,6 @@ STANCE_ADJECTIVES = word_set(
     """concerned worried afraid fearful confident sure certain convinced hopeful optimistic pessimistic
     skeptical sceptical critical supportive frank clear adamant determined willing eager reluctant unwilling
     bearish bullish angry furious frustrated upset pleased proud aware doubtful uncertain unsure opposed"""
-)
-# Nouns of saying that carry their content as a that-clause ("her claim that ...").
-SPEECH_NOUNS = word_set(
-    """claim statement assertion argument warning promise pledge suggestion accusation allegation view belief
-    insistence announcement contention charge complaint admission prediction threat vow"""
 )
 STANCE_PREPOSITIONS = frozenset({"about", "of", "on", "over", "with", "that", "to"})
 # Verbs whose object is the addressee, not the content ("told reporters that ...", "urged voters to ...").
@@ -87,6 +84,8 @@ PROPOSITION_NOUNS = SPEECH_NOUNS | word_set(
     agreement ceasefire truce terms account version story theory assessment analysis conclusion opinion
     notion premise principle case commitment condolence sympathy apology support criticism praise"""
 )
+# Verbs that report their object themselves: a stance noun in their object is theirs, not a cue of its own.
+NOUN_OBJECT_CUES = REPORTING_LEMMAS - NO_OBJECT_LEMMAS - CLAUSE_ONLY_LEMMAS
 # "called for a ban", "pushed for talks": the demand is the content.
 DEMAND_LEMMAS = word_set("call push press ask appeal argue plead lobby")
 DEMAND_PREPOSITIONS = frozenset({"for"})
@@ -96,26 +95,9 @@ ANSWER_LEMMAS = word_set("respond reply answer retort counter")
 ANSWER_PREPOSITIONS = frozenset({"by", "with"})
 
 
-@dataclass(frozen=True)
-class Reported:
-    """An attribution found through its cue: content span, the cue, and the speaker token if any."""
-
-    start: int
-    end: int
-    cue: tuple[int, int]
-    speaker: Token | None
-
-
-def _subtree_span(token: Token) -> tuple[int, int]:
-    left, right = token.left_edge, token.right_edge
-    while right.i > left.i and right.is_punct and right.text not in ("\u201d", '"', ")", "]"):
-        right = right.doc[right.i - 1]
-    return left.idx, right.idx + len(right.text)
-
-
 def _without(head: Token, cue: Token) -> tuple[int, int] | None:
     """The clause a parenthetical cue interrupts: its head's words, from the first to the last."""
-    start, end = _subtree_span(head)
+    start, end = subtree_span(head)
     return (start, end) if end - start >= 3 else None
 
 
@@ -168,8 +150,8 @@ def _content_span(cue: Token, text: str) -> tuple[int, int] | None:
         parts = _prepositional_object(lemma, by_dep)
     if not parts:
         return None
-    start = min(_subtree_span(part)[0] for part in parts)
-    end = max(_subtree_span(part)[1] for part in parts)
+    start = min(subtree_span(part)[0] for part in parts)
+    end = max(subtree_span(part)[1] for part in parts)
     if start > 0 and text[start - 1] in OPEN_MARKS:
         start -= 1  # the clause opens with a quotation: keep its mark with it
     if end < len(text) and text[end] in CLOSE_MARKS and text[start] in OPEN_MARKS:
@@ -244,8 +226,8 @@ def find_reported(
             if reported:
                 found.append(reported)
             continue
-        if token.pos_ == "NOUN" and lemma in SPEECH_NOUNS:
-            claim = _noun_attribution(token, quoted)
+        if token.pos_ == "NOUN" and lemma in STANCE_NOUNS:
+            claim = noun_attribution(token, quoted, NOUN_OBJECT_CUES)
             if claim is not None:
                 found.append(claim)
             continue
@@ -302,9 +284,9 @@ def _as_aside(cue: Token) -> tuple[int, int] | None:
         while first < head.right_edge.i and doc[first].is_punct:
             first += 1
         start = doc[first].idx
-        end = _subtree_span(head)[1]
+        end = subtree_span(head)[1]
     else:
-        start, end = _subtree_span(head)
+        start, end = subtree_span(head)
     return (start, end) if end - start >= 3 else None
 
 
@@ -332,20 +314,6 @@ def _acting_noun(noun: Token, quoted: Sequence[tuple[int, int]]) -> Token:
     return noun
 
 
-def _noun_attribution(noun: Token, quoted: Sequence[tuple[int, int]]) -> Reported | None:
-    """ "Lee's claim that the vote was rigged": a noun of saying with its clause, and whose it is."""
-    owner = next((c for c in noun.children if c.dep_ == "poss" and not inside(quoted, c.idx)), None)
-    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and _opens_with_that(c)), None)
-    if owner is None or clause is None or owner.lower_ in FIRST_SECOND_PERSON | {"my", "our", "your"}:
-        return None
-    start, end = _subtree_span(clause)
-    return Reported(start, end, cue_extent(noun), owner)
-
-
-def _opens_with_that(clause: Token) -> bool:
-    return any(child.dep_ == "mark" and child.lower_ == "that" for child in clause.children)
-
-
 def _stance_attribution(be: Token, quoted: Sequence[tuple[int, int]]) -> Reported | None:
     """ "Democrats are afraid that ...", "She was critical of the plan": a stance adjective's clause or
     object is the attributed content, the subject its source, "are afraid" the cue."""
@@ -367,7 +335,7 @@ def _stance_attribution(be: Token, quoted: Sequence[tuple[int, int]]) -> Reporte
         return None
     if content is None:
         return None
-    start, end = _subtree_span(content)
+    start, end = subtree_span(content)
     return Reported(start, end, (be.idx, adjective.idx + len(adjective.text)), subject)
 
 
@@ -393,13 +361,13 @@ def _passive_attribution(cue: Token) -> Reported | None:
         )
         if complement is None:
             return None
-        start = _subtree_span(subject)[0]
-        end = _subtree_span(complement)[1]
+        start = subtree_span(subject)[0]
+        end = subtree_span(complement)[1]
         return Reported(start, end, cue_extent(cue), None)
     if lemma not in SPEECH_LEMMAS:
         return None
     source = next((child for child in agent.children if child.dep_ == "pobj"), None)
-    start, end = _subtree_span(subject)
+    start, end = subtree_span(subject)
     return Reported(start, end, cue_extent(cue), source)
 
 

@@ -1,0 +1,104 @@
+"""Noun token -> the attribution a noun of saying or stance cues: "Lee's claim that ...", "made a strong
+condemnation of ...", "has questions about ...", "unveiled a proposal for ...".
+
+The noun carries the stance; its clause, infinitive or prepositional object is the content; its owner
+(a possessive) or the subject of the verb it is the object of is the source ("the council made a strong
+condemnation of the test": the council condemns). A verb that is a cue itself keeps its own object.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .cues import FIRST_SECOND_PERSON, Reported, inside, lemma_of, subject_of, subtree_span, word_set
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Nouns of saying that carry their content as a that-clause ("her claim that ...").
+SPEECH_NOUNS = word_set(
+    """claim statement assertion argument warning promise pledge suggestion accusation allegation view belief
+    insistence announcement contention charge complaint admission prediction threat vow"""
+)
+# Nouns of a stance, a judgement or a proposal held by someone ("has reservations about", "made the case
+# for", "took offense at"): content only through their clause or preposition, source only through an owner.
+STANCE_NOUNS = SPEECH_NOUNS | word_set(
+    """question concern doubt reservation illusion position stance case offense offence secret determination
+    decision proposal idea plan agreement message call criticism condemnation support opposition endorsement
+    praise adulation admiration interest comment remark insult attack appeal plea demand request objection
+    protest skepticism scepticism suspicion confidence faith opinion conviction forecast assessment estimate
+    theory hope fear expectation desire wish doubt warning concern complaint message pitch vision understanding
+    assurance guarantee commitment intention intent bid offer"""
+)
+# Nouns whose infinitive is what is proposed or intended ("a decision to grant", "plans to give").
+INTENTION_NOUNS = word_set(
+    """decision proposal promise pledge vow threat call demand request appeal agreement bid offer
+    commitment intention intent determination effort attempt"""
+)
+CONTENT_PREPOSITIONS = frozenset({"about", "on", "against", "over", "toward", "towards", "at", "of"})
+# "the view of the river", "the support of the party": these nouns take "of" for what they are or who
+# holds them, not for what they are about.
+NO_OF_NOUNS = word_set("view case position question call message plan idea secret support endorsement")
+# "questions for the director", "a position at the agency": "for" names the addressee or a place except
+# after nouns of support and demand ("made the case for", "a call for", "support for").
+FOR_NOUNS = word_set("case call proposal bid forecast criticism praise appeal plea demand support")
+OWNED_BY_WRITER = FIRST_SECOND_PERSON | {"my", "our", "your"}
+
+
+def noun_attribution(
+    noun: Token, quoted: Sequence[tuple[int, int]], verb_cues: frozenset[str]
+) -> Reported | None:
+    """The content a stance noun carries and whose it is: its possessive owner, or the subject of the
+    verb it is the object of (unless that verb is a cue in `verb_cues`, which reports the noun itself)."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" and not inside(quoted, c.idx)), None)
+    verb = None
+    if owner is None:
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.pos_ != "VERB" or lemma_of(verb) in verb_cues:
+            return None
+        owner = subject_of(verb, quoted)
+    if owner is None or owner.lower_ in OWNED_BY_WRITER or owner.dep_ == "nsubjpass":
+        return None
+    if owner.ent_type_ in ("DATE", "TIME") or owner.lemma_.lower() in STANCE_NOUNS:
+        return None  # "the day sends a message", "the decision raises questions": no one holds the view
+    content = _noun_content(noun)
+    if content is None:
+        return None
+    start, end = subtree_span(content)
+    if end - start < 3:
+        return None
+    cue_start = verb.idx if verb is not None and verb.i < noun.i else noun.idx
+    cue_end = noun.idx + len(noun.text)
+    if content.dep_ in ("pobj", "pcomp") and content.head.head == noun:
+        cue_end = content.head.idx + len(content.head.text)
+    return Reported(start, end, (cue_start, cue_end), owner)
+
+
+def _noun_content(noun: Token) -> Token | None:
+    """A that-clause ("the claim that ..."), an infinitive of intention ("a decision to grant ..."), or
+    the object of a preposition of stance ("questions about ...", "condemnation of ...")."""
+    lemma = noun.lemma_.lower()
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp") and _opens_with_that(child):
+            return child
+    for child in noun.children:
+        if child.dep_ == "acl" and lemma in INTENTION_NOUNS and _opens_with_to(child):
+            return child
+    for child in noun.children:
+        if child.dep_ != "prep" or child.lower_ not in CONTENT_PREPOSITIONS | {"for"}:
+            continue
+        if child.lower_ == "of" and lemma in NO_OF_NOUNS or child.lower_ == "for" and lemma not in FOR_NOUNS:
+            continue
+        objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+        if objects and objects[0].ent_type_ not in ("DATE", "TIME"):
+            return objects[0]
+    return None
+
+
+def _opens_with_that(clause: Token) -> bool:
+    return any(child.dep_ == "mark" and child.lower_ == "that" for child in clause.children)
+
+
+def _opens_with_to(clause: Token) -> bool:
+    return any(child.dep_ == "aux" and child.lower_ == "to" for child in clause.children)
