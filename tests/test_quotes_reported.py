@@ -320,3 +320,16 @@ def test_quotes_reported_stance_noun_of_subject(nlp, text: str, content: str, cu
 def test_quotes_reported_stance_noun_without_content(nlp, text: str) -> None:
     """The addressee of questions, the view of a place and unrealised plans are no attributed content."""
     assert indirect_quotes(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lopez spoke to reporters in the harbour.",
+        "Maria Lopez refused to answer the phone.",
+        "Maria Lopez would see her taxes go up next year.",
+    ],
+)
+def test_quotes_reported_no_content_after_addressee_refusal_or_perception(nlp, text: str) -> None:
+    """Whom one speaks to, a refusal to act and what one sees happen are not attributed content."""
+    assert indirect_quotes(nlp, text) == []

@@ -40,7 +40,8 @@ STANCE_ADJECTIVES = word_set(
 STANCE_PREPOSITIONS = frozenset({"about", "of", "on", "over", "with", "that", "to"})
 # Verbs whose object is the addressee, not the content ("told reporters that ...", "urged voters to ...").
 ADDRESSEE_LEMMAS = word_set("tell ask urge warn advise remind encourage call press order instruct invite")
-INTENT_LEMMAS = word_set("want plan hope expect seek try intend promise vow pledge threaten refuse decline")
+# "refused to answer" is an act, not a statement: PolNeAR dev marks 1 of 8 such clauses.
+INTENT_LEMMAS = word_set("want plan hope expect seek try intend promise vow pledge threaten decline")
 # Verbs of saying whose object is no content ("read the document", "signed the bill", "added a point").
 NO_OBJECT_LEMMAS = word_set(
     "read continue sign add speak press pen scrawl inscribe text email message point raise present view"
@@ -49,7 +50,7 @@ NO_OBJECT_LEMMAS = word_set(
 # quotation ("likened the rules to ...", "disputes the idea that ...", "published portions of ...").
 STANCE_VERB_LEMMAS = word_set(
     """offer express reference liken highlight disclose publish document refer outline dispute ignore compare
-    issue sing decline refuse dismiss welcome advocate champion favor favour tout slam"""
+    issue sing decline dismiss welcome advocate champion favor favour tout slam"""
 )
 REPORTING_LEMMAS = SPEECH_LEMMAS | STANCE_VERB_LEMMAS
 # Outside quotation marks "I" and "we" are the writer, whose views are attributed too ("I know your
@@ -90,6 +91,11 @@ NOUN_OBJECT_CUES = REPORTING_LEMMAS - NO_OBJECT_LEMMAS - CLAUSE_ONLY_LEMMAS
 DEMAND_LEMMAS = word_set("call push press ask appeal argue plead lobby")
 DEMAND_PREPOSITIONS = frozenset({"for"})
 ABOUT_PREPOSITIONS = frozenset({"about", "of", "on", "over", "against", "to"})
+# "spoke to reporters", "talking to a veterans group": after these "to" names the addressee.
+SPEAKING_TO_LEMMAS = word_set("speak talk")
+# "would see their taxes go up": a bare infinitive clause after a verb of perception is what happens
+# to the subject, not a view it holds ("sees that the plan fails" stays a view).
+PERCEPTION_LEMMAS = word_set("see hear watch")
 # "responded by using ...", "answered with attacks on ...": the means of the answer is its content.
 ANSWER_LEMMAS = word_set("respond reply answer retort counter")
 ANSWER_PREPOSITIONS = frozenset({"by", "with"})
@@ -113,6 +119,8 @@ def _content_span(cue: Token, text: str) -> tuple[int, int] | None:
     parts: list[Token] = []
     if "ccomp" in by_dep:
         parts = by_dep["ccomp"][:1]
+        if lemma in PERCEPTION_LEMMAS and _bare_infinitive(parts[0]):
+            return None
     elif (
         "xcomp" in by_dep
         and lemma not in ASPECT_LEMMAS
@@ -159,10 +167,16 @@ def _content_span(cue: Token, text: str) -> tuple[int, int] | None:
     return start, end
 
 
+def _bare_infinitive(clause: Token) -> bool:
+    return clause.tag_ == "VB" and not any(c.dep_ in ("mark", "aux") for c in clause.children)
+
+
 def _prepositional_object(lemma: str, by_dep: dict[str, list[Token]]) -> list[Token]:
     """The object of about/of/on/against ("complained about his microphone", "accused her of lying"), of
     "for" after a verb of demand ("called for cutting taxes"), of "by"/"with" after a verb of answering."""
     wanted = ABOUT_PREPOSITIONS | (DEMAND_PREPOSITIONS if lemma in DEMAND_LEMMAS else frozenset())
+    if lemma in SPEAKING_TO_LEMMAS:
+        wanted -= {"to"}
     if lemma in ANSWER_LEMMAS:
         wanted |= ANSWER_PREPOSITIONS
     for prep in by_dep.get("prep", []):
