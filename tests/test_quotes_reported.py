@@ -333,3 +333,25 @@ def test_quotes_reported_stance_noun_without_content(nlp, text: str) -> None:
 def test_quotes_reported_no_content_after_addressee_refusal_or_perception(nlp, text: str) -> None:
     """Whom one speaks to, a refusal to act and what one sees happen are not attributed content."""
     assert indirect_quotes(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Maria Lopez seems to have left the town.", "Maria Lopez seems to have left the town", "seems"),
+        (
+            "The bridge to Maria Lopez's farm looks unsafe.",
+            "The bridge to Maria Lopez's farm looks unsafe",
+            "looks",
+        ),
+        ("It is clear that Maria Lopez left the town.", "that Maria Lopez left the town", "It is clear"),
+    ],
+)
+def test_quotes_reported_appearance_has_no_holder(nlp, text: str, content: str, cue: str) -> None:
+    """How things seem, with no one named it seems so to, is the writer's judgement: no speaker."""
+    assert (content, cue, None) in indirect_quotes(nlp, text)
+
+
+def test_quotes_reported_appearance_of_purpose_is_no_view(nlp) -> None:
+    """'looks to buy' is an aim, not an appearance."""
+    assert indirect_quotes(nlp, "Maria Lopez looks to buy the harbour.") == []

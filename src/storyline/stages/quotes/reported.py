@@ -27,6 +27,7 @@ from .cues import (
     word_set,
 )
 from .nouncues import SPEECH_NOUNS, STANCE_NOUNS, noun_attribution
+from .views import APPEARANCE_LEMMAS, appearance_attribution, evident_attribution
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -246,9 +247,14 @@ def find_reported(
                 found.append(claim)
             continue
         if lemma == "be":
-            stance = _stance_attribution(token, quoted)
+            stance = _stance_attribution(token, quoted) or evident_attribution(token, quoted)
             if stance is not None:
                 found.append(stance)
+            continue
+        if lemma in APPEARANCE_LEMMAS:
+            appearance = appearance_attribution(token, quoted)
+            if appearance is not None:
+                found.append(appearance)
             continue
         if token.pos_ != "VERB" or (
             lemma not in REPORTING_LEMMAS and lemma not in COGNITIVE_LEMMAS and lemma not in JUDGEMENT_LEMMAS
