@@ -355,3 +355,21 @@ def test_quotes_reported_appearance_has_no_holder(nlp, text: str, content: str, 
 def test_quotes_reported_appearance_of_purpose_is_no_view(nlp) -> None:
     """'looks to buy' is an aim, not an appearance."""
     assert indirect_quotes(nlp, "Maria Lopez looks to buy the harbour.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Maria Lopez talked about rebuilding the harbour.", "rebuilding the harbour", "talked"),
+        ("Maria Lopez apologized for her remarks on the bridge.", "her remarks on the bridge", "apologized"),
+        ("Maria Lopez bristled at the question about taxes.", "the question about taxes", "bristled"),
+        ("Maria Lopez worried about the cost of the bridge.", "the cost of the bridge", "worried"),
+    ],
+)
+def test_quotes_reported_prepositional_stance_verb(nlp, text: str, content: str, cue: str) -> None:
+    """Verbs of talking, attitude and thought whose content is their prepositional object."""
+    assert (content, cue, "Maria Lopez") in indirect_quotes(nlp, text)
+
+
+def test_quotes_reported_talking_with_names_company(nlp) -> None:
+    assert indirect_quotes(nlp, "Maria Lopez talked with police leaders in the harbour.") == []

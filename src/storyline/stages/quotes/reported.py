@@ -92,6 +92,17 @@ NOUN_OBJECT_CUES = REPORTING_LEMMAS - NO_OBJECT_LEMMAS - CLAUSE_ONLY_LEMMAS
 DEMAND_LEMMAS = word_set("call push press ask appeal argue plead lobby")
 DEMAND_PREPOSITIONS = frozenset({"for"})
 ABOUT_PREPOSITIONS = frozenset({"about", "of", "on", "over", "against", "to"})
+# Verbs of talking and of attitude whose content is a prepositional object only ("talked about bringing
+# communities together", "apologized for his remarks", "bristled at the question", "seized on comments").
+PREPOSITIONAL_LEMMAS = word_set(
+    """talk apologize apologise plead moralize moralise bristle balk rally campaign protest object rejoice
+    despair grumble fret obsess rave rant gush harp reflect vouch lean seize poke dwell elaborate expound
+    care weigh double fume seethe marvel gripe quarrel clash spar"""
+)
+# "talked with police leaders", "argued in an interview": "with" and "in" name the company or the setting.
+STANCE_TOWARD_PREPOSITIONS = frozenset({"at", "for", "toward", "towards", "behind", "around"})
+# "worried about the vote", "knows all about hate", "learned of the plan": what a thought is about.
+COGNITIVE_PREPOSITIONS = frozenset({"about", "of", "over"})
 # "spoke to reporters", "talking to a veterans group": after these "to" names the addressee.
 SPEAKING_TO_LEMMAS = word_set("speak talk")
 # "would see their taxes go up": a bare infinitive clause after a verb of perception is what happens
@@ -155,7 +166,7 @@ def _content_span(cue: Token, text: str) -> tuple[int, int] | None:
         parts = [by_dep["dobj"][0], *extra]
     elif cue.dep_ == "parataxis" and lemma in SPEECH_LEMMAS and cue.head.pos_ in ("VERB", "AUX"):
         return _without(cue.head, cue)  # "The plan, she said, would cost billions."
-    elif lemma in REPORTING_LEMMAS:
+    elif lemma in REPORTING_LEMMAS or lemma in PREPOSITIONAL_LEMMAS or lemma in COGNITIVE_LEMMAS:
         parts = _prepositional_object(lemma, by_dep)
     if not parts:
         return None
@@ -176,6 +187,10 @@ def _prepositional_object(lemma: str, by_dep: dict[str, list[Token]]) -> list[To
     """The object of about/of/on/against ("complained about his microphone", "accused her of lying"), of
     "for" after a verb of demand ("called for cutting taxes"), of "by"/"with" after a verb of answering."""
     wanted = ABOUT_PREPOSITIONS | (DEMAND_PREPOSITIONS if lemma in DEMAND_LEMMAS else frozenset())
+    if lemma in PREPOSITIONAL_LEMMAS:
+        wanted = wanted | STANCE_TOWARD_PREPOSITIONS
+    elif lemma in COGNITIVE_LEMMAS and lemma not in REPORTING_LEMMAS:
+        wanted = COGNITIVE_PREPOSITIONS
     if lemma in SPEAKING_TO_LEMMAS:
         wanted -= {"to"}
     if lemma in ANSWER_LEMMAS:
@@ -257,7 +272,10 @@ def find_reported(
                 found.append(appearance)
             continue
         if token.pos_ != "VERB" or (
-            lemma not in REPORTING_LEMMAS and lemma not in COGNITIVE_LEMMAS and lemma not in JUDGEMENT_LEMMAS
+            lemma not in REPORTING_LEMMAS
+            and lemma not in COGNITIVE_LEMMAS
+            and lemma not in JUDGEMENT_LEMMAS
+            and lemma not in PREPOSITIONAL_LEMMAS
         ):
             continue
         passive = _passive_attribution(token)
