@@ -15,6 +15,7 @@ Chile's transport minister Ana Lucía Reyes met the dock workers' union on Tuesd
 She added that the government would "never abandon the waterfront".
 The union leader, Tomás Ibarra, said the strike was over.
 "We got what we came for," Ibarra told reporters.
+Reyes said Ibarra had called the deal "a fair end to the dispute".
 """
 FLOODS = """Floods close river crossings
 Heavy rain closed three bridges over the river on Sunday.
@@ -137,9 +138,16 @@ def test_quotes_use_unknown_speaker_has_no_quotes(store: Store) -> None:
     assert not store.knows_speaker("Nobody Atall") and store.knows_speaker("quispe")
 
 
-def test_quotes_use_flags_a_partial_quote_inside_a_longer_one(store: Store) -> None:
+def test_quotes_use_partial_quote_is_one_hit_with_its_clause(store: Store) -> None:
     hits = store.quotes(search="abandon waterfront")
-    inner = [hit for hit in hits if hit.text == "never abandon the waterfront"]
+    assert [(hit.kind, hit.text) for hit in hits] == [
+        ("mixed", 'that the government would "never abandon the waterfront"')
+    ]
+
+
+def test_quotes_use_flags_a_quote_inside_a_longer_one(store: Store) -> None:
+    hits = store.quotes(search="fair dispute")
+    inner = [hit for hit in hits if hit.cue_words == "called"]
     assert len(inner) == 1 and inner[0].nested
     outer = [hit for hit in hits if hit.start < inner[0].start and inner[0].end <= hit.end]
     assert outer and not any(hit.nested for hit in outer)

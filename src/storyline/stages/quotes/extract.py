@@ -281,6 +281,25 @@ def attribute(doc: Doc, text: str, candidates: list[Candidate], entities: Sequen
             last = None
 
 
+def drop_nested_parts(candidates: list[Candidate]) -> list[Candidate]:
+    """A quote is one record: the marked words inside a mixed quote or reported clause of the same cue
+    ('called him a “sick man”') are part of it, not a second quote of the same statement. Marked words
+    inside a clause of another cue ('she said he called it “hell”') stay their own quote."""
+    outer = [
+        (c.start, c.end, _cue_span(c.cue)) for c in candidates if c.kind in ("mixed", "indirect") and c.cue
+    ]
+    return [
+        c
+        for c in candidates
+        if c.kind not in ("partial", "scare")
+        or c.cue is None
+        or not any(
+            start <= c.start and c.end <= end and (start, end) != (c.start, c.end) and cue == _cue_span(c.cue)
+            for start, end, cue in outer
+        )
+    ]
+
+
 def extract_quotes(
     doc: Doc, blocks: Sequence[Block] | None = None, entities: Sequence[Entity] = ()
 ) -> tuple[Quote, ...]:
@@ -291,7 +310,7 @@ def extract_quotes(
     candidates = marked + find_indirect(doc, text, paragraphs, marked, quoted)
     attribute(doc, text, candidates, entities)
     quotes = []
-    for candidate in sorted(candidates, key=lambda c: (c.start, c.end)):
+    for candidate in sorted(drop_nested_parts(candidates), key=lambda c: (c.start, c.end)):
         cue_span = _cue_span(candidate.cue)
         cue = Cue(cue_span[0], cue_span[1], text[cue_span[0] : cue_span[1]]) if cue_span else None
         speaker = candidate.speaker or Speaker()
