@@ -51,7 +51,11 @@ NO_OBJECT_LEMMAS = word_set(
 # quotation ("likened the rules to ...", "disputes the idea that ...", "published portions of ...").
 STANCE_VERB_LEMMAS = word_set(
     """offer express reference liken highlight disclose publish document refer outline dispute ignore compare
-    issue sing decline dismiss welcome advocate champion favor favour tout slam"""
+    issue sing decline dismiss welcome advocate champion favor favour tout slam
+    articulate propound chronicle extol deride chastise pitch invoke unveil espouse voice broach recite preach
+    profess trumpet herald denigrate disparage belittle lambaste berate scold rebuke castigate excoriate chide
+    assail rebut refute contradict debunk downplay understate overstate exaggerate commend laud deplore bemoan
+    regret"""
 )
 REPORTING_LEMMAS = SPEECH_LEMMAS | STANCE_VERB_LEMMAS
 # Outside quotation marks "I" and "we" are the writer, whose views are attributed too ("I know your
