@@ -293,9 +293,9 @@ def test_quotes_reported_misread_lemma_cue(nlp, text: str, content: str, cue: st
             "has serious reservations about",
         ),
         (
-            "Maria Lopez unveiled a proposal for a second bridge.",
+            "Maria Lopez drafted a proposal for a second bridge.",
             "a second bridge",
-            "unveiled a proposal for",
+            "drafted a proposal for",
         ),
         (
             "Maria Lopez made a surprise decision to close the harbour.",
@@ -373,3 +373,19 @@ def test_quotes_reported_prepositional_stance_verb(nlp, text: str, content: str,
 
 def test_quotes_reported_talking_with_names_company(nlp) -> None:
     assert indirect_quotes(nlp, "Maria Lopez talked with police leaders in the harbour.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Maria Lopez likened the new bridge to a trap.", "the new bridge to a trap", "likened"),
+        ("As Maria Lopez put it, the new bridge is a trap.", "the new bridge is a trap", "put"),
+    ],
+)
+def test_quotes_reported_comparison_and_put_it(nlp, text: str, content: str, cue: str) -> None:
+    """Both sides of a likening are its content; "as X put it" is an aside of saying."""
+    assert (content, cue, "Maria Lopez") in indirect_quotes(nlp, text)
+
+
+def test_quotes_reported_putting_things_is_no_saying(nlp) -> None:
+    assert indirect_quotes(nlp, "Maria Lopez put the boxes in the harbour.") == []

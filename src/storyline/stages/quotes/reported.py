@@ -107,6 +107,10 @@ PREPOSITIONAL_LEMMAS = word_set(
 STANCE_TOWARD_PREPOSITIONS = frozenset({"at", "for", "toward", "towards", "behind", "around"})
 # "worried about the vote", "knows all about hate", "learned of the plan": what a thought is about.
 COGNITIVE_PREPOSITIONS = frozenset({"about", "of", "over"})
+# "likened the refugees to a snake": the comparison is the content, both its sides.
+COMPARING_LEMMAS = word_set("liken compare equate")
+# "as one adviser put it, ...": a verb of saying only in this idiom.
+PUTTING_LEMMAS = word_set("put")
 # "spoke to reporters", "talking to a veterans group": after these "to" names the addressee.
 SPEAKING_TO_LEMMAS = word_set("speak talk")
 # "would see their taxes go up": a bare infinitive clause after a verb of perception is what happens
@@ -134,7 +138,10 @@ def _content_span(cue: Token, text: str) -> tuple[int, int] | None:
         by_dep.setdefault(child.dep_, []).append(child)
     parts: list[Token] = []
     if "ccomp" in by_dep:
-        parts = by_dep["ccomp"][:1]
+        # the parser may cut one reported clause into several ("said they're convinced the department
+        # mishandled it"): all clauses on the side of the cue where the first one stands
+        first = by_dep["ccomp"][0]
+        parts = [c for c in by_dep["ccomp"] if (c.i > cue.i) == (first.i > cue.i)]
         if lemma in PERCEPTION_LEMMAS and _bare_infinitive(parts[0]):
             return None
     elif (
@@ -148,6 +155,8 @@ def _content_span(cue: Token, text: str) -> tuple[int, int] | None:
     ):
         obj = by_dep["dobj"][0]
         extra = by_dep.get("oprd", []) + [p for p in by_dep.get("prep", []) if p.lower_ == "as"]
+        if lemma in COMPARING_LEMMAS:
+            extra += [p for p in by_dep.get("prep", []) if p.lower_ in ("to", "with")]
         if not extra and not _names_content(lemma, obj):
             parts = _prepositional_object(lemma, by_dep)
             if not parts:
@@ -280,6 +289,7 @@ def find_reported(
             and lemma not in COGNITIVE_LEMMAS
             and lemma not in JUDGEMENT_LEMMAS
             and lemma not in PREPOSITIONAL_LEMMAS
+            and lemma not in PUTTING_LEMMAS
         ):
             continue
         passive = _passive_attribution(token)
@@ -315,7 +325,9 @@ def _as_aside(cue: Token) -> tuple[int, int] | None:
     comments on is its content (the words after the aside, or the whole clause it interrupts)."""
     if cue.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
         return None
-    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in cue.children):
+    if lemma_of(cue) in PUTTING_LEMMAS and any(c.dep_ == "dobj" and c.lower_ == "it" for c in cue.children):
+        pass  # "as the adviser put it, ...": an idiom of saying
+    elif any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in cue.children):
         return None  # "as he signed the bill": an act at the time, not a comment on the clause
     head = cue.head
     if head.pos_ not in ("VERB", "AUX"):
