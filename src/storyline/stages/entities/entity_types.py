@@ -20,6 +20,10 @@ if TYPE_CHECKING:
 
 # Weights chosen so that one piece of context outweighs a handful of contrary labels but a name labelled
 # GPE thirty times and said to speak once stays a place ("Colombia said" is metonymy, not a person).
+# Speaking says a name is an actor, not which kind: organisations announce and say things too. Its votes
+# are kept as ACTOR and given to PERSON or ORG only when the type is decided (see `winner`), after the
+# name's own evidence (labels, titles, surnames, its written form) is in. NONPERSON records a form no
+# person is written in: capitals ("the UN") or a definite article before a bare name ("the ELN").
 WEIGHT_LABEL = 1
 WEIGHT_TITLE = 4
 WEIGHT_SURNAME = 4
@@ -27,6 +31,11 @@ WEIGHT_APPOSITIVE = 4
 WEIGHT_SPEECH = 2
 WEIGHT_PLACE_PREPOSITION = 2
 WEIGHT_ORG_WORD = 10
+WEIGHT_FORM = 1
+ACTOR = "ACTOR"
+NONPERSON = "NONPERSON"
+PSEUDO_LABELS = (ACTOR, NONPERSON)
+PLACE_LABELS = ("GPE", "LOC", "FAC")
 PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "throughout", "outside", "inside"})
 PERSONISH = ("PERSON", "ORG", "GPE", "NORP")
 
@@ -42,7 +51,11 @@ def mention_evidence(doc: Doc, mention: Mention) -> list[tuple[str, int, str]]:
     if mention.title is not None or (mention.first > 0 and doc[mention.first - 1].lower_.rstrip(".") in NAME_TITLES):
         votes.append(("PERSON", WEIGHT_TITLE, "follows a title"))
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in SPEECH_VERBS:
-        votes.append(("PERSON", WEIGHT_SPEECH, f"subject of '{head.head.text}'"))
+        votes.append((ACTOR, WEIGHT_SPEECH, f"subject of '{head.head.text}'"))
+    if form.is_acronym:
+        votes.append((NONPERSON, WEIGHT_FORM, "written as an acronym"))
+    elif has_definite_article(doc, mention):
+        votes.append((NONPERSON, WEIGHT_FORM, f"'{doc[mention.first - 1].text} {mention.name}'"))
     for child in head.children:
         if child.dep_ == "appos" and child.lemma_.lower() in PERSON_NOUNS | KINSHIP_NOUNS:
             votes.append(("PERSON", WEIGHT_APPOSITIVE, f"described as '{child.text}'"))
@@ -51,6 +64,14 @@ def mention_evidence(doc: Doc, mention: Mention) -> list[tuple[str, int, str]]:
     if head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS and mention.label in ("GPE", "LOC", "FAC", "ORG"):
         votes.append(("GPE", WEIGHT_PLACE_PREPOSITION, f"object of '{head.head.text}'"))
     return votes
+
+
+def has_definite_article(doc: Doc, mention: Mention) -> bool:
+    """ "the ELN said": a bare name heading its own noun phrase after "the" is not a person's name (a name
+    that only modifies the phrase, as in "the Petro government", is not counted)."""
+    if mention.first == 0 or doc[mention.first - 1].lower_ != "the":
+        return False
+    return doc[mention.first - 1].head.i == mention.head and doc[mention.head].dep_ != "compound"
 
 
 def decide_types(
@@ -97,9 +118,30 @@ def decide_types(
     return types, tallies
 
 
+def resolve_actor(tally: Counter) -> Counter:
+    """The tally with its ACTOR votes given to a type: an organisation when the name's own evidence says it
+    is one (written in capitals or after "the", or tagged ORG more often than PERSON), dropped when that
+    evidence says place (a country that "said" is metonymy), otherwise a person."""
+    types = Counter({label: n for label, n in tally.items() if label not in PSEUDO_LABELS})
+    actor = tally.get(ACTOR, 0)
+    if not actor:
+        return types
+    # Labels count as the name's own evidence only by a clear majority: spaCy splits a person's surname
+    # between PERSON and ORG about evenly, a company is seldom tagged PERSON.
+    if tally.get(NONPERSON, 0) or types["ORG"] > 2 * types["PERSON"]:
+        # A group named by a nationality ("the Democrats said") speaks as an organisation would.
+        places = max((types[label] for label in PLACE_LABELS), default=0)
+        if types["ORG"] >= places:
+            types["ORG"] += actor
+        return types
+    types["PERSON"] += actor
+    return types
+
+
 def winner(tally: Counter) -> str:
-    if not tally:
+    types = resolve_actor(tally)
+    if not any(types.values()):
         return "ORG"
     # Ties go to the commoner news actor types, in this order.
     order = {label: n for n, label in enumerate(("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"))}
-    return max(tally.items(), key=lambda item: (item[1], -order.get(item[0], 9)))[0]
+    return max(types.items(), key=lambda item: (item[1], -order.get(item[0], 9)))[0]

@@ -1,0 +1,50 @@
+"""Entity types by vote: speaking makes a name an actor, and the name's own evidence says which kind."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+import storyline
+from storyline.stages.entities.entity_types import ACTOR, NONPERSON, winner
+
+
+@pytest.mark.parametrize(
+    ("tally", "expected"),
+    [
+        ({"ORG": 1, ACTOR: 2}, "ORG"),  # "Acme announced": tagged ORG, no person evidence
+        ({"PERSON": 1, ACTOR: 2}, "PERSON"),
+        ({"GPE": 1, ACTOR: 2}, "PERSON"),  # an unknown single word that speaks is taken for a person
+        ({"GPE": 1, NONPERSON: 1, ACTOR: 2}, "GPE"),  # "the UK said": a place speaking is metonymy
+        ({"NORP": 1, NONPERSON: 1, ACTOR: 2}, "ORG"),  # "the Democrats said": a group
+        ({"PERSON": 21, "ORG": 22, ACTOR: 8}, "PERSON"),  # an even label split is no organisation evidence
+        ({"PERSON": 1, "ORG": 3, ACTOR: 2}, "ORG"),
+        ({"PERSON": 1, NONPERSON: 1, ACTOR: 2}, "ORG"),  # written in capitals, or after "the"
+    ],
+)
+def test_types_speech_goes_to_the_actor_the_name_looks_like(tally, expected):
+    assert winner(Counter(tally)) == expected
+
+
+def test_types_pseudo_votes_never_win():
+    assert winner(Counter({NONPERSON: 5, "GPE": 1})) == "GPE"
+
+
+def types_of(text: str) -> dict[str, str]:
+    (analysis,) = storyline.analyze_text(text, one_article=True)
+    body = analysis.article.text
+    return {body[s:e]: entity.type for entity in analysis.entities for s, e in entity.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Microsoft said profits rose in the spring. Microsoft announced a new phone on Monday.", "Microsoft", "ORG"),
+        ("The United Nations met on Monday. The UN said aid would flow.", "UN", "ORG"),
+        ("Maria Lopez arrived on Monday. Lopez said the talks had failed.", "Lopez", "PERSON"),
+        ("The United Kingdom voted on Monday. The UK said it would leave.", "UK", "GPE"),
+    ],
+)
+def test_types_organisations_speak_too(text, name, expected):
+    assert types_of(text).get(name) == expected
