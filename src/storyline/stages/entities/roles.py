@@ -101,7 +101,7 @@ def collect_roles(doc: Doc, clusters: Sequence[Cluster], blocked: Sequence[tuple
             lemma = noun.lemma_.lower()
             kind = "kinship" if lemma in KINSHIP_NOUNS else "appositive"
             cluster.roles.append(Role(start, end, text, kind))
-            if cluster.type == "PERSON" and lemma in PERSON_NOUNS | KINSHIP_NOUNS or cluster.type == "ORG" and lemma in ORG_NOUNS:
+            if describes(cluster.type, noun, mention, text):
                 # The mention ends at its head noun ("director"), the role keeps the whole phrase.
                 start, end, text = span_text(doc, first, noun.i + 1)
                 if not text:
@@ -123,6 +123,27 @@ def collect_roles(doc: Doc, clusters: Sequence[Cluster], blocked: Sequence[tuple
                 cluster.mentions.append(nominals[-1])
         infer_gender(cluster)
     return nominals
+
+
+def describes(type_: str, noun: Token, mention: Mention, span: str) -> bool:
+    """Whether an appositive headed by `noun` is a mention of the entity `mention` names. The listed role
+    nouns of its type always are; for people and organisations any other common noun too when it is a
+    full noun phrase right after the name and set off by commas ("X, a practising homeopath,", "Y, a
+    Christian denomination,"), since apposition itself says the two phrases name one thing. Nouns of the
+    other type ("X, the agency that ...": a misattached appositive), bracketed or colon-led notes
+    ("(source: Y)", "(golf)") and phrases across a line break are not."""
+    lemma = noun.lemma_.lower()
+    if type_ == "PERSON" and lemma in PERSON_NOUNS | KINSHIP_NOUNS or type_ == "ORG" and lemma in ORG_NOUNS:
+        return True
+    if type_ not in ("PERSON", "ORG") or lemma in PERSON_NOUNS | ORG_NOUNS | KINSHIP_NOUNS:
+        return False
+    if noun.pos_ != "NOUN" or noun.ent_type_ or not noun.is_alpha or noun.text[:1].isupper() or "\n" in span:
+        return False
+    doc = noun.doc
+    left, right = noun.left_edge.i, noun.right_edge.i
+    after_name = left == mention.last + 1 and doc[mention.last].text == ","
+    closed = right + 1 >= len(doc) or doc[right + 1].text in (",", ".", ";")
+    return after_name and closed and any(c.dep_ in ("det", "poss") for c in noun.children)
 
 
 def infer_gender(cluster: Cluster) -> None:
