@@ -389,3 +389,9 @@ def test_quotes_reported_comparison_and_put_it(nlp, text: str, content: str, cue
 
 def test_quotes_reported_putting_things_is_no_saying(nlp) -> None:
     assert indirect_quotes(nlp, "Maria Lopez put the boxes in the harbour.") == []
+
+
+def test_quotes_reported_nested_attribution_stays_in_outer_content(nlp) -> None:
+    """What the outer source reports someone else believes is part of the outer statement."""
+    found = indirect_quotes(nlp, "Maria Lopez said that the mayor believes the bridge is unsafe.")
+    assert found == [("that the mayor believes the bridge is unsafe", "said", "Maria Lopez")]

@@ -140,8 +140,14 @@ def _content_span(cue: Token, text: str) -> tuple[int, int] | None:
     if "ccomp" in by_dep:
         # the parser may cut one reported clause into several ("said they're convinced the department
         # mishandled it"): all clauses on the side of the cue where the first one stands
+        # and within the paragraph (a parse may run on across a line break into a heading)
         first = by_dep["ccomp"][0]
-        parts = [c for c in by_dep["ccomp"] if (c.i > cue.i) == (first.i > cue.i)]
+        parts = [
+            c
+            for c in by_dep["ccomp"]
+            if (c.i > cue.i) == (first.i > cue.i)
+            and "\n" not in text[min(c.left_edge.idx, cue.idx) : max(c.right_edge.idx, cue.idx)]
+        ] or [first]
         if lemma in PERCEPTION_LEMMAS and _bare_infinitive(parts[0]):
             return None
     elif (
@@ -317,7 +323,25 @@ def find_reported(
         if end - start < 3:
             continue
         found.append(Reported(start, end, cue_extent(token), speaker))
-    return found
+    return drop_nested(found, quoted)
+
+
+def drop_nested(found: list[Reported], quoted: Sequence[tuple[int, int]]) -> list[Reported]:
+    """An attribution whose cue lies inside another's content is part of what the outer source reports
+    ("she said he believes the vote was rigged" is her statement), not a second attribution by the writer.
+    PolNeAR dev bears this out: of 260 such nested attributions, 22 matched a gold attribution. One that
+    holds quoted words stays: it is what attributes them ("he called them “guerrillas”")."""
+    kept = []
+    for inner in found:
+        if any(inner.start <= start and end <= inner.end + 1 for start, end in quoted) or not any(
+            outer is not inner
+            and outer.start <= inner.cue[0] < outer.end
+            and outer.start <= inner.start
+            and inner.end <= outer.end
+            for outer in found
+        ):
+            kept.append(inner)
+    return kept
 
 
 def _as_aside(cue: Token) -> tuple[int, int] | None:
