@@ -395,3 +395,13 @@ def test_quotes_reported_nested_attribution_stays_in_outer_content(nlp) -> None:
     """What the outer source reports someone else believes is part of the outer statement."""
     found = indirect_quotes(nlp, "Maria Lopez said that the mayor believes the bridge is unsafe.")
     assert found == [("that the mayor believes the bridge is unsafe", "said", "Maria Lopez")]
+
+
+def test_quotes_reported_any_verb_with_that_clause(nlp) -> None:
+    """A verb outside the lexicons still reports a clause it opens with "that"."""
+    found = indirect_quotes(nlp, "Maria Lopez ruled that the bridge would close.")
+    assert ("that the bridge would close", "ruled", "Maria Lopez") in found
+
+
+def test_quotes_reported_ensuring_is_no_saying(nlp) -> None:
+    assert indirect_quotes(nlp, "Maria Lopez will ensure that the bridge is safe.") == []

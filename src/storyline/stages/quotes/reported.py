@@ -111,6 +111,7 @@ COGNITIVE_PREPOSITIONS = frozenset({"about", "of", "over"})
 COMPARING_LEMMAS = word_set("liken compare equate")
 # "as one adviser put it, ...": a verb of saying only in this idiom.
 PUTTING_LEMMAS = word_set("put")
+CAUSING_LEMMAS = word_set("ensure insure mean require guarantee")
 # "spoke to reporters", "talking to a veterans group": after these "to" names the addressee.
 SPEAKING_TO_LEMMAS = word_set("speak talk")
 # "would see their taxes go up": a bare infinitive clause after a verb of perception is what happens
@@ -196,6 +197,15 @@ def _content_span(cue: Token, text: str) -> tuple[int, int] | None:
     if end < len(text) and text[end] in CLOSE_MARKS and text[start] in OPEN_MARKS:
         end += 1
     return start, end
+
+
+def _that_clause_verb(verb: Token) -> bool:
+    """Any verb with a clause opened by "that" reports it ("made it clear that ...", "ruled that ..."),
+    except verbs of bringing a state about ("ensure that ...", "means that ...")."""
+    return verb.pos_ == "VERB" and lemma_of(verb) not in CAUSING_LEMMAS and any(
+        c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        for c in verb.children
+    )
 
 
 def _bare_infinitive(clause: Token) -> bool:
@@ -296,6 +306,7 @@ def find_reported(
             and lemma not in JUDGEMENT_LEMMAS
             and lemma not in PREPOSITIONAL_LEMMAS
             and lemma not in PUTTING_LEMMAS
+            and not _that_clause_verb(token)
         ):
             continue
         passive = _passive_attribution(token)
