@@ -405,3 +405,10 @@ def test_quotes_reported_any_verb_with_that_clause(nlp) -> None:
 
 def test_quotes_reported_ensuring_is_no_saying(nlp) -> None:
     assert indirect_quotes(nlp, "Maria Lopez will ensure that the bridge is safe.") == []
+
+
+def test_quotes_reported_clause_misread_as_relative_of_addressee(nlp) -> None:
+    """ "told a meeting of leaders that few people understood ...": the parser reads the clause as
+    relative to the addressee, but its "that" opens what was said."""
+    text = "In Honolulu last week, Maria Lopez told a meeting of island leaders that few people understood the stakes."
+    assert ("that few people understood the stakes", "told", "Maria Lopez") in indirect_quotes(nlp, text)

@@ -151,6 +151,10 @@ def _content_span(cue: Token, text: str) -> tuple[int, int] | None:
         ] or [first]
         if lemma in PERCEPTION_LEMMAS and _bare_infinitive(parts[0]):
             return None
+    elif lemma in SPEECH_LEMMAS and (misread := _misread_complement(by_dep.get("dobj", []))) is not None:
+        # "told a meeting of island leaders that few people understood ...": the parser hangs the
+        # clause on the addressee as a relative clause, but its "that" is a complementizer
+        parts = [misread]
     elif (
         "xcomp" in by_dep
         and lemma not in ASPECT_LEMMAS
@@ -197,6 +201,15 @@ def _content_span(cue: Token, text: str) -> tuple[int, int] | None:
     if end < len(text) and text[end] in CLOSE_MARKS and text[start] in OPEN_MARKS:
         end += 1
     return start, end
+
+
+def _misread_complement(objects: list[Token]) -> Token | None:
+    """A relative clause on the object whose "that" is a marker, not the clause's subject or object."""
+    for obj in objects[:1]:
+        for child in obj.subtree:
+            if child.dep_ == "relcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
+                return child
+    return None
 
 
 def _that_clause_verb(verb: Token) -> bool:
