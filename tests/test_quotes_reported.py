@@ -412,3 +412,9 @@ def test_quotes_reported_clause_misread_as_relative_of_addressee(nlp) -> None:
     relative to the addressee, but its "that" opens what was said."""
     text = "In Honolulu last week, Maria Lopez told a meeting of island leaders that few people understood the stakes."
     assert ("that few people understood the stakes", "told", "Maria Lopez") in indirect_quotes(nlp, text)
+
+
+def test_quotes_reported_stance_noun_owned_by_agent(nlp) -> None:
+    """ "the decision by X to ...": the agent of a noun of stance holds it."""
+    found = indirect_quotes(nlp, "The decision by Maria Lopez to close the harbour angered the fishermen.")
+    assert ("to close the harbour", "decision", "Maria Lopez") in found

@@ -43,6 +43,7 @@ NO_OF_NOUNS = word_set("view case position question call message plan idea secre
 # "questions for the director", "a position at the agency": "for" names the addressee or a place except
 # after nouns of support and demand ("made the case for", "a call for", "support for").
 FOR_NOUNS = word_set("case call proposal bid forecast criticism praise appeal plea demand support")
+OWNER_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 OWNED_BY_WRITER = FIRST_SECOND_PERSON | {"my", "our", "your"}
 
 
@@ -52,6 +53,7 @@ def noun_attribution(
     """The content a stance noun carries and whose it is: its possessive owner, or the subject of the
     verb it is the object of (unless that verb is a cue in `verb_cues`, which reports the noun itself)."""
     owner = next((c for c in noun.children if c.dep_ == "poss" and not inside(quoted, c.idx)), None)
+    owner = owner or _named_owner(noun, quoted)
     verb = None
     if owner is None:
         verb = noun.head
@@ -73,6 +75,21 @@ def noun_attribution(
     if content.dep_ in ("pobj", "pcomp") and content.head.head == noun:
         cue_end = content.head.idx + len(content.head.text)
     return Reported(start, end, (cue_start, cue_end), owner)
+
+
+def _named_owner(noun: Token, quoted: Sequence[tuple[int, int]]) -> Token | None:
+    """A name before the noun ("a New York Times report that ...") or its agent after it ("the decision
+    by the FBI to ...") owns it."""
+    for child in noun.children:
+        if inside(quoted, child.idx):
+            continue
+        if child.dep_ == "compound" and child.i < noun.i and child.ent_type_ in OWNER_ENTITY_TYPES:
+            return child
+        if child.dep_ == "prep" and child.lower_ == "by":
+            agent = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if agent is not None and (agent.ent_type_ in OWNER_ENTITY_TYPES or agent.pos_ == "PRON"):
+                return agent
+    return None
 
 
 def _noun_content(noun: Token) -> Token | None:
