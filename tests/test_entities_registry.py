@@ -9,9 +9,11 @@ import sys
 import pytest
 
 from storyline.stages.entities.clusters import Cluster
+from storyline.stages.entities.corrections import apply_user_merges, apply_user_splits
+from storyline.stages.entities.descriptions import Description, age_after, describe, describe_age
 from storyline.stages.entities.mentions import Mention
 from storyline.stages.entities.names import form_of
-from storyline.stages.entities.registry import Registry, apply_user_merges, apply_user_splits
+from storyline.stages.entities.registry import Registry
 
 
 def cluster_of(type_: str, *names: str) -> Cluster:
@@ -105,6 +107,7 @@ def test_registry_user_merge_leaves_a_split_pair_apart():
 DECISIONS_SCRIPT = """
 import json
 from storyline.stages.entities.clusters import Cluster
+from storyline.stages.entities.descriptions import Description, age_after, describe, describe_age
 from storyline.stages.entities.mentions import Mention
 from storyline.stages.entities.registry import Registry
 registry = Registry.with_corrections(merges=[("Mary Lopez", "Maria Lopez")])
@@ -123,3 +126,101 @@ def test_registry_reasons_do_not_depend_on_the_hash_seed():
         done = subprocess.run([sys.executable, "-c", DECISIONS_SCRIPT], env=env, capture_output=True, text=True, check=True)
         outputs.add(done.stdout)
     assert len(outputs) == 1 and "surname" in outputs.pop()
+
+
+def nominal_of(type_: str, text: str) -> Cluster:
+    return Cluster(number=0, type=type_, mentions=[Mention(0, len(text), text, "nominal", type_, 0, 0, 1, 0)])
+
+
+def role(lemma: str, number: str = "singular", **sets: set[str]) -> Description:
+    fields = {name: frozenset(values) for name, values in sets.items()}
+    return Description(lemma=lemma, number=number, phrase=lemma, **fields)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        (role("driver"), role("driver", modifiers={"drunk"}), True),
+        (role("pirate", "plural", numbers={"23"}), role("pirate", "plural"), True),
+        (role("pirate", "plural", numbers={"23"}), role("pirate", "plural", numbers={"26"}), False),
+        (role("man", ages={"61"}), role("man", ages={"36"}), False),
+        (role("man", places={"troy"}), role("man", places={"michigan"}), True),  # places are no evidence against
+        (role("pirate", "plural"), role("pirate"), False),
+        (role("driver"), role("victim"), False),
+    ],
+)
+def test_registry_joins_unnamed_chains_by_compatible_description(first, second, same):
+    registry = Registry()
+    one = registry.register(nominal_of("PERSON", "the first"), "a1", [first])
+    two = registry.register(nominal_of("PERSON", "the second"), "a2", [second])
+    assert (one == two) is same
+
+
+def test_registry_keeps_two_groups_of_one_article_apart():
+    registry = Registry()
+    one = registry.register(nominal_of("PERSON", "the driver"), "a1", [role("driver")])
+    assert registry.register(nominal_of("PERSON", "a driver"), "a1", [role("driver")]) != one
+
+
+def test_registry_joins_a_described_person_to_the_name_of_the_same_age():
+    registry = Registry()
+    named = registry.register(cluster_of("PERSON", "Raj Chohan"), "a1", [describe_age("59")])
+    assert registry.register(nominal_of("PERSON", "a 59-year-old woman"), "a2", [role("woman", ages={"59"})]) == named
+
+
+def test_registry_name_takes_over_the_unnamed_entry_of_the_same_age():
+    registry = Registry()
+    unnamed = registry.register(nominal_of("PERSON", "a 59-year-old woman"), "a1", [role("woman", ages={"59"})])
+    assert registry.register(cluster_of("PERSON", "Raj Chohan"), "a2", [describe_age("59")]) == unnamed
+    assert registry.entries[unnamed].name == "Raj Chohan"
+
+
+def test_registry_joins_a_lower_case_nominal_to_the_name_it_spells():
+    registry = Registry()
+    named = registry.register(cluster_of("ORG", "Indian Navy"), "a1")
+    navy = Description(lemma="navy", number="singular", places=frozenset({"indian"}), phrase="indian navy")
+    assert registry.register(nominal_of("ORG", "the Indian navy"), "a2", [navy]) == named
+
+
+@pytest.mark.parametrize(("name", "same"), [("Indian Navy", True), ("Jordan", False)])
+def test_registry_joins_a_full_name_typed_person_in_one_article_and_org_in_another(name, same):
+    one, two = ids_of_types(("PERSON", name), ("ORG", name))
+    assert (one == two) is same
+
+
+def ids_of_types(first: tuple[str, str], second: tuple[str, str]) -> tuple[str, str]:
+    registry = Registry()
+    return registry.register(cluster_of(*first), "a1"), registry.register(cluster_of(*second), "a2")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from storyline.pipeline import load_nlp
+
+    return load_nlp()
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "numbers", "ages"),
+    [
+        ("Police arrested 26 pirates on Friday.", "pirate", {"26"}, set()),
+        ("A 61-year-old former employee opened fire.", "employee", set(), {"61"}),
+        ("A 36 - year - old climber fell.", "climber", set(), {"36"}),
+    ],
+)
+def test_describe_reads_counts_and_ages(nlp, text, lemma, numbers, ages):
+    doc = nlp(text)
+    head = next(t for t in doc if t.lemma_.lower() == lemma)
+    first = min(t.i for t in head.subtree)
+    found = describe(doc, Mention(0, 0, "", "nominal", "PERSON", head.i, first, head.i + 1, 0))
+    assert (found.lemma, set(found.numbers), set(found.ages)) == (lemma, numbers, ages)
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [("Raj Chohan, 59, was crossing the road.", "59"), ("Raj Chohan, 1959 was a good year.", None)],
+)
+def test_age_after_reads_the_age_between_commas(nlp, text, age):
+    doc = nlp(text)
+    mention = Mention(0, 10, "Raj Chohan", "name", "PERSON", 1, 0, 2, 0, name="Raj Chohan")
+    assert age_after(doc, mention) == age

@@ -19,6 +19,8 @@ from .coref import (
     resolve_nominals,
     resolve_pronouns,
 )
+from .corrections import apply_user_merges, apply_user_splits
+from .descriptions import Description, age_after, describe, describe_age, describe_role
 from .entity_types import decide_types
 from .mentions import (
     Mention,
@@ -30,7 +32,7 @@ from .mentions import (
     text_of,
 )
 from .predicates import attach_predicates, attach_reported_it
-from .registry import Registry, apply_user_merges, apply_user_splits, explain, registry_of
+from .registry import Registry, explain, registry_of
 from .roles import collect_roles
 
 if TYPE_CHECKING:
@@ -100,11 +102,12 @@ def resolve_entities(
         registry.note(article_id, decisions, doc.text)
     grouped: dict[str, tuple[Cluster, set[tuple[int, int]]]] = {}
     local_ids: set[str] = set()
-    for cluster in clusters:
+    # Named clusters first: what an unnamed one is matched by across articles includes the names around it.
+    for cluster in sorted(clusters, key=lambda c: not c.keys):
         if len(cluster.mentions) < 2 and not any(m.kind == "name" or worth_keeping(m) for m in cluster.mentions):
             continue
         if registry is not None:
-            id_ = registry.register(cluster, article_id)
+            id_ = registry.register(cluster, article_id, describe_cluster(doc, cluster))
         else:
             id_ = entity_id(cluster.type, cluster.name)
             suffix = 2
@@ -121,6 +124,15 @@ def resolve_entities(
     ]
     entities.sort(key=lambda e: e.mentions[0])
     return Resolution(tuple(entities), clusters, decisions)
+
+
+def describe_cluster(doc: Doc, cluster: Cluster) -> list[Description]:
+    """What a cluster's nominals, titles, appositives and "Name, 59," say of it, for matching across articles."""
+    descriptions = [describe(doc, m) for m in cluster.mentions if worth_keeping(m)]
+    roles = (describe_role(doc, r.start, r.end) for r in cluster.roles if r.kind in ("title", "appositive"))
+    descriptions += [d for d in roles if d is not None]
+    ages = sorted({age for m in cluster.mentions if m.kind == "name" and (age := age_after(doc, m))})
+    return descriptions + [describe_age(age) for age in ages]
 
 
 def worth_keeping(mention: Mention) -> bool:

@@ -1,0 +1,138 @@
+"""Nominal mention + Doc -> Description: head noun, number, and the modifiers that tell two referents apart.
+
+Across articles an unnamed "the driver" can only be matched by what it is said to be. A description keeps
+the head lemma and grammatical number, the counts ("26 pirates") and ages ("a 61-year-old man") that
+contradict another description when both give one and they differ, and the place words ("a British
+climber") and other modifiers ("former", "fired") that only make a match more likely.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ...ids import name_key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .mentions import Mention
+
+NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "dozen": "12", "twenty": "20",
+}  # fmt: skip
+PLACE_LABELS = frozenset({"NORP", "GPE", "LOC", "FAC"})
+SKIPPED_DEPS = frozenset({"det", "poss", "punct", "predet", "case", "cc"})
+
+
+@dataclass(frozen=True)
+class Description:
+    lemma: str
+    number: str  # singular | plural
+    numbers: frozenset[str] = frozenset()
+    ages: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    modifiers: frozenset[str] = frozenset()
+    phrase: str = ""  # the folded words after the determiner ("indian navy"): a name written in lower case
+
+    @property
+    def noun(self) -> str:
+        """The piece the registry indexes entries by: head lemma and number."""
+        return f"noun:{self.lemma}:{self.number}"
+
+    @property
+    def pieces(self) -> set[str]:
+        """Everything the registry indexes a description by: its noun and each age it gives."""
+        return ({self.noun} if self.lemma else set()) | {f"age:{age}" for age in self.ages}
+
+
+def number_of(text: str) -> str | None:
+    word = text.lower().replace(",", "")
+    if word.isdigit():
+        return word
+    return NUMBER_WORDS.get(word)
+
+
+def describe(doc: Doc, mention: Mention) -> Description:
+    """What a nominal mention says of its referent, read from the words before its head."""
+    return describe_words(doc, mention.first, mention.head, mention.features.get("number", ""))
+
+
+def describe_role(doc: Doc, start: int, end: int) -> Description | None:
+    """What a title or appositive says of a named entity ("Comedian", "a 59-year-old grandmother")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = span.root
+    if head.ent_type_ and head.ent_type_ not in PLACE_LABELS:
+        return None  # a name in the appositive ("Raj Chohan"), not a description
+    return describe_words(doc, span.start, head.i, "")
+
+
+def describe_words(doc: Doc, first: int, head_index: int, number: str) -> Description:
+    head = doc[head_index]
+    numbers: set[str] = set()
+    ages: set[str] = set()
+    places: set[str] = set()
+    modifiers: set[str] = set()
+    tokens = [doc[i] for i in range(first, head_index) if doc[i].dep_ not in SKIPPED_DEPS]
+    words = [t.lower_ for t in tokens]
+    for index, token in enumerate(tokens):
+        value = number_of(token.text)
+        if value is not None:
+            # "61-year-old" (tokenized "61 - year - old" or "61-year-old"): an age, not a count.
+            if "year" in words[index + 1 : index + 3] or token.lower_.endswith("year-old"):
+                ages.add(value)
+            else:
+                numbers.add(value)
+        elif token.ent_type_ in PLACE_LABELS or token.pos_ == "PROPN":
+            places.add(token.lower_)
+        elif token.pos_ in ("ADJ", "NOUN", "VERB") and token.lower_ not in ("year", "old", "-"):
+            modifiers.add(token.lemma_.lower())
+    phrase = " ".join(t.lower_ for t in doc[first : head_index + 1] if t.dep_ not in SKIPPED_DEPS)
+    return Description(
+        lemma=head.lemma_.lower(),
+        phrase=name_key(phrase),
+        number=number or ("plural" if head.tag_ in ("NNS", "NNPS") else "singular"),
+        numbers=frozenset(numbers),
+        ages=frozenset(ages),
+        places=frozenset(places),
+        modifiers=frozenset(modifiers),
+    )
+
+
+def age_after(doc: Doc, mention: Mention) -> str | None:
+    """The age news style puts after a name between commas ("Raj Chohan, 59, was crossing...")."""
+    after = doc[mention.last : mention.last + 3]
+    if len(after) < 2 or after[0].text != "," or not after[1].text.isdigit():
+        return None
+    if len(after) == 3 and after[2].text not in (",", ".", ";", ")"):
+        return None
+    return after[1].text if 0 < int(after[1].text) < 120 else None
+
+
+def describe_age(age: str) -> Description:
+    """A description that only gives an age: the noun stays empty, so it matches by the age alone."""
+    return Description(lemma="", number="singular", ages=frozenset({age}))
+
+
+def conflict(one: Description, other: Description, same_noun: bool = True) -> str:
+    """Why two descriptions cannot be one referent ('' when nothing says so): an age given by both and
+    different, or with the same head noun a different count ("23 pirates", "26 pirates"). Places are no
+    evidence against: "a Troy man" and "a Michigan man" are one man, and no gazetteer says so (ECB+ dev
+    CoNLL F1 0.588 without place conflicts, 0.585 with)."""
+    for label, mine, theirs in (
+        ("number", one.numbers if same_noun else frozenset(), other.numbers),
+        ("age", one.ages, other.ages),
+    ):
+        if mine and theirs and not mine & theirs:
+            return f"{label} {'/'.join(sorted(mine))} vs {'/'.join(sorted(theirs))}"
+    return ""
+
+
+def agreement(one: Description, other: Description) -> int:
+    """How much two compatible descriptions share beyond the head: counts, ages and places weigh more
+    than other modifiers."""
+    specific = len(one.numbers & other.numbers) + len(one.ages & other.ages) + len(one.places & other.places)
+    return 2 * specific + len(one.modifiers & other.modifiers)
