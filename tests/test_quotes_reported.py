@@ -418,3 +418,9 @@ def test_quotes_reported_stance_noun_owned_by_agent(nlp) -> None:
     """ "the decision by X to ...": the agent of a noun of stance holds it."""
     found = indirect_quotes(nlp, "The decision by Maria Lopez to close the harbour angered the fishermen.")
     assert ("to close the harbour", "decision", "Maria Lopez") in found
+
+
+def test_quotes_reported_clause_behind_semicolon_is_another_statement(nlp) -> None:
+    """ "It is unlikely; X says she will return": the clause after the cue is what X says."""
+    found = indirect_quotes(nlp, "The harbour stays shut; Maria Lopez says the bridge will open in May.")
+    assert found == [("the bridge will open in May", "says", "Maria Lopez")]

@@ -142,10 +142,15 @@ def _content_span(cue: Token, text: str) -> tuple[int, int] | None:
         # the parser may cut one reported clause into several ("said they're convinced the department
         # mishandled it"): all clauses on the side of the cue where the first one stands
         # and within the paragraph (a parse may run on across a line break into a heading)
-        first = by_dep["ccomp"][0]
+        # A clause before the cue behind a semicolon, colon or line break belongs to another statement
+        # ("It's unlikely; her team says she'll return"): the one after the cue is reported.
+        clauses = [c for c in by_dep["ccomp"] if not _cut_off(c, cue, text)]
+        if not clauses:
+            return None
+        first = clauses[0]
         parts = [
             c
-            for c in by_dep["ccomp"]
+            for c in clauses
             if (c.i > cue.i) == (first.i > cue.i)
             and "\n" not in text[min(c.left_edge.idx, cue.idx) : max(c.right_edge.idx, cue.idx)]
         ] or [first]
@@ -219,6 +224,14 @@ def _that_clause_verb(verb: Token) -> bool:
         c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
         for c in verb.children
     )
+
+
+def _cut_off(clause: Token, cue: Token, text: str) -> bool:
+    """Whether a clause before its cue is parted from it by a semicolon, a colon, a dash or a line break."""
+    if clause.i > cue.i:
+        return False
+    between = text[clause.right_edge.idx + len(clause.right_edge.text) : cue.idx]
+    return any(mark in between for mark in (";", ":", "\n", "\u2014", " -- "))
 
 
 def _bare_infinitive(clause: Token) -> bool:
