@@ -53,3 +53,25 @@ NOT_MENTIONS = [
 def test_coref_leaves_labels_unlinked(nlp, case, text, words):
     entities = resolve_entities(nlp(text)).entities
     assert words not in mention_texts(text, entities)
+
+
+def entity_named(entities, name):
+    return next((e for e in entities if e.name == name), None)
+
+
+# (case, text, country, type it must have)
+COUNTRY_TYPES = [
+    ("a state that acts", "North Korea fired artillery at the border on Thursday. North Korea moved troops to the coast. "
+     "North Korea also launched a missile. Residents in the area were evacuated.", "North Korea", "ORG"),
+    ("teams in a match", "Belgium faced Panama in Sochi. Belgium scored three goals. Belgium won the match. "
+     "Panama had few chances.", "Panama", "ORG"),
+    ("a place things happen in", "Talks were held in Malaysia on Monday. Many migrants travel to Malaysia by boat. "
+     "Malaysia maintained its policy.", "Malaysia", "GPE"),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "country", "type_"), COUNTRY_TYPES, ids=[c[0] for c in COUNTRY_TYPES])
+def test_coref_types_acting_countries_as_organisations(nlp, case, text, country, type_):
+    entity = entity_named(resolve_entities(nlp(text)).entities, country)
+    assert entity is not None
+    assert entity.type == type_
