@@ -224,3 +224,14 @@ def test_age_after_reads_the_age_between_commas(nlp, text, age):
     doc = nlp(text)
     mention = Mention(0, 10, "Raj Chohan", "name", "PERSON", 1, 0, 2, 0, name="Raj Chohan")
     assert age_after(doc, mention) == age
+
+
+@pytest.mark.parametrize(("names_there", "same"), [(("Ana Ruiz", "Riverton"), True), (("Tomas Berg",), False)])
+def test_registry_joins_role_chains_of_articles_sharing_names(names_there, same):
+    registry = Registry()
+    for name in ("Ana Ruiz", "Riverton"):
+        registry.register(cluster_of("PERSON", name), "a1")
+    host = registry.register(nominal_of("PERSON", "the host"), "a1", [role("host")])
+    for name in names_there:
+        registry.register(cluster_of("PERSON", name), "a2")
+    assert (registry.register(nominal_of("PERSON", "the host"), "a2", [role("host")]) == host) is same
