@@ -313,7 +313,7 @@ def test_quotes_reported_stance_noun_of_subject(nlp, text: str, content: str, cu
     "text",
     [
         "Maria Lopez had several questions for the harbour master.",
-        "Maria Lopez admired the view of the river.",
+        "Maria Lopez painted the view of the river.",
         "Maria Lopez has no plans to sell the bridge.",
     ],
 )
@@ -424,3 +424,18 @@ def test_quotes_reported_clause_behind_semicolon_is_another_statement(nlp) -> No
     """ "It is unlikely; X says she will return": the clause after the cue is what X says."""
     found = indirect_quotes(nlp, "The harbour stays shut; Maria Lopez says the bridge will open in May.")
     assert found == [("the bridge will open in May", "says", "Maria Lopez")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            "Maria Lopez wants policies that lower the harbour fees.",
+            "policies that lower the harbour fees",
+            "wants",
+        ),
+        ("Maria Lopez despises the new toll on the bridge.", "the new toll on the bridge", "despises"),
+    ],
+)
+def test_quotes_reported_object_of_wanting_or_feeling(nlp, text: str, content: str, cue: str) -> None:
+    assert (content, cue, "Maria Lopez") in indirect_quotes(nlp, text)

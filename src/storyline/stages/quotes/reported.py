@@ -112,6 +112,12 @@ COMPARING_LEMMAS = word_set("liken compare equate")
 # "as one adviser put it, ...": a verb of saying only in this idiom.
 PUTTING_LEMMAS = word_set("put")
 CAUSING_LEMMAS = word_set("ensure insure mean require guarantee")
+# Verbs of wanting, knowing and feeling: their object is what the view is of ("want policies that ...",
+# "despise the elites"); a pronoun object is left alone ("knew it": the content is elsewhere).
+OBJECT_VIEW_LEMMAS = word_set(
+    """want need know understand believe doubt fear prefer admire despise resent love hate dislike enjoy dread
+    appreciate trust distrust detest loathe respect"""
+)
 # "spoke to reporters", "talking to a veterans group": after these "to" names the addressee.
 SPEAKING_TO_LEMMAS = word_set("speak talk")
 # "would see their taxes go up": a bare infinitive clause after a verb of perception is what happens
@@ -193,6 +199,8 @@ def _content_span(cue: Token, text: str) -> tuple[int, int] | None:
         # "critics see the program as a loophole", "consider him a threat": a view of the object
         extra = by_dep.get("oprd", []) + [p for p in by_dep.get("prep", []) if p.lower_ == "as"]
         parts = [by_dep["dobj"][0], *extra]
+    elif lemma in OBJECT_VIEW_LEMMAS and "dobj" in by_dep and by_dep["dobj"][0].pos_ != "PRON":
+        parts = by_dep["dobj"][:1]  # "Democrats want policies that ...", "despise the elites"
     elif cue.dep_ == "parataxis" and lemma in SPEECH_LEMMAS and cue.head.pos_ in ("VERB", "AUX"):
         return _without(cue.head, cue)  # "The plan, she said, would cost billions."
     elif lemma in REPORTING_LEMMAS or lemma in PREPOSITIONAL_LEMMAS or lemma in COGNITIVE_LEMMAS:
@@ -332,6 +340,7 @@ def find_reported(
             and lemma not in JUDGEMENT_LEMMAS
             and lemma not in PREPOSITIONAL_LEMMAS
             and lemma not in PUTTING_LEMMAS
+            and lemma not in OBJECT_VIEW_LEMMAS
             and not _that_clause_verb(token)
         ):
             continue
