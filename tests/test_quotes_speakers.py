@@ -349,3 +349,22 @@ def test_quotes_transcript_turns_name_their_speakers(nlp) -> None:
         ("Will the mayor resign this year?", "HOST"),
         ("She will not resign, not this year.", "LOPEZ"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Maria Lopez said she had read the report and called it a \u201ctotal disaster\u201d.", "called"),
+        ("Maria Lopez continued her attacks on the budget.", "attacks on"),
+    ],
+)
+def test_quotes_pronoun_bound_by_the_subject_names_the_speaker(nlp, text: str, cue: str) -> None:
+    quote = next(q for q in run(nlp, text, MARIA) if q.cue and q.cue.text == cue)
+    assert text[slice(*quote.speaker.mention)] == "Maria Lopez"
+
+
+def test_quotes_cue_own_pronoun_subject_stays_the_mention(nlp) -> None:
+    text = "Maria Lopez arrived late, and she said the plan was dead."
+    quote = only(run(nlp, text, MARIA), "indirect")[0]
+    assert (text[slice(*quote.speaker.mention)], quote.speaker.name) == ("she", "Maria Lopez")
+

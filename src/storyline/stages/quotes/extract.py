@@ -15,7 +15,7 @@ from ...models import Block, Cue, Entity, Quote, Speaker
 from . import cues, kinds, marks
 from .evidence import find_evidence
 from .reported import find_reported
-from .speakers import SpeakerContext, resolve_speaker
+from .speakers import SpeakerContext, bind_pronoun, resolve_speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -247,6 +247,14 @@ def _attribution_end(doc: Doc, candidate: Candidate) -> int:
     return end
 
 
+def _cue_token(doc: Doc, cue: Token | tuple[int, int]) -> Token | None:
+    """The word a cue hangs on: the token itself, or the head of a cue span ("waved away questions about")."""
+    if not isinstance(cue, tuple):
+        return cue
+    span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
 def _nothing_between(text: str, start: int, end: int) -> bool:
     return all(char in GAP_PUNCTUATION for char in text[start:end])
 
@@ -257,7 +265,9 @@ def attribute(doc: Doc, text: str, candidates: list[Candidate], entities: Sequen
     last: Candidate | None = None
     for candidate in sorted(candidates, key=lambda c: (c.start, -c.end)):
         if candidate.cue is not None:
-            candidate.speaker = resolve_speaker(candidate.speaker_token, context, candidate.referent)
+            bound = bind_pronoun(candidate.speaker_token, context, _cue_token(doc, candidate.cue))
+            referent = candidate.referent if bound is candidate.speaker_token else None
+            candidate.speaker = resolve_speaker(bound, context, referent)
         elif (
             candidate.kind == "direct"
             and last is not None

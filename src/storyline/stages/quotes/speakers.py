@@ -24,6 +24,10 @@ MASCULINE = frozenset({"he", "him", "his", "himself"})
 FEMININE = frozenset({"she", "her", "hers", "herself"})
 PLURAL = frozenset({"they", "them", "their"})
 NEUTER = frozenset({"it", "its"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+BINDABLE = frozenset({"he", "his", "she", "her", "they", "their", "it", "its"})
+# How a possessive's noun hangs on its verb: "continues his attacks", "doubling down on his attacks".
+POSSESSED_DEPS = frozenset({"dobj", "pobj", "prep", "attr", "oprd", "conj"})
 MASCULINE_TITLES = frozenset({"mr", "mr.", "sir", "father", "son", "husband", "brother", "king", "lord"})
 FEMININE_TITLES = frozenset(
     {"ms", "ms.", "mrs", "mrs.", "miss", "mother", "daughter", "wife", "sister", "queen"}
@@ -133,6 +137,48 @@ def resolve_speaker(token: Token | None, context: SpeakerContext, referent: Toke
         if found is not None:
             return found
     return Speaker(mention=mention)
+
+
+def bind_pronoun(token: Token | None, context: SpeakerContext, cue: Token | None = None) -> Token | None:
+    """The subject a pronoun speaker is bound to in its own sentence, or the token itself: "Rendell said
+    he had battled pneumonia and called it common" (he is Rendell, and the source of "called"), "Lee
+    continues her attacks on" (her is Lee). The named subject is the better mention of the two, and the one
+    PolNeAR marks. A cue's own subject stays its source ("Lee said she would go": she said), and only a
+    complement clause binds its subject ("..., but he refused", "after she attacked" are clauses of their own)."""
+    if token is None or token.pos_ != "PRON" or token.lower_ not in BINDABLE:
+        return token
+    if token.dep_ == "poss":
+        verb = token.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in POSSESSED_DEPS and verb.head.i != verb.i:
+            verb = verb.head
+    elif token.dep_ in SUBJECTS and cue is not None and token.head.i != cue.i and token.head.dep_ == "ccomp":
+        verb = token.head.head
+    else:
+        return token
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if (
+        subject is not None
+        and subject.i < token.i
+        and subject.pos_ in ("PROPN", "NOUN")
+        and _agrees(subject, token, context)
+    ):
+        return subject
+    return token
+
+
+def _agrees(subject: Token, pronoun: Token, context: SpeakerContext) -> bool:
+    """Number, and person or gender where known: 'he' binds a singular person, 'they' a plural or a group."""
+    entity = entity_at(context.entities, subject.idx, subject.idx + len(subject.text))
+    form = pronoun.lower_
+    if form in PLURAL:
+        return subject.tag_ in ("NNS", "NNPS") or (
+            entity is not None and entity.type in ("ORG", "NORP", "GPE")
+        )
+    if subject.tag_ in ("NNS", "NNPS"):
+        return False
+    if entity is None:
+        return subject.pos_ == "PROPN" and form not in NEUTER
+    return _compatible(entity, form, context)
 
 
 def sieve_entity_mention(token: Token, mention: tuple[int, int], context: SpeakerContext) -> Speaker | None:
