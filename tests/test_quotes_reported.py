@@ -439,3 +439,9 @@ def test_quotes_reported_clause_behind_semicolon_is_another_statement(nlp) -> No
 )
 def test_quotes_reported_object_of_wanting_or_feeling(nlp, text: str, content: str, cue: str) -> None:
     assert (content, cue, "Maria Lopez") in indirect_quotes(nlp, text)
+
+
+def test_quotes_reported_passive_without_agent_has_no_speaker(nlp) -> None:
+    """ "A curfew was announced": what was said, by someone the text does not name."""
+    found = indirect_quotes(nlp, "After Maria Lopez left, a curfew was announced for the harbour.")
+    assert ("a curfew", "announced", None) in found

@@ -118,6 +118,11 @@ OBJECT_VIEW_LEMMAS = word_set(
     """want need know understand believe doubt fear prefer admire despise resent love hate dislike enjoy dread
     appreciate trust distrust detest loathe respect"""
 )
+# Verbs of saying whose passive without an agent still reports its subject ("a curfew was announced").
+UNSOURCED_PASSIVE_LEMMAS = word_set(
+    """announce report propose reject deny confirm reveal disclose declare promise pledge predict recommend
+    demand dispute endorse"""
+)
 # "spoke to reporters", "talking to a veterans group": after these "to" names the addressee.
 SPEAKING_TO_LEMMAS = word_set("speak talk")
 # "would see their taxes go up": a bare infinitive clause after a verb of perception is what happens
@@ -473,6 +478,10 @@ def _passive_attribution(cue: Token) -> Reported | None:
     if agent is None:
         # "He has been criticized for ...", "North Korea is thought to be capable of ...": a judgement
         # whose holders go unnamed; the content runs from the judged subject to what it is judged for.
+        if lemma in UNSOURCED_PASSIVE_LEMMAS:
+            # "a curfew was announced", "the deal was rejected": what was said, by someone unnamed
+            start, end = subtree_span(subject)
+            return Reported(start, end, cue_extent(cue), None) if end - start >= 3 else None
         if lemma not in JUDGEMENT_LEMMAS:
             return None
         complement = next(
