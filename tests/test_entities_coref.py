@@ -75,3 +75,12 @@ def test_coref_types_acting_countries_as_organisations(nlp, case, text, country,
     entity = entity_named(resolve_entities(nlp(text)).entities, country)
     assert entity is not None
     assert entity.type == type_
+
+
+def test_coref_finds_a_person_named_inside_an_organisation_name(nlp):
+    text = "Andy Warhol painted soup cans. The Andy Warhol Foundation gave photographs to the museum."
+    entities = resolve_entities(nlp(text)).entities
+    person = entity_named(entities, "Andy Warhol")
+    nested = text.index("Andy Warhol Foundation")
+    assert person is not None and person.type == "PERSON"
+    assert (nested, nested + len("Andy Warhol")) in person.mentions
