@@ -200,7 +200,7 @@ def test_quotes_title_is_not_a_quote(nlp) -> None:
             "is confident",
         ),
         (
-            "Few voters believed Maria Lopez\u2019s claim that the vote was rigged.",
+            "Few voters heard Maria Lopez\u2019s claim that the vote was rigged.",
             "that the vote was rigged",
             "claim",
         ),
@@ -368,3 +368,31 @@ def test_quotes_cue_own_pronoun_subject_stays_the_mention(nlp) -> None:
     quote = only(run(nlp, text, MARIA), "indirect")[0]
     assert (text[slice(*quote.speaker.mention)], quote.speaker.name) == ("she", "Maria Lopez")
 
+
+ANA = {**MARIA, "Ana Ruiz": ("PERSON", ["Ana Ruiz"])}
+
+
+def test_quotes_speaker_is_not_whom_the_quote_calls_she(nlp) -> None:
+    # "For Ana Ruiz, ..." gives her view; the quote speaks of the sentence's subject in the third person.
+    text = "For Ana Ruiz, Maria Lopez is the wrong choice for the job. \u201cI think she knows it,\u201d she said."
+    quote = only(run(nlp, text, ANA), "direct")[0]
+    assert quote.speaker.name == "Ana Ruiz"
+
+
+def test_quotes_pronoun_chain_reaches_back_past_a_pronoun_sentence(nlp) -> None:
+    # The entities stage is made wrong here on purpose ("she" is Tom Berg's): the chain of "she" subjects
+    # back to the named subject must win over it.
+    names = {"Maria Lopez": ("PERSON", ["Maria Lopez"]), "Tom Berg": ("PERSON", ["Tom Berg", "She", "she"])}
+    text = (
+        "Maria Lopez\u2019s campaign faced new questions about Tom Berg. She blamed her rivals. "
+        "\u201cThey want me out,\u201d she said."
+    )
+    quote = only(run(nlp, text, names), "direct")[0]
+    assert quote.speaker.name == "Maria Lopez"
+
+
+def test_quotes_pronoun_finds_the_name_apposed_to_a_noun_subject(nlp) -> None:
+    names = {"Maria Lopez": ("PERSON", ["Maria Lopez", "she"]), "Ana Ruiz": ("PERSON", ["Ana Ruiz"])}
+    text = "Maria Lopez left town in May. Her mother, Ana Ruiz, spoke in an interview where she recalled the flood."
+    quote = next(q for q in run(nlp, text, names) if q.cue and q.cue.text == "recalled")
+    assert quote.speaker.name == "Ana Ruiz"

@@ -265,6 +265,9 @@ def attribute(doc: Doc, text: str, candidates: list[Candidate], entities: Sequen
     last: Candidate | None = None
     for candidate in sorted(candidates, key=lambda c: (c.start, -c.end)):
         if candidate.cue is not None:
+            # Quoted words are first-person speech: whom they call "he" is not the speaker. Reported words
+            # are not ("she said she would go").
+            context.quote = (candidate.start, candidate.end) if candidate.kind == "direct" else None
             bound = bind_pronoun(candidate.speaker_token, context, _cue_token(doc, candidate.cue))
             referent = candidate.referent if bound is candidate.speaker_token else None
             candidate.speaker = resolve_speaker(bound, context, referent)

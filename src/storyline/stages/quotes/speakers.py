@@ -49,6 +49,7 @@ class SpeakerContext:
     descriptors: dict[str, set[str]] = field(default_factory=dict)
     genders: dict[str, str] = field(default_factory=dict)
     previous: Speaker | None = None
+    quote: tuple[int, int] | None = None  # the words being attributed, while their speaker is resolved
 
     def __post_init__(self) -> None:
         self.descriptors, self.genders = learn_descriptors(self.doc, self.entities)
@@ -243,7 +244,8 @@ def sieve_pronoun(
     fallback: bool = True,
 ) -> Speaker | None:
     """He/she/they/it: the most recent compatible subject in the last few sentences, else the speaker of
-    the preceding quote when compatible."""
+    the preceding quote when compatible. A sentence whose subject is the same pronoun carries the chain one
+    sentence further back ("Lee's bill failed. He blamed the press. “...,” he said.")."""
     pronoun = token.lower_
     if token.pos_ != "PRON" or pronoun not in MASCULINE | FEMININE | PLURAL | NEUTER:
         return None
@@ -256,16 +258,16 @@ def sieve_pronoun(
         if candidate.i < sentence_start:
             sentence_start = candidate.sent.start
             sentences_seen += 1
-        if candidate.dep_ == "poss" and candidate.head.dep_ in ("nsubj", "nsubjpass"):
-            # "Lee's plan failed. He said ...": the owner of the main clause's subject
-            subject = candidate.pos_ == "PROPN" and candidate.head.head.dep_ == "ROOT"
-        else:
-            subject = candidate.dep_ in ("nsubj", "nsubjpass") and candidate.pos_ == "PROPN"
-            subject = subject and _main_clause(candidate)
-        if subject:
-            entity = entity_at(context.entities, candidate.idx, candidate.idx + len(candidate.text))
+        if _continues_chain(candidate, token, context):
+            lookback = max(lookback, sentences_seen + 1)
+        named = _named_subject(candidate)
+        if named is not None:
+            entity = entity_at(context.entities, named.idx, named.idx + len(named.text))
             if entity is not None and is_name(entity) and _compatible(entity, pronoun, context):
-                return _learned(entity_speaker(entity, mention), pronoun, context)
+                holder = (
+                    _viewpoint_holder(candidate, pronoun, context) if _speaks_of(context, pronoun) else None
+                )
+                return _learned(entity_speaker(holder or entity, mention), pronoun, context)
         i -= 1
     previous = context.previous
     if fallback and previous is not None and previous.entity is not None:
@@ -273,6 +275,65 @@ def sieve_pronoun(
         if entity is not None and _compatible(entity, pronoun, context):
             return Speaker(entity=previous.entity, name=previous.name, mention=mention)
     return None
+
+
+def _named_subject(candidate: Token) -> Token | None:
+    """The name a main clause's subject gives: the subject itself, the owner of a subject ("Lee's plan
+    failed. He said ..."), or the name in apposition to a noun subject ("his father, Jo Ruiz, said")."""
+    if candidate.dep_ == "poss" and candidate.head.dep_ in SUBJECTS:
+        return candidate if candidate.pos_ == "PROPN" and candidate.head.head.dep_ == "ROOT" else None
+    if candidate.dep_ not in SUBJECTS or not _main_clause(candidate):
+        return None
+    if candidate.pos_ == "PROPN":
+        return candidate
+    if candidate.pos_ == "NOUN":
+        return next((c for c in candidate.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    return None
+
+
+def _continues_chain(candidate: Token, pronoun: Token, context: SpeakerContext) -> bool:
+    """An earlier main-clause subject that is the same pronoun, outside the quote being attributed: the
+    same person still talked about, so the search may go one sentence further back."""
+    quote = context.quote
+    if quote is not None and quote[0] <= candidate.idx < quote[1]:
+        return False
+    return (
+        candidate.pos_ == "PRON"
+        and candidate.dep_ in SUBJECTS
+        and _same_person(candidate.lower_, pronoun.lower_)
+        and _main_clause(candidate)
+    )
+
+
+def _same_person(first: str, second: str) -> bool:
+    return any(first in forms and second in forms for forms in (MASCULINE, FEMININE, PLURAL))
+
+
+def _speaks_of(context: SpeakerContext, pronoun: str) -> bool:
+    """Whether the quoted words speak of someone by the speaker pronoun's own person ('“I think he
+    knows ...,” he said'): that someone is another person than the speaker."""
+    if context.quote is None:
+        return False
+    words = context.doc.char_span(*context.quote, alignment_mode="expand")
+    return words is not None and any(_same_person(word.lower_, pronoun) for word in words)
+
+
+def _viewpoint_holder(subject: Token, pronoun: str, context: SpeakerContext) -> Entity | None:
+    """'For Ruiz, Lee is ...', 'According to Ruiz, Lee is ...': the person whose view the subject's sentence
+    gives, when a compatible name opens it."""
+    sentence = subject.sent
+    opening = sentence[0]
+    if opening.lower_ == "according" and len(sentence) > 1:
+        opening = sentence[1]
+    if opening.lower_ not in ("for", "to") or opening.i >= subject.i:
+        return None
+    holder = next((child for child in opening.children if child.dep_ == "pobj"), None)
+    if holder is None or holder.pos_ != "PROPN":
+        return None
+    entity = entity_at(context.entities, holder.idx, holder.idx + len(holder.text))
+    if entity is None or not is_name(entity) or not _compatible(entity, pronoun, context):
+        return None
+    return entity
 
 
 def _main_clause(subject: Token) -> bool:
