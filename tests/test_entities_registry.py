@@ -235,3 +235,20 @@ def test_registry_joins_role_chains_of_articles_sharing_names(names_there, same)
     for name in names_there:
         registry.register(cluster_of("PERSON", name), "a2")
     assert (registry.register(nominal_of("PERSON", "the host"), "a2", [role("host")]) == host) is same
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("Luann Johnson", "LuAnn Marie Johnson", True),  # a middle name
+        ("Duncan Rait", "Duncan Raite", True),  # a surname misspelt by one letter
+        ("Maria Castillo", "Maria Castilla", True),
+        ("Ana Ruiz", "Ana Rey", False),
+        ("Mark Lee", "Mark Lea", False),  # too short to call a misspelling
+        ("Ana Maria Ruiz", "Lena Maria Ruiz", False),  # another given name
+        ("Ana Ruiz", "Lena Ruiz", False),
+    ],
+)
+def test_registry_joins_spelling_variants_of_a_full_name(first, second, same):
+    one, two = ids_of("PERSON", (first,), (second,))
+    assert (one == two) is same

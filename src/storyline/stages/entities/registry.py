@@ -54,6 +54,32 @@ def fits_acronym(acronym: NameForm, expansion: NameForm, acronym_side: set[str])
     return all(is_acronym_of(acronym, name) for name in long_names)
 
 
+def one_edit_apart(one: str, other: str) -> bool:
+    """Whether two words differ by one inserted, dropped or changed letter ("Rait", "Raite")."""
+    if abs(len(one) - len(other)) > 1 or one == other:
+        return False
+    short, long = sorted((one, other), key=len)
+    for index, (a, b) in enumerate(zip(short, long, strict=False)):
+        if a != b:
+            rest = short[index:] if len(short) < len(long) else short[index + 1 :]
+            return rest == long[index + 1 :]
+    return True
+
+
+def spelling_variant(short: tuple[str, ...], long: tuple[str, ...]) -> str:
+    """Two full names of one person as different articles spell them: a middle name one of them adds
+    ("Luann Johnson", "LuAnn Marie Johnson"), or a surname misspelt by one letter ("Duncan Rait",
+    "Duncan Raite"). Both keep the given name, so namesakes sharing only a surname stay apart."""
+    if len(short) < 2 or short[0] != long[0]:
+        return ""
+    if len(long) > len(short) == 2 and short[-1] == long[-1]:
+        return f"'{' '.join(long)}' adds a middle name to '{' '.join(short)}'"
+    same_rest = len(long) == len(short) and short[:-1] == long[:-1]
+    if same_rest and min(len(short[-1]), len(long[-1])) >= 4 and one_edit_apart(short[-1], long[-1]):
+        return f"'{' '.join(short)}' and '{' '.join(long)}' differ by one letter of the surname"
+    return ""
+
+
 def is_relative(cluster: Cluster) -> bool:
     return any(role.kind == "kinship" for role in cluster.roles)
 
@@ -178,6 +204,9 @@ class Registry:
                 verdict = compare_person_names(short, long)
                 if verdict is not None and verdict.same and verdict.reason != "same name":
                     return verdict.reason
+                reason = spelling_variant(short.words, long.words)
+                if reason:
+                    return reason
         return ""
 
     def acronym_reason(self, surfaces: set[str], entry_surfaces: set[str]) -> str:
