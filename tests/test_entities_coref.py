@@ -84,3 +84,20 @@ def test_coref_finds_a_person_named_inside_an_organisation_name(nlp):
     nested = text.index("Andy Warhol Foundation")
     assert person is not None and person.type == "PERSON"
     assert (nested, nested + len("Andy Warhol")) in person.mentions
+
+
+def test_coref_interviewee_is_not_a_surname_in_the_headline(nlp):
+    text = (
+        "Wikinews interviews Mark Reyes about Lopez, the cocktail\n"
+        "Senator Daniel Lopez campaigned in Ohio on Monday. Daniel Lopez spoke about taxes. Lopez won the vote.\n"
+        "The bar is owned by Mark Reyes. Reyes created a drink named after the senator.\n"
+        "How did you come up with the drink?\n"
+        "I read about the campaign and I wanted to make people laugh.\n"
+        "Do you serve it every day?\n"
+        "Yes, I serve it every night.\n"
+    )
+    entities = resolve_entities(nlp(text)).entities
+    you = text.index("you come")
+    owner = entity_named(entities, "Mark Reyes")
+    assert owner is not None
+    assert (you, you + 3) in owner.mentions

@@ -402,12 +402,15 @@ def resolve_first_person(doc: Doc, clusters: list[Cluster], pronouns: Sequence[M
     people = [c for c in clusters if c.type == "PERSON" and any(m.kind == "name" for m in c.mentions)]
     if not people:
         return
-    # The headline of an interview names the person interviewed, by full name; failing that, the most
-    # named person introduced before the first question.
+    # The headline of an interview names the person interviewed, by full name (a surname there is more
+    # often the topic: "interviews bar owner on Santorum cocktail"); failing that, the most named person
+    # introduced before the first question.
     text = text_of(doc)
     headline_end = text.find("\n") if "\n" in text else len(text)
     full_named = [c for c in people if any(m.kind == "name" and " " in m.name.strip() for m in c.mentions)] or people
-    in_headline = [c for c in full_named if c.first_at() < headline_end]
+    in_headline = [
+        c for c in full_named if any(m.kind == "name" and " " in m.name.strip() and m.start < headline_end for m in c.mentions)
+    ]
     before_questions = [c for c in full_named if c.first_at() < questions[0][0]]
     candidates = in_headline or before_questions or full_named
     interviewee = max(candidates, key=lambda c: (sum(m.kind == "name" for m in c.mentions), -c.first_at()))
