@@ -274,7 +274,7 @@ NOUN_PHRASE_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PUNCT", "SPA
 def noun_phrase_between(doc: Doc, end: int, cue: Token) -> Token | None:
     """'“...,” Tulsa police Chief Jo Ruiz said': when the parse gives the cue no subject, the noun
     phrase standing alone between the quote and the cue is the speaker (its last name or noun)."""
-    words = []
+    words: list[Token] = []
     for i in range(cue.i - 1, max(-1, cue.i - 14), -1):
         if doc[i].idx < end:
             break

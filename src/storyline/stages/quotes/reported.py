@@ -13,124 +13,50 @@ from typing import TYPE_CHECKING
 from .cues import (
     CLOSE_MARKS,
     COGNITIVE_LEMMAS,
-    DOCUMENT_NOUNS,
-    FIRST_SECOND_PERSON,
     OPEN_MARKS,
     SPEECH_LEMMAS,
-    SUBJECT_DEPS,
     Reported,
     cue_extent,
-    inside,
     lemma_of,
     subject_of,
     subtree_span,
-    word_set,
 )
-from .nouncues import SPEECH_NOUNS, STANCE_NOUNS, noun_attribution
+from .frames import according_to, passive_attribution, stance_attribution
+from .lexicon import (
+    ABOUT_PREPOSITIONS,
+    ADDRESSEE_LEMMAS,
+    ANSWER_LEMMAS,
+    ANSWER_PREPOSITIONS,
+    ASKING_LEMMAS,
+    ASPECT_LEMMAS,
+    CAUSING_LEMMAS,
+    CLAUSE_ONLY_LEMMAS,
+    COGNITIVE_PREPOSITIONS,
+    COMPARING_LEMMAS,
+    DEMAND_LEMMAS,
+    DEMAND_PREPOSITIONS,
+    FORCE_LEMMAS,
+    GENERIC_PERSON,
+    INTENT_LEMMAS,
+    JUDGEMENT_LEMMAS,
+    MEDIUM_NOUNS,
+    NO_OBJECT_LEMMAS,
+    NOUN_OBJECT_CUES,
+    OBJECT_VIEW_LEMMAS,
+    PERCEPTION_LEMMAS,
+    PREPOSITIONAL_LEMMAS,
+    PROPOSITION_NOUNS,
+    PUTTING_LEMMAS,
+    REPORTING_LEMMAS,
+    SPEAKING_TO_LEMMAS,
+    STANCE_TOWARD_PREPOSITIONS,
+    THING_OBJECT_LEMMAS,
+)
+from .nouncues import STANCE_NOUNS, noun_attribution
 from .views import APPEARANCE_LEMMAS, appearance_attribution, evident_attribution
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
-
-# Adjectives of stance after "be": the subject holds a view about the clause or object that follows.
-STANCE_ADJECTIVES = word_set(
-    """concerned worried afraid fearful confident sure certain convinced hopeful optimistic pessimistic
-    skeptical sceptical critical supportive frank clear adamant determined willing eager reluctant unwilling
-    bearish bullish angry furious frustrated upset pleased proud aware doubtful uncertain unsure opposed"""
-)
-STANCE_PREPOSITIONS = frozenset({"about", "of", "on", "over", "with", "that", "to"})
-# Verbs whose object is the addressee, not the content ("told reporters that ...", "urged voters to ...").
-ADDRESSEE_LEMMAS = word_set("tell ask urge warn advise remind encourage call press order instruct invite")
-# "refused to answer" is an act, not a statement: PolNeAR dev marks 1 of 8 such clauses.
-INTENT_LEMMAS = word_set("want plan hope expect seek try intend promise vow pledge threaten decline")
-# Verbs of saying whose object is no content ("read the document", "signed the bill", "added a point").
-NO_OBJECT_LEMMAS = word_set(
-    "read continue sign add speak press pen scrawl inscribe text email message point raise present view"
-)
-# Verbs of stance, comparison and publication: attributions of their object only, never cues of a
-# quotation ("likened the rules to ...", "disputes the idea that ...", "published portions of ...").
-STANCE_VERB_LEMMAS = word_set(
-    """offer express reference liken highlight disclose publish document refer outline dispute ignore compare
-    issue sing decline dismiss welcome advocate champion favor favour tout slam
-    articulate propound chronicle extol deride chastise pitch invoke unveil espouse voice broach recite preach
-    profess trumpet herald denigrate disparage belittle lambaste berate scold rebuke castigate excoriate chide
-    assail rebut refute contradict debunk downplay understate overstate exaggerate commend laud deplore bemoan
-    regret"""
-)
-REPORTING_LEMMAS = SPEECH_LEMMAS | STANCE_VERB_LEMMAS
-# Outside quotation marks "I" and "we" are the writer, whose views are attributed too ("I know your
-# returns are audited"); "you" addresses the reader generically.
-GENERIC_PERSON = frozenset({"you"})
-# Verbs of judgement whose passive names what is judged, with or without the judges ("was accused of ...",
-# "is considered a threat", "was dubbed the winner").
-JUDGEMENT_LEMMAS = word_set(
-    """criticize criticise blame accuse charge dub label brand term describe praise condemn denounce attack
-    view consider think believe deem hail fault credit suspect regard rate"""
-)
-JUDGEMENT_PREPOSITIONS = frozenset({"for", "of", "as", "with"})
-# Texts and media that say things themselves ("a tweet attacking ...", "an ad questioning ...").
-MEDIUM_NOUNS = DOCUMENT_NOUNS | word_set(
-    """ad advert advertisement video report paper study poll survey editorial article column op-ed film speech
-    campaign group committee lawsuit complaint filing petition resolution bill"""
-)
-# Verbs of criticism or defence that also name the use of force ("defend Colombia").
-FORCE_LEMMAS = word_set("attack hit target strike defend")
-# "continued supporting Clinton": a verb that says something only before a quotation, never with a verb.
-ASPECT_LEMMAS = word_set("continue")
-# "tell the truth", "tell jokes": what is told is content only as a clause ("told reporters that ...").
-CLAUSE_ONLY_LEMMAS = word_set("tell")
-# "asked the shaman": the noun after "ask" is the one asked unless it names a question ("asked a question").
-ASKING_LEMMAS = word_set("ask")
-# Verbs that mostly hand over or relate things ("conceded territory", "recounted this experience"): their
-# object is content only when it names something said or thought. PolNeAR counts the object of "offer",
-# "question" and "agree" as content ("offers loans", "questioned the very need for ..."), so those stay.
-THING_OBJECT_LEMMAS = word_set("concede recount")
-PROPOSITION_NOUNS = SPEECH_NOUNS | word_set(
-    """plan idea proposal point position stance decision policy question concern demand request offer deal
-    agreement ceasefire truce terms account version story theory assessment analysis conclusion opinion
-    notion premise principle case commitment condolence sympathy apology support criticism praise"""
-)
-# Verbs that report their object themselves: a stance noun in their object is theirs, not a cue of its own.
-NOUN_OBJECT_CUES = REPORTING_LEMMAS - NO_OBJECT_LEMMAS - CLAUSE_ONLY_LEMMAS
-# "called for a ban", "pushed for talks": the demand is the content.
-DEMAND_LEMMAS = word_set("call push press ask appeal argue plead lobby")
-DEMAND_PREPOSITIONS = frozenset({"for"})
-ABOUT_PREPOSITIONS = frozenset({"about", "of", "on", "over", "against", "to"})
-# Verbs of talking and of attitude whose content is a prepositional object only ("talked about bringing
-# communities together", "apologized for his remarks", "bristled at the question", "seized on comments").
-PREPOSITIONAL_LEMMAS = word_set(
-    """talk apologize apologise plead moralize moralise bristle balk rally campaign protest object rejoice
-    despair grumble fret obsess rave rant gush harp reflect vouch lean seize poke dwell elaborate expound
-    care weigh double fume seethe marvel gripe quarrel clash spar"""
-)
-# "talked with police leaders", "argued in an interview": "with" and "in" name the company or the setting.
-STANCE_TOWARD_PREPOSITIONS = frozenset({"at", "for", "toward", "towards", "behind", "around"})
-# "worried about the vote", "knows all about hate", "learned of the plan": what a thought is about.
-COGNITIVE_PREPOSITIONS = frozenset({"about", "of", "over"})
-# "likened the refugees to a snake": the comparison is the content, both its sides.
-COMPARING_LEMMAS = word_set("liken compare equate")
-# "as one adviser put it, ...": a verb of saying only in this idiom.
-PUTTING_LEMMAS = word_set("put")
-CAUSING_LEMMAS = word_set("ensure insure mean require guarantee")
-# Verbs of wanting, knowing and feeling: their object is what the view is of ("want policies that ...",
-# "despise the elites"); a pronoun object is left alone ("knew it": the content is elsewhere).
-OBJECT_VIEW_LEMMAS = word_set(
-    """want need know understand believe doubt fear prefer admire despise resent love hate dislike enjoy dread
-    appreciate trust distrust detest loathe respect"""
-)
-# Verbs of saying whose passive without an agent still reports its subject ("a curfew was announced").
-UNSOURCED_PASSIVE_LEMMAS = word_set(
-    """announce report propose reject deny confirm reveal disclose declare promise pledge predict recommend
-    demand dispute endorse"""
-)
-# "spoke to reporters", "talking to a veterans group": after these "to" names the addressee.
-SPEAKING_TO_LEMMAS = word_set("speak talk")
-# "would see their taxes go up": a bare infinitive clause after a verb of perception is what happens
-# to the subject, not a view it holds ("sees that the plan fails" stays a view).
-PERCEPTION_LEMMAS = word_set("see hear watch")
-# "responded by using ...", "answered with attacks on ...": the means of the answer is its content.
-ANSWER_LEMMAS = word_set("respond reply answer retort counter")
-ANSWER_PREPOSITIONS = frozenset({"by", "with"})
+    from spacy.tokens import Doc, Token
 
 
 def _without(head: Token, cue: Token) -> tuple[int, int] | None:
@@ -233,9 +159,13 @@ def _misread_complement(objects: list[Token]) -> Token | None:
 def _that_clause_verb(verb: Token) -> bool:
     """Any verb with a clause opened by "that" reports it ("made it clear that ...", "ruled that ..."),
     except verbs of bringing a state about ("ensure that ...", "means that ...")."""
-    return verb.pos_ == "VERB" and lemma_of(verb) not in CAUSING_LEMMAS and any(
-        c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-        for c in verb.children
+    return (
+        verb.pos_ == "VERB"
+        and lemma_of(verb) not in CAUSING_LEMMAS
+        and any(
+            c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            for c in verb.children
+        )
     )
 
 
@@ -320,7 +250,7 @@ def find_reported(
             continue
         lemma = lemma_of(token)
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-            reported = _according_to(doc, token)
+            reported = according_to(doc, token)
             if reported:
                 found.append(reported)
             continue
@@ -330,7 +260,7 @@ def find_reported(
                 found.append(claim)
             continue
         if lemma == "be":
-            stance = _stance_attribution(token, quoted) or evident_attribution(token, quoted)
+            stance = stance_attribution(token, quoted) or evident_attribution(token, quoted)
             if stance is not None:
                 found.append(stance)
             continue
@@ -349,9 +279,9 @@ def find_reported(
             and not _that_clause_verb(token)
         ):
             continue
-        passive = _passive_attribution(token)
-        if passive is not None:
-            found.append(passive)
+        by_agent = passive_attribution(token)
+        if by_agent is not None:
+            found.append(by_agent)
             continue
         content = _content_span(token, text) or _as_aside(token)
         if content is None or _physical_attack(token):
@@ -441,96 +371,3 @@ def _acting_noun(noun: Token, quoted: Sequence[tuple[int, int]]) -> Token:
         if subject is not None:
             return subject
     return noun
-
-
-def _stance_attribution(be: Token, quoted: Sequence[tuple[int, int]]) -> Reported | None:
-    """ "Democrats are afraid that ...", "She was critical of the plan": a stance adjective's clause or
-    object is the attributed content, the subject its source, "are afraid" the cue."""
-    adjective = next(
-        (c for c in be.children if c.dep_ == "acomp" and c.lemma_.lower() in STANCE_ADJECTIVES), None
-    )
-    subject = next((c for c in be.children if c.dep_ in SUBJECT_DEPS and not inside(quoted, c.idx)), None)
-    if adjective is None or subject is None or subject.lower_ in FIRST_SECOND_PERSON | {"it"}:
-        return None
-    for child in adjective.children:
-        if child.dep_ in ("ccomp", "xcomp"):
-            content = child
-            break
-        if child.dep_ == "prep" and child.lower_ in STANCE_PREPOSITIONS:
-            content = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
-            if content is not None:
-                break
-    else:
-        return None
-    if content is None:
-        return None
-    start, end = subtree_span(content)
-    return Reported(start, end, (be.idx, adjective.idx + len(adjective.text)), subject)
-
-
-def _passive_attribution(cue: Token) -> Reported | None:
-    """'The nominee has been endorsed by dozens of papers': the subject is the content, the agent the source."""
-    subject = next((child for child in cue.children if child.dep_ == "nsubjpass"), None)
-    agent = next((child for child in cue.children if child.dep_ == "agent"), None)
-    lemma = lemma_of(cue)
-    if subject is None or subject.pos_ == "PRON" and subject.tag_ in ("WP", "WDT"):
-        return None
-    if agent is None:
-        # "He has been criticized for ...", "North Korea is thought to be capable of ...": a judgement
-        # whose holders go unnamed; the content runs from the judged subject to what it is judged for.
-        if lemma in UNSOURCED_PASSIVE_LEMMAS:
-            # "a curfew was announced", "the deal was rejected": what was said, by someone unnamed
-            start, end = subtree_span(subject)
-            return Reported(start, end, cue_extent(cue), None) if end - start >= 3 else None
-        if lemma not in JUDGEMENT_LEMMAS:
-            return None
-        complement = next(
-            (
-                c
-                for c in cue.children
-                if c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ in JUDGEMENT_PREPOSITIONS
-            ),
-            None,
-        )
-        if complement is None:
-            return None
-        start = subtree_span(subject)[0]
-        end = subtree_span(complement)[1]
-        return Reported(start, end, cue_extent(cue), None)
-    if lemma not in SPEECH_LEMMAS:
-        return None
-    source = next((child for child in agent.children if child.dep_ == "pobj"), None)
-    start, end = subtree_span(subject)
-    return Reported(start, end, cue_extent(cue), source)
-
-
-def _according_to(doc: Doc, according: Token) -> Reported | None:
-    to = doc[according.i + 1]
-    objects = [child for child in to.children if child.dep_ == "pobj"] or [
-        child for child in according.children if child.dep_ == "pobj"
-    ]
-    source = objects[0] if objects else None
-    sentence: Span = according.sent
-    phrase_end = (source.right_edge.i + 1) if source is not None else to.i + 1
-    if according.i <= sentence.start + 1:
-        start_token = phrase_end
-        while start_token < sentence.end and doc[start_token].is_punct:
-            start_token += 1
-        if start_token >= sentence.end:
-            return None
-        start, end = doc[start_token].idx, _sentence_content_end(sentence)
-    else:
-        last = according.i - 1
-        while last > sentence.start and doc[last].is_punct:
-            last -= 1
-        start, end = sentence[0].idx, doc[last].idx + len(doc[last].text)
-    if end - start < 3:
-        return None
-    return Reported(start, end, (according.idx, to.idx + len(to.text)), source)
-
-
-def _sentence_content_end(sentence: Span) -> int:
-    last = sentence[-1]
-    while last.i > sentence.start and last.is_punct:
-        last = sentence.doc[last.i - 1]
-    return last.idx + len(last.text)

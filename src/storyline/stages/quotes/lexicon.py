@@ -1,0 +1,108 @@
+"""Word lists of the reported-speech sieves: which verbs, adjectives and prepositions cue an attribution,
+and which of their dependents is its content. Each list says why it exists; each is a general class of
+English words (Levin-style verb classes), never words picked from one text."""
+
+from __future__ import annotations
+
+from .cues import DOCUMENT_NOUNS, SPEECH_LEMMAS, word_set
+from .nouncues import SPEECH_NOUNS
+
+# Adjectives of stance after "be": the subject holds a view about the clause or object that follows.
+STANCE_ADJECTIVES = word_set(
+    """concerned worried afraid fearful confident sure certain convinced hopeful optimistic pessimistic
+    skeptical sceptical critical supportive frank clear adamant determined willing eager reluctant unwilling
+    bearish bullish angry furious frustrated upset pleased proud aware doubtful uncertain unsure opposed"""
+)
+STANCE_PREPOSITIONS = frozenset({"about", "of", "on", "over", "with", "that", "to"})
+# Verbs whose object is the addressee, not the content ("told reporters that ...", "urged voters to ...").
+ADDRESSEE_LEMMAS = word_set("tell ask urge warn advise remind encourage call press order instruct invite")
+# "refused to answer" is an act, not a statement: PolNeAR dev marks 1 of 8 such clauses.
+INTENT_LEMMAS = word_set("want plan hope expect seek try intend promise vow pledge threaten decline")
+# Verbs of saying whose object is no content ("read the document", "signed the bill", "added a point").
+NO_OBJECT_LEMMAS = word_set(
+    "read continue sign add speak press pen scrawl inscribe text email message point raise present view"
+)
+# Verbs of stance, comparison and publication: attributions of their object only, never cues of a
+# quotation ("likened the rules to ...", "disputes the idea that ...", "published portions of ...").
+STANCE_VERB_LEMMAS = word_set(
+    """offer express reference liken highlight disclose publish document refer outline dispute ignore compare
+    issue sing decline dismiss welcome advocate champion favor favour tout slam
+    articulate propound chronicle extol deride chastise pitch invoke unveil espouse voice broach recite preach
+    profess trumpet herald denigrate disparage belittle lambaste berate scold rebuke castigate excoriate chide
+    assail rebut refute contradict debunk downplay understate overstate exaggerate commend laud deplore bemoan
+    regret"""
+)
+REPORTING_LEMMAS = SPEECH_LEMMAS | STANCE_VERB_LEMMAS
+# Outside quotation marks "I" and "we" are the writer, whose views are attributed too ("I know your
+# returns are audited"); "you" addresses the reader generically.
+GENERIC_PERSON = frozenset({"you"})
+# Verbs of judgement whose passive names what is judged, with or without the judges ("was accused of ...",
+# "is considered a threat", "was dubbed the winner").
+JUDGEMENT_LEMMAS = word_set(
+    """criticize criticise blame accuse charge dub label brand term describe praise condemn denounce attack
+    view consider think believe deem hail fault credit suspect regard rate"""
+)
+JUDGEMENT_PREPOSITIONS = frozenset({"for", "of", "as", "with"})
+# Texts and media that say things themselves ("a tweet attacking ...", "an ad questioning ...").
+MEDIUM_NOUNS = DOCUMENT_NOUNS | word_set(
+    """ad advert advertisement video report paper study poll survey editorial article column op-ed film speech
+    campaign group committee lawsuit complaint filing petition resolution bill"""
+)
+# Verbs of criticism or defence that also name the use of force ("defend Colombia").
+FORCE_LEMMAS = word_set("attack hit target strike defend")
+# "continued supporting Clinton": a verb that says something only before a quotation, never with a verb.
+ASPECT_LEMMAS = word_set("continue")
+# "tell the truth", "tell jokes": what is told is content only as a clause ("told reporters that ...").
+CLAUSE_ONLY_LEMMAS = word_set("tell")
+# "asked the shaman": the noun after "ask" is the one asked unless it names a question ("asked a question").
+ASKING_LEMMAS = word_set("ask")
+# Verbs that mostly hand over or relate things ("conceded territory", "recounted this experience"): their
+# object is content only when it names something said or thought. PolNeAR counts the object of "offer",
+# "question" and "agree" as content ("offers loans", "questioned the very need for ..."), so those stay.
+THING_OBJECT_LEMMAS = word_set("concede recount")
+PROPOSITION_NOUNS = SPEECH_NOUNS | word_set(
+    """plan idea proposal point position stance decision policy question concern demand request offer deal
+    agreement ceasefire truce terms account version story theory assessment analysis conclusion opinion
+    notion premise principle case commitment condolence sympathy apology support criticism praise"""
+)
+# Verbs that report their object themselves: a stance noun in their object is theirs, not a cue of its own.
+NOUN_OBJECT_CUES = REPORTING_LEMMAS - NO_OBJECT_LEMMAS - CLAUSE_ONLY_LEMMAS
+# "called for a ban", "pushed for talks": the demand is the content.
+DEMAND_LEMMAS = word_set("call push press ask appeal argue plead lobby")
+DEMAND_PREPOSITIONS = frozenset({"for"})
+ABOUT_PREPOSITIONS = frozenset({"about", "of", "on", "over", "against", "to"})
+# Verbs of talking and of attitude whose content is a prepositional object only ("talked about bringing
+# communities together", "apologized for his remarks", "bristled at the question", "seized on comments").
+PREPOSITIONAL_LEMMAS = word_set(
+    """talk apologize apologise plead moralize moralise bristle balk rally campaign protest object rejoice
+    despair grumble fret obsess rave rant gush harp reflect vouch lean seize poke dwell elaborate expound
+    care weigh double fume seethe marvel gripe quarrel clash spar"""
+)
+# "talked with police leaders", "argued in an interview": "with" and "in" name the company or the setting.
+STANCE_TOWARD_PREPOSITIONS = frozenset({"at", "for", "toward", "towards", "behind", "around"})
+# "worried about the vote", "knows all about hate", "learned of the plan": what a thought is about.
+COGNITIVE_PREPOSITIONS = frozenset({"about", "of", "over"})
+# "likened the refugees to a snake": the comparison is the content, both its sides.
+COMPARING_LEMMAS = word_set("liken compare equate")
+# "as one adviser put it, ...": a verb of saying only in this idiom.
+PUTTING_LEMMAS = word_set("put")
+CAUSING_LEMMAS = word_set("ensure insure mean require guarantee")
+# Verbs of wanting, knowing and feeling: their object is what the view is of ("want policies that ...",
+# "despise the elites"); a pronoun object is left alone ("knew it": the content is elsewhere).
+OBJECT_VIEW_LEMMAS = word_set(
+    """want need know understand believe doubt fear prefer admire despise resent love hate dislike enjoy dread
+    appreciate trust distrust detest loathe respect"""
+)
+# Verbs of saying whose passive without an agent still reports its subject ("a curfew was announced").
+UNSOURCED_PASSIVE_LEMMAS = word_set(
+    """announce report propose reject deny confirm reveal disclose declare promise pledge predict recommend
+    demand dispute endorse"""
+)
+# "spoke to reporters", "talking to a veterans group": after these "to" names the addressee.
+SPEAKING_TO_LEMMAS = word_set("speak talk")
+# "would see their taxes go up": a bare infinitive clause after a verb of perception is what happens
+# to the subject, not a view it holds ("sees that the plan fails" stays a view).
+PERCEPTION_LEMMAS = word_set("see hear watch")
+# "responded by using ...", "answered with attacks on ...": the means of the answer is its content.
+ANSWER_LEMMAS = word_set("respond reply answer retort counter")
+ANSWER_PREPOSITIONS = frozenset({"by", "with"})
