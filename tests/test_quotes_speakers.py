@@ -396,3 +396,15 @@ def test_quotes_pronoun_finds_the_name_apposed_to_a_noun_subject(nlp) -> None:
     text = "Maria Lopez left town in May. Her mother, Ana Ruiz, spoke in an interview where she recalled the flood."
     quote = next(q for q in run(nlp, text, names) if q.cue and q.cue.text == "recalled")
     assert quote.speaker.name == "Ana Ruiz"
+
+
+def test_quotes_quote_after_a_reported_clause_inherits_its_speaker(nlp) -> None:
+    text = "The bridge will cost more than planned, Maria Lopez said. \u201cNobody wants to pay for it.\u201d"
+    quote = only(run(nlp, text, MARIA), "direct")[0]
+    assert (quote.cue.text if quote.cue else None, quote.speaker.name) == ("said", "Maria Lopez")
+
+
+def test_quotes_signature_does_not_carry_to_the_next_quote(nlp) -> None:
+    text = "\u201cWe will stay in the valley.\u201d \u2015 Maria Lopez\n\u201cWe will never leave the valley.\u201d"
+    quotes = only(run(nlp, text, MARIA), "direct")
+    assert [q.speaker.name for q in quotes] == ["Maria Lopez", None]

@@ -240,9 +240,13 @@ def _attribution_end(doc: Doc, candidate: Candidate) -> int:
     """Where the attribution's words stop: after a trailing cue's clause ("..., he said at one point.")."""
     end = candidate.end
     cue = candidate.cue
-    if cue is not None and not isinstance(cue, tuple) and cue.idx >= candidate.end:
+    if isinstance(cue, tuple) and candidate.kind == "direct":
+        return end  # a dash or colon signature closes its quote ('“...” ― Jo Ruiz')
+    cue = _cue_span(cue)
+    if cue is not None and cue[0] >= candidate.end:
         # A trailing cue's clause runs to the paragraph's end ("..., she said, recalling his visit."); a
-        # cue-less quote later in the same paragraph is then hers too ("“A,” she said. “B.”").
+        # cue-less quote later in the same paragraph is then hers too ("“A,” she said. “B.”", and after a
+        # reported clause: "A, she said. “B.”").
         end = max(end, candidate.paragraph[1])
     return end
 
