@@ -252,3 +252,31 @@ def test_registry_joins_role_chains_of_articles_sharing_names(names_there, same)
 def test_registry_joins_spelling_variants_of_a_full_name(first, second, same):
     one, two = ids_of("PERSON", (first,), (second,))
     assert (one == two) is same
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        (("San Diego Chargers",), ("Chargers",), True),
+        (("Chargers",), ("San Diego Chargers",), True),
+        (("Portland Trail Blazers",), ("Portland",), False),  # a first word is no short form
+    ],
+)
+def test_registry_joins_an_organisation_to_the_last_word_of_its_name(first, second, same):
+    one, two = ids_of("ORG", first, second)
+    assert (one == two) is same
+
+
+def test_registry_keeps_a_short_form_apart_when_two_organisations_end_with_it():
+    registry = Registry()
+    registry.register(cluster_of("ORG", "Indian Navy"), "a1")
+    registry.register(cluster_of("ORG", "Royal Navy"), "a2")
+    ids = {e.id for e in registry.entries.values()}
+    assert registry.register(cluster_of("ORG", "Navy"), "a3") not in ids
+
+
+def test_registry_keeps_a_short_form_apart_when_its_article_names_both():
+    registry = Registry()
+    long = registry.register(cluster_of("ORG", "San Diego Chargers"), "a1")
+    registry.article_keys = {"chargers", "san diego chargers"}  # a2 kept them apart on its own evidence
+    assert registry.register(cluster_of("ORG", "Chargers"), "a2") != long

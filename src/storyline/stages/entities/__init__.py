@@ -102,6 +102,8 @@ def resolve_entities(
         registry.note(article_id, decisions, doc.text)
     grouped: dict[str, tuple[Cluster, set[tuple[int, int]]]] = {}
     local_ids: set[str] = set()
+    if registry is not None:
+        registry.article_keys = {key for cluster in clusters for key in cluster.keys}
     # Named clusters first: what an unnamed one is matched by across articles includes the names around it.
     for cluster in sorted(clusters, key=lambda c: not c.keys):
         if len(cluster.mentions) < 2 and not any(m.kind == "name" or worth_keeping(m) for m in cluster.mentions):

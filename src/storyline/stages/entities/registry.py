@@ -106,6 +106,7 @@ class Registry:
     splits: set[frozenset[str]] = field(default_factory=set)  # user correction: never one entity
     # split pair -> the name the user set apart (`split NAME --from OTHER` moves NAME, OTHER stays)
     split_moves: dict[frozenset[str], str] = field(default_factory=dict)
+    article_keys: set[str] = field(default_factory=set, repr=False)  # names of the article being registered
     named_in: dict[str, set[str]] = field(default_factory=dict)  # article -> ids of the named entries it mentions
     # piece of a key -> ids of entries holding it, so `find` compares a new cluster only with the entries
     # that could match instead of all of them (407k name comparisons over the 59 bench articles before, 2.4k after).
@@ -191,7 +192,7 @@ class Registry:
 
     def variant_reason(self, cluster: Cluster, keys: set[str], entry: Entry) -> str:
         if cluster.type != "PERSON":
-            return self.acronym_reason(surfaces_of(cluster), entry.surfaces)
+            return self.acronym_reason(surfaces_of(cluster), entry.surfaces) or self.short_form_reason(cluster, keys, entry)
         # Compare full names with full names: a surname key of one entity says nothing about a namesake.
         longest = max(len(k.split()) for k in keys)
         entry_longest = max(len(k.split()) for k in entry.keys)
@@ -208,6 +209,30 @@ class Registry:
                 if reason:
                     return reason
         return ""
+
+    def short_form_reason(self, cluster: Cluster, keys: set[str], entry: Entry) -> str:
+        """An organisation called by the last word of its full name in another article ("Chargers" for
+        "San Diego Chargers"), only when no other known organisation's name ends with that word ("Navy"
+        stays alone beside "Indian Navy" and "U.S. Navy"). The first word is no such form: "Portland"
+        is a city before it is the Portland Trail Blazers."""
+        if cluster.type != "ORG" or entry.type != "ORG":
+            return ""
+        elsewhere = self.article_keys - keys  # names the article gave to its other clusters
+        for short_keys, long_keys in ((keys, entry.keys), (entry.keys, keys)):
+            for word in sorted(k for k in short_keys if " " not in k):
+                longer = sorted(k for k in long_keys if len(k.split()) >= 2 and k.split()[-1] == word)
+                if not longer or not self.organisations_ending_with(word) <= {entry.id}:
+                    continue
+                # An article that names both apart ("Chargers" beside "San Diego Chargers") keeps its own split.
+                if word not in elsewhere and not elsewhere & set(longer):
+                    return f"'{word}' is a short form of '{longer[0]}'"
+        return ""
+
+    def organisations_ending_with(self, word: str) -> set[str]:
+        return {
+            i for i in self.index.get(word, set())
+            if self.entries[i].type == "ORG" and any(len(k.split()) >= 2 and k.split()[-1] == word for k in self.entries[i].keys)
+        }
 
     def acronym_reason(self, surfaces: set[str], entry_surfaces: set[str]) -> str:
         """An acronym joins its expansion across articles. The test reads names as written: a folded key
