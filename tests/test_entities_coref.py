@@ -101,3 +101,16 @@ def test_coref_interviewee_is_not_a_surname_in_the_headline(nlp):
     owner = entity_named(entities, "Mark Reyes")
     assert owner is not None
     assert (you, you + 3) in owner.mentions
+
+
+def test_coref_long_answer_ending_in_a_question_is_not_a_question(nlp):
+    from storyline.stages.entities.coref import question_lines
+
+    answer = "I think the plan failed for many reasons, and the first was money. " * 9 + "So why should anyone trust it?"
+    text = (
+        "What do you think of the plan?\nNot much.\nWhy did it fail?\n"
+        f"{answer}\nIt was later changed.\nWill you vote for it?\nNo, I will not.\n"
+    )
+    doc = nlp(text)
+    starts = [text[s:e][:12] for s, e in question_lines(doc)]
+    assert starts == ["What do you ", "Will you vot"]
