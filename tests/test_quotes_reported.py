@@ -445,3 +445,9 @@ def test_quotes_reported_passive_without_agent_has_no_speaker(nlp) -> None:
     """ "A curfew was announced": what was said, by someone the text does not name."""
     found = indirect_quotes(nlp, "After Maria Lopez left, a curfew was announced for the harbour.")
     assert ("a curfew", "announced", None) in found
+
+
+def test_quotes_reported_cue_under_adjective_takes_its_verbs_subject(nlp) -> None:
+    """ "was able to tout ...": the speaker of a cue under an adjective is the adjective's verb's subject."""
+    found = indirect_quotes(nlp, "Maria Lopez was able to tout her record on the harbour.")
+    assert ("her record on the harbour", "tout", "Maria Lopez") in found

@@ -259,7 +259,7 @@ def subject_of(
                 if nearest is not None and nearest.pos_ == "PROPN":
                     return nearest
             return borrowed
-        if token.dep_ in ("conj", "advcl", "xcomp", "ccomp", "acl", "pcomp") and token.head != token:
+        if token.dep_ in ("conj", "advcl", "xcomp", "ccomp", "acl", "pcomp", "acomp") and token.head != token:
             if token.dep_ == "ccomp" and not is_cue(token.head):
                 return None
             token = token.head.head if token.dep_ == "pcomp" else token.head
