@@ -451,3 +451,15 @@ def test_quotes_reported_cue_under_adjective_takes_its_verbs_subject(nlp) -> Non
     """ "was able to tout ...": the speaker of a cue under an adjective is the adjective's verb's subject."""
     found = indirect_quotes(nlp, "Maria Lopez was able to tout her record on the harbour.")
     assert ("her record on the harbour", "tout", "Maria Lopez") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("Asked about the bridge, Maria Lopez said nothing.", "the bridge", None),
+        ("Pressed by Maria Lopez about the bridge, the mayor left.", "the bridge", "Maria Lopez"),
+    ],
+)
+def test_quotes_reported_asked_aside(nlp, text: str, content: str, speaker: str | None) -> None:
+    """A participle of asking before its clause: what was asked, by its agent or by someone unnamed."""
+    assert any(c == content and s == speaker for c, _, s in indirect_quotes(nlp, text))

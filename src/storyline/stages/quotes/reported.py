@@ -292,11 +292,15 @@ def find_reported(
         if speaker is not None and speaker.lower_ in GENERIC_PERSON:
             continue  # "you know", "you might ask": nobody's statement
         passive = speaker is not None and speaker.dep_ == "nsubjpass" and speaker.head == token
+        asked = speaker is None and _asked_aside(token)
+        if asked:
+            speaker = _agent_of(token)  # "Pressed by Holt about ...": the one pressing asks
         if passive:
             speaker = None  # "she is expected to win": the one expected is not the one expecting
         if (
             speaker is None
             and not passive
+            and not asked
             and (lemma not in SPEECH_LEMMAS or not any(c.dep_ == "ccomp" for c in token.children))
         ):
             continue  # without a speaker, only a clause of saying is worth reporting ("..., saying that ...")
@@ -305,6 +309,19 @@ def find_reported(
             continue
         found.append(Reported(start, end, cue_extent(token), speaker))
     return drop_nested(found, quoted)
+
+
+def _asked_aside(cue: Token) -> bool:
+    """ "Asked about the bomb, the mayor said ...": a participle of asking before the clause it frames;
+    what was asked is its content, the asker is unnamed unless an agent names them."""
+    return (
+        cue.tag_ == "VBN" and cue.dep_ == "advcl" and lemma_of(cue) in ADDRESSEE_LEMMAS and cue.i < cue.head.i
+    )
+
+
+def _agent_of(cue: Token) -> Token | None:
+    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
 
 def drop_nested(found: list[Reported], quoted: Sequence[tuple[int, int]]) -> list[Reported]:
