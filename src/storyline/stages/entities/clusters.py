@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .acronyms import join_acronym_names
 from .lexicon import KINSHIP_NOUNS
 from .mentions import Mention
-from .names import NameForm, Verdict, compare_org_names, compare_person_names, form_of, is_acronym_of
+from .names import NameForm, Verdict, compare_org_names, compare_person_names, form_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -74,8 +75,8 @@ def cluster_names(doc: Doc, mentions: Sequence[Mention], types: dict[str, str]) 
     clusters: list[Cluster] = []
     decisions: list[Decision] = []
     by_type: dict[str, list[Mention]] = {}
-    for mention in mentions:
-        by_type.setdefault(types[form_of(mention.name).key], []).append(mention)
+    for mention in join_acronym_names(doc, mentions):
+        by_type.setdefault(types.get(form_of(mention.name).key, mention.label), []).append(mention)
     for type_, group in by_type.items():
         if type_ == "PERSON":
             cluster_people(doc, group, clusters, decisions)
@@ -229,17 +230,12 @@ def cluster_other(
     """Organisations and places: same folded name, acronym of a longer name, or "Name (ACRONYM)"."""
     forms = {id(m): form_of(m.name) for m in group}
     by_key: dict[str, Cluster] = {}
-    aliases: dict[str, tuple[str, str]] = {}
-    for mention in group:
-        after = doc[mention.last : mention.last + 3]
-        if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and after[1].is_upper:
-            acronym = form_of(after[1].text)
-            # An organisation's acronym may come from another language ("National Liberation Army (ELN)"),
-            # but a place right before the bracket is usually the tail of a longer name spaCy cut short
-            # ("Washington Office on Latin America (WOLA)"): a place takes it only when the letters fit.
-            if type_ in {"GPE", "LOC"} and not is_acronym_of(acronym, forms[id(mention)]):
-                continue
-            aliases[acronym.key] = (forms[id(mention)].key, "given in brackets after the name")
+    # "National Liberation Army (ELN)", "ELN (National Liberation Army)": paired by `join_acronym_names`.
+    aliases = {
+        forms[id(m)].key: (m.features["expansion"], m.features.get("expansion_reason", "paired in brackets"))
+        for m in group
+        if "expansion" in m.features
+    }
     ordered = sorted(group, key=lambda m: (-len(forms[id(m)].words), m.start))
     for mention in ordered:
         form = forms[id(mention)]
@@ -247,7 +243,7 @@ def cluster_other(
         if target is None and form.key in aliases and aliases[form.key][0] in by_key:
             long_key, why = aliases[form.key]
             target = by_key[long_key]
-            record(decisions, Verdict(True, f"'{mention.name}' {why} '{long_key}'"), form.key, target, mention)
+            record(decisions, Verdict(True, f"acronym '{mention.name}' of '{long_key}': {why}"), form.key, target, mention)
         if target is None:
             for cluster in {id(c): c for c in by_key.values()}.values():
                 verdicts = [compare_org_names(form, form_of(k)) for k in cluster.keys]
@@ -283,10 +279,14 @@ def add_untagged_names(
                 owners.setdefault(words[-1], []).append(cluster)
             elif len(words) == 1:
                 owners.setdefault(words[0], []).append(cluster)
+    acronyms = {form_of(m.name).key for c in clusters for m in c.mentions if "expansion" in m.features}
     sentence_index = {sent.start: n for n, sent in enumerate(doc.sents)}
     added = []
     for token in doc:
-        if token.i in taken or token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_:
+        # An acronym introduced in brackets is often tagged a common noun later ("the ELN"); a word in
+        # capitals that no bracket introduced is more often a shouted headline ("CHARGERS").
+        proper = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and form_of(token.text).key in acronyms)
+        if token.i in taken or not proper or not token.text[:1].isupper() or token.ent_type_:
             continue
         key = form_of(token.text).key
         found = owners.get(key)

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from .acronyms import join_acronym_names
 from .lexicon import KINSHIP_NOUNS, NAME_TITLES, ORG_NAME_WORDS, PERSON_NOUNS, SPEECH_VERBS
 from .mentions import Mention
 from .names import form_of, surname_variants
@@ -32,6 +33,7 @@ WEIGHT_SPEECH = 2
 WEIGHT_PLACE_PREPOSITION = 2
 WEIGHT_ORG_WORD = 10
 WEIGHT_FORM = 1
+WEIGHT_ACRONYM = 4
 ACTOR = "ACTOR"
 NONPERSON = "NONPERSON"
 PSEUDO_LABELS = (ACTOR, NONPERSON)
@@ -59,7 +61,10 @@ def mention_evidence(doc: Doc, mention: Mention) -> list[tuple[str, int, str]]:
     for child in head.children:
         if child.dep_ == "appos" and child.lemma_.lower() in PERSON_NOUNS | KINSHIP_NOUNS:
             votes.append(("PERSON", WEIGHT_APPOSITIVE, f"described as '{child.text}'"))
-    if head.dep_ == "appos" and head.head.lemma_.lower() in PERSON_NOUNS | KINSHIP_NOUNS:
+    # A name in brackets glosses the word before it ("the secretary general of CEI (Italian Episcopal
+    # Conference)"): the parser's appositive link is to whatever precedes, not a description of the name.
+    bracketed = mention.first > 0 and doc[mention.first - 1].text == "("
+    if head.dep_ == "appos" and head.head.lemma_.lower() in PERSON_NOUNS | KINSHIP_NOUNS and not bracketed:
         votes.append(("PERSON", WEIGHT_APPOSITIVE, f"described as '{head.head.text}'"))
     if head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS and mention.label in ("GPE", "LOC", "FAC", "ORG"):
         votes.append(("GPE", WEIGHT_PLACE_PREPOSITION, f"object of '{head.head.text}'"))
@@ -83,7 +88,10 @@ def decide_types(
     """Folded name -> type for every name in the document, and the vote tallies behind each decision.
 
     `prior` holds tallies from earlier articles of the run (corpus evidence), added before deciding.
+    Acronym pairs are applied first (`join_acronym_names`), as `cluster_names` does, so both see one name
+    for "Washington Office on Latin America (WOLA)".
     """
+    mentions = join_acronym_names(doc, mentions)
     tallies: dict[str, Counter] = {}
     for mention in mentions:
         key = form_of(mention.name).key
@@ -91,12 +99,15 @@ def decide_types(
         for label, weight, _why in mention_evidence(doc, mention):
             tally[label] += weight
     # "the National Liberation Army (ELN)": the bracketed acronym is whatever its expansion is.
+    # An acronym paired with its expansion is an organisation's (the commoner case by far), unless the
+    # expansion is mostly tagged a place ("United Arab Emirates (UAE)").
     for mention in mentions:
-        after = doc[mention.last : mention.last + 3]
-        if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and after[1].is_upper:
-            acronym = form_of(after[1].text).key
-            if acronym in tallies:
-                tallies[acronym] += tallies[form_of(mention.name).key]
+        expansion = mention.features.get("expansion")
+        if expansion in tallies:
+            tally = tallies[expansion]
+            if max(tally["GPE"], tally["LOC"]) <= tally["ORG"] + tally["PERSON"]:
+                tally["ORG"] += WEIGHT_ACRONYM
+            tallies[form_of(mention.name).key] += tally
     # A single word that is the surname of a multi-word person name is a person wherever it stands alone.
     person_surnames: set[tuple[str, ...]] = set()
     for key, tally in tallies.items():

@@ -1,0 +1,94 @@
+"""Acronyms and their expansions: one name, found in brackets either way round, typed by that evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+import storyline
+from storyline.pipeline import load_nlp
+from storyline.stages.entities.acronyms import find_acronym_pairs, join_acronym_names, letters_fit
+from storyline.stages.entities.mentions import name_mentions
+from storyline.stages.entities.names import form_of
+
+
+@pytest.mark.parametrize(
+    ("acronym", "name", "fits"),
+    [
+        ("wola", "Washington Office on Latin America", True),  # function words skipped
+        ("un", "United Nations", True),
+        ("ats", "Social Technical Action", True),  # a translated name: letters reordered
+        ("eln", "National Liberation Army", False),  # translated with other words: only by bracket position
+        ("un", "Nations United", False),  # two letters must be exact
+        ("abc", "Acme", False),  # one word has no initials to spell
+    ],
+)
+def test_acronyms_letters_fit(acronym, name, fits):
+    assert (letters_fit(acronym, form_of(name).words) is not None) is fits
+
+
+def entity_forms(text: str) -> dict[str, tuple[str, set[str]]]:
+    """Canonical name -> (type, the texts of its mentions)."""
+    (analysis,) = storyline.analyze_text(text, one_article=True)
+    body = analysis.article.text
+    return {e.name: (e.type, {body[s:t] for s, t in e.mentions}) for e in analysis.entities}
+
+
+def test_acronyms_bracketed_acronym_is_a_name_of_the_organisation():
+    found = entity_forms("The rebels formed the National Liberation Army (ELN) in 1964. Later the ELN signed a truce.")
+    type_, forms = found["National Liberation Army"]
+    assert type_ == "ORG" and "ELN" in forms
+
+
+def test_acronyms_later_bare_acronym_is_a_mention():
+    text = "The rebels formed the National Liberation Army (ELN) in 1964. Later the ELN signed a truce."
+    (analysis,) = storyline.analyze_text(text, one_article=True)
+    later = text.rindex("ELN")
+    (army,) = [e for e in analysis.entities if e.name == "National Liberation Army"]
+    assert (later, later + 3) in army.mentions
+
+
+def test_acronyms_expansion_cut_by_the_tagger_is_one_organisation():
+    found = entity_forms(
+        "Maria Lopez, an advocate at the Washington Office on Latin America (WOLA), said the talks failed. "
+        "WOLA has followed the region for decades."
+    )
+    type_, forms = found["Washington Office on Latin America"]
+    assert type_ == "ORG" and {"Washington Office on Latin America", "WOLA"} <= forms
+    assert "Latin America" not in found
+
+
+def test_acronyms_expansion_in_brackets_after_the_acronym():
+    found = entity_forms("The NLA (National Liberation Army) attacked a base. The NLA later denied it.")
+    type_, forms = found["National Liberation Army"]
+    assert type_ == "ORG" and "NLA" in forms
+
+
+def test_acronyms_two_letters_join_their_bracketed_expansion():
+    found = entity_forms("Leaders met at the United Nations (UN) on Monday. The UN said aid would flow.")
+    type_, forms = found["United Nations"]
+    assert type_ == "ORG" and "UN" in forms
+
+
+def test_acronyms_bracketed_gloss_is_not_described_by_the_role_before_it():
+    # The parser hangs the bracketed expansion on "general"; the organisation is no person for that.
+    found = entity_forms("The secretary general of CEI (Italian Episcopal Conference), Nunzio Galantino, spoke.")
+    type_, forms = found["Italian Episcopal Conference"]
+    assert type_ == "ORG" and "CEI" in forms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oxfam (UK) sent aid to the region on Monday.",  # a place qualifier, not an acronym
+        "The vote (see below) was close.",
+    ],
+)
+def test_acronyms_brackets_that_are_no_acronym_pair(text):
+    doc = load_nlp()(text)
+    assert find_acronym_pairs(doc, name_mentions(doc, [])) == []
+
+
+def test_acronyms_person_initials_in_brackets_are_not_paired():
+    doc = load_nlp()("Maria Lopez (ML) said the talks failed. Lopez left early.")
+    joined = join_acronym_names(doc, name_mentions(doc, []))
+    assert not any("expansion" in m.features for m in joined)
