@@ -269,9 +269,12 @@ def evaluate_ecb(data_dir: Path, limit: int | None, nlp) -> dict:
     key: dict[str, set] = defaultdict(set)
     ours: dict[str, set] = defaultdict(set)
     baseline: dict[str, set] = defaultdict(set)
-    documents = 0
+    documents = uncovered = 0
+    per_topic: dict[str, float] = {}
     for topic in ECB_DEV_TOPICS:
         run = RunContext()
+        topic_key: dict[str, set] = defaultdict(set)
+        topic_ours: dict[str, set] = defaultdict(set)
         paths = sorted((folder / "ECB+" / topic).glob("*.xml"))
         if limit:
             paths = paths[: max(2, limit // 3)]  # documents per topic: cross-document links need several
@@ -288,13 +291,21 @@ def evaluate_ecb(data_dir: Path, limit: int | None, nlp) -> dict:
                 mention = (path.name, start, end)
                 key[cluster].add(mention)
                 found: Entity | None = entity_at(people, start, end)
-                ours[f"{topic}:{found.id}" if found else f"alone:{mention}"].add(mention)
+                uncovered += found is None
+                response = f"{topic}:{found.id}" if found else f"alone:{mention}"
+                ours[response].add(mention)
+                topic_key[cluster].add(mention)
+                topic_ours[response].add(mention)
                 spacy_name = next((n for (s, e), n in names.items() if s < end and start < e), None)
                 baseline[f"{topic}:{spacy_name}" if spacy_name else f"alone:{mention}"].add(mention)
+        if topic_key:
+            per_topic[topic] = round(score_clusterings(topic_key.values(), topic_ours.values()).conll_f1, 4)
     return {
         "documents": documents,
         "gold_mentions": sum(len(c) for c in key.values()),
         "gold_entities": len(key),
+        "uncovered_mentions": uncovered,  # gold mentions no person/org entity of the stage covers (each alone)
+        "per_topic_conll_f1": per_topic,
         "storyline": score_clusterings(key.values(), ours.values()).as_dict(),
         "spacy_baseline": score_clusterings(key.values(), baseline.values()).as_dict(),
     }
@@ -412,6 +423,10 @@ def print_table(result: dict) -> None:
         print(f"  {'figure':12} {'storyline':>10} {'spaCy only':>11}")
         for label, name in rows + extra:
             print(f"  {label:12} {part['storyline'][name]:10.3f} {part['spacy_baseline'][name]:11.3f}")
+        if corpus == "ecb":
+            topics = ", ".join(f"{t} {f:.3f}" for t, f in part["per_topic_conll_f1"].items())
+            print(f"  per topic CoNLL F1: {topics}")
+            print(f"  gold mentions no entity covers (each scored alone): {part['uncovered_mentions']}")
     story = result.get("story")
     if story:
         print(f"Reference story: {story['articles']} articles, people found {story['found']}/{story['people']}, "
