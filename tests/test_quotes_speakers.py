@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from storyline.models import QUOTE_KINDS, Analysis, Article, Block, Entity, Published, Quote
 from storyline.pipeline import RunContext, load_nlp
 from storyline.stages.quotes import STAGE, extract_quotes
+from storyline.stages.quotes.speakers import SpeakerContext, resolve_speaker
 
 
 @pytest.fixture(scope="module")
@@ -408,3 +409,21 @@ def test_quotes_signature_does_not_carry_to_the_next_quote(nlp) -> None:
     text = "\u201cWe will stay in the valley.\u201d \u2015 Maria Lopez\n\u201cWe will never leave the valley.\u201d"
     quotes = only(run(nlp, text, MARIA), "direct")
     assert [q.speaker.name for q in quotes] == ["Maria Lopez", None]
+
+
+def test_quotes_plural_description_is_not_a_person(nlp) -> None:
+    names = {"Tom Berg": ("PERSON", ["Tom Berg", "a farmer"])}
+    text = "Tom Berg, a farmer, lives by the river. The farmers wanted to sell the land to the town."
+    quote = next(q for q in run(nlp, text, names) if q.cue and q.cue.text == "wanted")
+    assert quote.speaker.name is None
+
+
+def test_quotes_mistagged_name_found_by_its_other_mentions(nlp) -> None:
+    # The parser sometimes tags a sentence-initial surname as an interjection; the entities stage then
+    # leaves that occurrence out, but the same word is a mention elsewhere.
+    text = "Voters cheered Berg. Berg, without any evidence, accused the mayor of fraud."
+    doc = nlp(text)
+    token = doc[4]
+    token.pos_ = "INTJ"
+    speaker = resolve_speaker(token, SpeakerContext(doc, (Entity("e0", "Tom Berg", "PERSON", ((15, 19),)),)))
+    assert (speaker.name, speaker.mention) == ("Tom Berg", (21, 25))

@@ -131,7 +131,7 @@ def resolve_speaker(token: Token | None, context: SpeakerContext, referent: Toke
     sieves = (
         (sieve_nearby_subject, sieve_entity_mention, sieve_pronoun)
         if token.pos_ == "PRON"
-        else (sieve_entity_mention, sieve_name, sieve_nominal)
+        else (sieve_entity_mention, sieve_same_name, sieve_name, sieve_nominal)
     )
     for sieve in sieves:
         found = sieve(token, mention, context)
@@ -191,6 +191,24 @@ def sieve_entity_mention(token: Token, mention: tuple[int, int], context: Speake
     if entity is None or entity.type not in SPEAKER_TYPES or not is_name(entity):
         return None
     return entity_speaker(entity, mention)
+
+
+def sieve_same_name(token: Token, mention: tuple[int, int], context: SpeakerContext) -> Speaker | None:
+    """A capitalised word the parser did not take for a name ("Trump, without any evidence, has accused"
+    tagged as an interjection) that is, letter for letter, a mention of one named entity elsewhere."""
+    if not (token.is_alpha and token.text[:1].isupper()) or token.pos_ in ("PROPN", "PRON", "NOUN"):
+        return None  # a capitalised noun opening a sentence ("Analysts say") is no name
+    text = context.doc.text
+    found = {
+        entity.id: entity
+        for entity in context.entities
+        if entity.type in SPEAKER_TYPES
+        and is_name(entity)
+        and any(text[start:end] == token.text for start, end in entity.mentions)
+    }
+    if len(found) != 1:
+        return None
+    return entity_speaker(next(iter(found.values())), mention)
 
 
 def sieve_name(token: Token, mention: tuple[int, int], context: SpeakerContext) -> Speaker | None:
@@ -370,6 +388,8 @@ def sieve_nominal(token: Token, mention: tuple[int, int], context: SpeakerContex
     for entity in context.entities:
         if entity.type not in ("PERSON", "ORG") or not is_name(entity):
             continue
+        if entity.type == "PERSON" and token.tag_ == "NNS":
+            continue  # "the narcos", "the rebels": a plural description is a group, not one person
         if not any(s < token.idx for s, _ in entity.mentions):
             continue
         titles = context.descriptors.get(entity.id, set())
