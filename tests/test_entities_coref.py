@@ -114,3 +114,12 @@ def test_coref_long_answer_ending_in_a_question_is_not_a_question(nlp):
     doc = nlp(text)
     starts = [text[s:e][:12] for s, e in question_lines(doc)]
     assert starts == ["What do you ", "Will you vot"]
+
+
+def test_coref_joins_the_nationals_of_an_acting_country(nlp):
+    text = ("Belgium faced Panama in Sochi. Belgium scored three goals. Belgium won the match. "
+            "The Belgians celebrated with their fans.")
+    belgium = entity_named(resolve_entities(nlp(text)).entities, "Belgium")
+    start = text.index("Belgians")
+    assert belgium is not None
+    assert (start, start + len("Belgians")) in belgium.mentions

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ...ids import name_key
+from ..events import country_code
 from .clusters import Cluster
 from .lexicon import KINSHIP_NOUNS, SPEECH_VERBS
 from .mentions import Mention, text_of
@@ -176,7 +177,7 @@ def agent_verb(doc: Doc, mention: Mention) -> Token | None:
     return None
 
 
-def retype_acting_places(doc: Doc, clusters: Sequence[Cluster]) -> None:
+def retype_acting_places(doc: Doc, clusters: list[Cluster]) -> None:
     """A country that acts is an organisation: its state or its national team ("North Korea fired",
     "Belgium faced Panama"), as GUM reads it. A place cluster is retyped when at least ACTING_PLACE_MIN
     of its names, and at least a third, are agents of a verb; a place those acting countries act on in
@@ -203,6 +204,32 @@ def retype_acting_places(doc: Doc, clusters: Sequence[Cluster]) -> None:
     for cluster in clusters:
         if cluster.type == "GPE" and any(m.kind == "name" and m.head in acted_on for m in cluster.mentions):
             cluster.type = "ORG"
+    join_demonyms(doc, clusters)
+
+
+def join_demonyms(doc: Doc, clusters: list[Cluster]) -> None:
+    """"The Belgians" is Belgium when Belgium acts (its team or its state): a plural nationality name
+    after "the" joins the acting country it names."""
+    acting = {}
+    for cluster in clusters:
+        if cluster.type == "ORG":
+            code = next((country_code(m.text) for m in cluster.mentions if m.kind == "name" and m.label == "GPE"), None)
+            if code:
+                acting.setdefault(code, cluster)
+    for cluster in list(clusters):
+        if cluster.type != "NORP":
+            continue
+        group = [
+            m for m in cluster.mentions
+            if m.kind == "name" and m.first > 0 and doc[m.first - 1].lower_ == "the" and doc[m.head].tag_ == "NNPS"
+        ]
+        if not group or len(group) != len(cluster.mentions):
+            continue
+        words = group[0].text
+        target = acting.get(country_code(words) or country_code(words.removesuffix("s")))
+        if target is not None:
+            target.mentions.extend(group)
+            clusters.remove(cluster)
 
 
 NESTING_TYPES = ("ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW")
