@@ -280,3 +280,10 @@ def test_registry_keeps_a_short_form_apart_when_its_article_names_both():
     long = registry.register(cluster_of("ORG", "San Diego Chargers"), "a1")
     registry.article_keys = {"chargers", "san diego chargers"}  # a2 kept them apart on its own evidence
     assert registry.register(cluster_of("ORG", "Chargers"), "a2") != long
+
+
+def test_registry_keeps_a_one_word_nominal_from_a_name_that_is_that_word():
+    registry = Registry()
+    named = registry.register(cluster_of("PERSON", "Host"), "a1")  # a headline's "Oscar Host" gone wrong
+    host = Description(lemma="host", number="singular", phrase="host")
+    assert registry.register(nominal_of("PERSON", "the host"), "a2", [host]) != named

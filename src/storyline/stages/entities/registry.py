@@ -317,7 +317,9 @@ class Registry:
         noun, named ones first when their articles share names with this one, then by shared modifiers
         and size. Nothing joins against a different age or (same noun) count. `unnamed_only`: a name
         looking for the unnamed entry it names, by age alone."""
-        phrases = {d.phrase for d in descriptions if d.phrase}
+        # Only a phrase of two words or more spells a name: "host" alone is a noun, even where a headline
+        # made it a name ("Oscar Host").
+        phrases = {d.phrase for d in descriptions if " " in d.phrase}
         candidates: list[tuple[tuple[int, int, int, int], Entry, str]] = []
         for entry in self.candidates_of(phrases, (p for d in descriptions for p in d.pieces)):
             if entry.relative or (unnamed_only and entry.keys):
