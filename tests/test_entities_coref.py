@@ -123,3 +123,19 @@ def test_coref_joins_the_nationals_of_an_acting_country(nlp):
     start = text.index("Belgians")
     assert belgium is not None
     assert (start, start + len("Belgians")) in belgium.mentions
+
+
+def test_coref_you_in_questions_to_a_group_is_the_group(nlp):
+    text = (
+        "Wikinews interviews the owners of a Brooklyn bakery\n"
+        "Anna Berg and Tom Lind opened the bakery in 2010.\n"
+        "How did you choose the name?\n"
+        "We liked the sound of it, and our friends liked it too.\n"
+        "Do you bake every day?\n"
+        "Yes, we bake every morning before we open.\n"
+    )
+    entities = resolve_entities(nlp(text)).entities
+    group = entity_of(text, entities, "We")
+    you = text.index("you choose")
+    assert group is not None
+    assert (you, you + 3) in group.mentions

@@ -443,19 +443,6 @@ def resolve_first_person(doc: Doc, clusters: list[Cluster], pronouns: Sequence[M
     before_questions = [c for c in full_named if c.first_at() < questions[0][0]]
     candidates = in_headline or before_questions or full_named
     interviewee = max(candidates, key=lambda c: (sum(m.kind == "name" for m in c.mentions), -c.first_at()))
-    interviewer = Cluster(number=len(clusters), type="PERSON")
-    # "you" in an answer is mostly generic ("you never know"); GUM chains those together as one referent.
-    generic_you = Cluster(number=len(clusters) + 1, type="PERSON")
-    for pronoun in rest:
-        in_question = any(s <= pronoun.start < e for s, e in questions)
-        first = pronoun.features.get("person") == "1"
-        if in_question and first:
-            interviewer.mentions.append(pronoun)
-        elif in_question or first:
-            interviewee.mentions.append(pronoun)
-        else:
-            generic_you.mentions.append(pronoun)
-    clusters.extend(c for c in (interviewer, generic_you) if len(c.mentions) > 1)
     plural_first = [p for p in pronouns if p.features.get("person") == "1" and p.features["number"] == "plural"]
     asking, answering = Cluster(len(clusters), "ORG"), Cluster(len(clusters) + 1, "ORG")
     for pronoun in plural_first:
@@ -463,7 +450,27 @@ def resolve_first_person(doc: Doc, clusters: list[Cluster], pronouns: Sequence[M
             continue
         in_question = any(s <= pronoun.start < e for s, e in questions)
         (asking if in_question else answering).mentions.append(pronoun)
-    clusters.extend(c for c in (asking, answering) if len(c.mentions) > 1)
+    # When the answers speak as "we" more than as "I", the interview is with a group (the owners, the
+    # editors): "you" in the questions is that group, not one person.
+    answering_i = sum(
+        p.features.get("person") == "1" and not any(s <= p.start < e for s, e in questions) for p in rest
+    )
+    addressed = answering if len(answering.mentions) > max(answering_i, 1) else interviewee
+    interviewer = Cluster(number=len(clusters) + 2, type="PERSON")
+    # "you" in an answer is mostly generic ("you never know"); GUM chains those together as one referent.
+    generic_you = Cluster(number=len(clusters) + 3, type="PERSON")
+    for pronoun in rest:
+        in_question = any(s <= pronoun.start < e for s, e in questions)
+        first = pronoun.features.get("person") == "1"
+        if in_question and first:
+            interviewer.mentions.append(pronoun)
+        elif in_question:
+            addressed.mentions.append(pronoun)
+        elif first:
+            interviewee.mentions.append(pronoun)
+        else:
+            generic_you.mentions.append(pronoun)
+    clusters.extend(c for c in (asking, answering, interviewer, generic_you) if len(c.mentions) > 1)
 
 
 def question_lines(doc: Doc) -> list[tuple[int, int]]:
