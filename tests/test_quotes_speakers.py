@@ -7,10 +7,12 @@ import re
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from spacy.tokens import Doc
 
 from storyline.models import QUOTE_KINDS, Analysis, Article, Block, Entity, Published, Quote
 from storyline.pipeline import RunContext, load_nlp
 from storyline.stages.quotes import STAGE, extract_quotes
+from storyline.stages.quotes.extract import opening_subject
 from storyline.stages.quotes.speakers import SpeakerContext, resolve_speaker
 
 
@@ -427,3 +429,44 @@ def test_quotes_mistagged_name_found_by_its_other_mentions(nlp) -> None:
     token.pos_ = "INTJ"
     speaker = resolve_speaker(token, SpeakerContext(doc, (Entity("e0", "Tom Berg", "PERSON", ((15, 19),)),)))
     assert (speaker.name, speaker.mention) == ("Tom Berg", (21, 25))
+
+
+def hand_doc(nlp, rows: list[tuple[str, str, str, str, int]]) -> Doc:
+    """A parsed Doc built by hand: (word, pos, tag, dep, head index) per token, one space between words."""
+    words, pos, tags, deps, heads = (list(column) for column in zip(*rows, strict=True))
+    return Doc(nlp.vocab, words=words, pos=pos, tags=tags, deps=deps, heads=heads)
+
+
+# A parse that lost the subject (a line run into the timestamp above it): the name is an apposition.
+RUN_ON = [
+    ("Maria", "PROPN", "NNP", "compound", 1),
+    ("Lopez", "PROPN", "NNP", "appos", 4),
+    ("is", "AUX", "VBZ", "aux", 4),
+    ("again", "ADV", "RB", "advmod", 4),
+    ("questioning", "VERB", "VBG", "ROOT", 5),
+    ("the", "DET", "DT", "det", 6),
+    ("vote", "NOUN", "NN", "dobj", 4),
+    (",", "PUNCT", ",", "punct", 4),
+    ("urging", "VERB", "VBG", "advcl", 4),
+    ("calm", "NOUN", "NN", "dobj", 8),
+]
+
+
+@pytest.mark.parametrize(("cue", "expected"), [(4, "Lopez"), (8, "Lopez")])
+def test_quotes_opening_noun_phrase_is_the_subject_the_parse_missed(nlp, cue: int, expected: str) -> None:
+    doc = hand_doc(nlp, RUN_ON)
+    subject = opening_subject(doc, (0, len(doc.text)), doc[cue])
+    assert subject is not None and subject.text == expected
+
+
+def test_quotes_opening_noun_phrase_of_a_passive_is_not_its_speaker(nlp) -> None:
+    rows = [
+        ("Maria", "PROPN", "NNP", "compound", 1),
+        ("Lopez", "PROPN", "NNP", "appos", 3),
+        ("was", "AUX", "VBD", "auxpass", 3),
+        ("dubbed", "VERB", "VBN", "ROOT", 3),
+        ("the", "DET", "DT", "det", 5),
+        ("winner", "NOUN", "NN", "oprd", 3),
+    ]
+    doc = hand_doc(nlp, rows)
+    assert opening_subject(doc, (0, len(doc.text)), doc[3]) is None

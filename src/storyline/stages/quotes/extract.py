@@ -230,10 +230,37 @@ def find_indirect(
         speaker = reported.speaker
         if speaker is not None and not paragraph[0] <= speaker.idx < paragraph[1]:
             speaker = None
+        if speaker is None:
+            speaker = opening_subject(doc, paragraph, _cue_token(doc, reported.cue))
         kind = "mixed" if has_marks else "indirect"
         referent = cues.referent_of(speaker, quoted, paragraph) if speaker is not None else None
         found.append(Candidate(start, end, kind, paragraph, reported.cue, speaker, referent=referent))
     return found
+
+
+# What may stand between a paragraph's opening noun phrase and its verb: "is once again", "has long".
+VERB_GROUP_POS = frozenset({"AUX", "ADV", "PART"})
+
+
+def opening_subject(doc: Doc, paragraph: tuple[int, int], cue: Token | None) -> Token | None:
+    """'7 p.m.\n\nDonald Trump is once again questioning ..., encouraging ...': when the parser runs a
+    line into the one before and gives the cue no subject, the noun phrase that opens the cue's paragraph
+    and runs straight into its verb group is the subject (its last noun). A participle of that verb
+    ('..., encouraging') shares it."""
+    if cue is None:
+        return None
+    verb = cue.head if cue.tag_ == "VBG" and cue.dep_ == "advcl" and cue.head.i < cue.i else cue
+    if verb.tag_ == "VBN" or cue.tag_ == "VBN":
+        return None  # "Pence was dubbed ...": the one judged is not the judge
+    words = [token for token in doc[: verb.i] if token.idx >= paragraph[0] and not token.is_space]
+    while words and words[-1].pos_ in VERB_GROUP_POS:
+        words.pop()
+    if not words or len(words) > 10 or words[0].i == verb.i:
+        return None
+    if any(token.pos_ not in cues.NOUN_PHRASE_POS or token.text in cues.SENTENCE_STOPS for token in words):
+        return None
+    nouns = [token for token in words if token.pos_ in ("PROPN", "NOUN")]
+    return nouns[-1] if nouns and words[-1].pos_ in ("PROPN", "NOUN") else None
 
 
 def _attribution_end(doc: Doc, candidate: Candidate) -> int:
