@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from storyline.models import QUOTE_KINDS, Analysis, Article, Block, Entity, Published, Quote
 from storyline.pipeline import RunContext, load_nlp
 from storyline.stages.quotes import STAGE, extract_quotes
-from storyline.stages.quotes.extract import opening_subject
+from storyline.stages.quotes.extract import marked_speaker, opening_subject
 from storyline.stages.quotes.speakers import SpeakerContext, resolve_speaker
 
 
@@ -470,3 +470,80 @@ def test_quotes_opening_noun_phrase_of_a_passive_is_not_its_speaker(nlp) -> None
     ]
     doc = hand_doc(nlp, rows)
     assert opening_subject(doc, (0, len(doc.text)), doc[3]) is None
+
+
+def words_span(doc: Doc, first: int, last: int) -> tuple[int, int]:
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def test_quotes_noun_phrase_before_a_trailing_cue_beats_a_subject_after_it(nlp) -> None:
+    # '“He is right,” Flynn, an aide, said on Fox News “Fox Friends.”': the parse makes the show's
+    # name (a title, so no quote) the subject of "said".
+    doc = hand_doc(
+        nlp,
+        [
+            ("\u201c", "PUNCT", "``", "punct", 2),
+            ("He", "PRON", "PRP", "nsubj", 2),
+            ("is", "AUX", "VBZ", "ccomp", 11),
+            ("right", "ADJ", "JJ", "acomp", 2),
+            (",", "PUNCT", ",", "punct", 2),
+            ("\u201d", "PUNCT", "''", "punct", 2),
+            ("Flynn", "PROPN", "NNP", "appos", 2),
+            (",", "PUNCT", ",", "punct", 6),
+            ("an", "DET", "DT", "det", 9),
+            ("aide", "NOUN", "NN", "appos", 6),
+            (",", "PUNCT", ",", "punct", 11),
+            ("said", "VERB", "VBD", "ROOT", 11),
+            ("on", "ADP", "IN", "prep", 11),
+            ("Fox", "PROPN", "NNP", "compound", 14),
+            ("News", "PROPN", "NNP", "pobj", 12),
+            ("\u201c", "PUNCT", "``", "punct", 11),
+            ("Fox", "PROPN", "NNP", "nsubj", 11),
+            ("Friends", "PROPN", "NNP", "conj", 16),
+            ("\u201d", "PUNCT", "''", "punct", 11),
+        ],
+    )
+    start, end = words_span(doc, 1, 3)
+    speaker = marked_speaker(doc, doc[11], start, end, [(start - 2, end + 2)], (0, len(doc.text)))
+    assert speaker is not None and speaker.text == "Flynn"
+
+
+@pytest.mark.parametrize(
+    ("rows", "cue", "words"),
+    [
+        (  # 'Said Ellis: “I agree.”', the cue parsed as part of the name
+            [
+                ("Said", "VERB", "VBD", "compound", 1),
+                ("Ellis", "PROPN", "NNP", "ROOT", 1),
+                (":", "PUNCT", ":", "punct", 1),
+                ("\u201c", "PUNCT", "``", "punct", 5),
+                ("I", "PRON", "PRP", "nsubj", 5),
+                ("agree", "VERB", "VBP", "acl", 1),
+                ("\u201d", "PUNCT", "''", "punct", 5),
+            ],
+            0,
+            (4, 5),
+        ),
+        (  # 'made public ― Ellis boasted, “I agree”', the dash parsed as a second subject
+            [
+                ("made", "VERB", "VBN", "ROOT", 0),
+                ("public", "ADJ", "JJ", "amod", 2),
+                ("\u2015", "NOUN", "NN", "nsubj", 4),
+                ("Ellis", "PROPN", "NNP", "nsubj", 4),
+                ("boasted", "VERB", "VBD", "ccomp", 0),
+                (",", "PUNCT", ",", "punct", 4),
+                ("\u201c", "PUNCT", "``", "punct", 8),
+                ("I", "PRON", "PRP", "nsubj", 8),
+                ("agree", "VERB", "VBP", "ccomp", 4),
+                ("\u201d", "PUNCT", "''", "punct", 8),
+            ],
+            4,
+            (7, 8),
+        ),
+    ],
+)
+def test_quotes_speaker_the_parse_hides_before_the_quote(nlp, rows, cue: int, words: tuple[int, int]) -> None:
+    doc = hand_doc(nlp, rows)
+    start, end = words_span(doc, *words)
+    speaker = marked_speaker(doc, doc[cue], start, end, [(start - 2, end + 2)], (0, len(doc.text)))
+    assert speaker is not None and speaker.text == "Ellis"
