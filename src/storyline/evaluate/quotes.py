@@ -6,6 +6,9 @@ common (pairs matched one to one, largest overlap first). A predicted attributio
 quotes that share one cue (a quote split by its attribution, a partial quote inside its reported
 clause), as PolNeAR annotates it. Source is right when the speaker mention overlaps the gold source
 (or both are absent).
+
+Beside these, the same run reports span metrics as Citron defines them (cue, source and content spans
+exact and word overlap, whole quotes exact), the quantities of Citron's published figures: see `quote_spans`.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from pathlib import Path
 
 from ..models import Article, Block, Published, Quote
 from .polnear import GoldAttribution, GoldDocument, load_polnear
+from .quote_spans import CITRON_PARC3, SpanTally
 
 Spans = tuple[tuple[int, int], ...]
 
@@ -177,6 +181,7 @@ def evaluate_polnear(folder: Path, limit: int | None) -> dict[str, object]:
     tallies = {
         name: Tally() for name in ("storyline_direct", "storyline_all", "textacy_direct", "textacy_all")
     }
+    span_tallies = {name: SpanTally() for name in tallies}
     kinds: Counter[str] = Counter()
     stage_seconds = 0.0
     textacy_errors = 0
@@ -187,23 +192,26 @@ def evaluate_polnear(folder: Path, limit: int | None) -> dict[str, object]:
         quotes = extract_quotes(doc, article.blocks, entities)
         stage_seconds += time.perf_counter() - started
         kinds.update(q.kind for q in quotes)
-        text = document.text
-        tallies["storyline_direct"].add(
-            text, group_quotes(quotes, DIRECT), gold_attributions(document.attributions, DIRECT)
-        )
-        tallies["storyline_all"].add(
-            text, group_quotes(quotes, ALL_PREDICTED), gold_attributions(document.attributions, ALL_GOLD)
-        )
         try:
             theirs = textacy_attributions(doc)
         except Exception:  # textacy raises on unbalanced quotation marks; counted, not fatal
             textacy_errors += 1
             theirs = []
-        tallies["textacy_direct"].add(text, theirs, gold_attributions(document.attributions, DIRECT))
-        tallies["textacy_all"].add(text, theirs, gold_attributions(document.attributions, ALL_GOLD))
+        gold_direct = gold_attributions(document.attributions, DIRECT)
+        gold_all = gold_attributions(document.attributions, ALL_GOLD)
+        pairs = {
+            "storyline_direct": (group_quotes(quotes, DIRECT), gold_direct),
+            "storyline_all": (group_quotes(quotes, ALL_PREDICTED), gold_all),
+            "textacy_direct": (theirs, gold_direct),
+            "textacy_all": (theirs, gold_all),
+        }
+        for name, (predicted, gold) in pairs.items():
+            tallies[name].add(document.text, predicted, gold)
+            span_tallies[name].add(document.text, predicted, gold)
     return {
         "documents": len(documents),
         "scores": {name: tally.scores() for name, tally in tallies.items()},
+        "span_scores": {name: tally.scores() for name, tally in span_tallies.items()},
         "textacy_errors": textacy_errors,
         "predicted_kinds": dict(kinds),
         "parse_seconds": round(parse_seconds, 2),
@@ -267,14 +275,37 @@ COLUMNS = (
     "cue_f1",
 )
 
+SPAN_COLUMNS = (
+    "cue_exact_f1",
+    "cue_overlap_f1",
+    "source_exact_f1",
+    "source_overlap_f1",
+    "content_exact_f1",
+    "content_overlap_p",
+    "content_overlap_r",
+    "content_overlap_f1",
+    "quote_exact_f1",
+)
+
+
+def print_rows(scores: dict[str, dict[str, object]], columns: Sequence[str], width: int) -> None:
+    print(f"{'':18}" + "".join(f"{column:>{width}}" for column in columns))
+    for row in ROWS:
+        print(f"{row:18}" + "".join(f"{scores[row][column]:>{width}}" for column in columns))
+
 
 def print_table(result: dict[str, object]) -> None:
-    scores = result["polnear"]["scores"]  # type: ignore[index]
-    print(f"PolNeAR dev, {result['polnear']['documents']} documents")  # type: ignore[index]
-    print(f"{'':18}" + "".join(f"{column:>16}" for column in COLUMNS))
-    for row in ROWS:
-        print(f"{row:18}" + "".join(f"{scores[row][column]:>16}" for column in COLUMNS))
     polnear = result["polnear"]
+    print(f"PolNeAR dev, {polnear['documents']} documents: attributions paired one to one by content")  # type: ignore[index]
+    print_rows(polnear["scores"], COLUMNS, 16)  # type: ignore[index]
+    print()
+    print("span metrics, Citron's definitions (word tokens; see storyline.evaluate.quote_spans)")
+    print_rows(polnear["span_scores"], SPAN_COLUMNS, 19)  # type: ignore[index]
+    print(
+        "Citron en_2021-11-15 on PARC 3.0 test (published; other data): "
+        + ", ".join(f"{name} {value}" for name, value in CITRON_PARC3.items())
+    )
+    print()
     print(f"textacy errors (documents): {polnear['textacy_errors']}")  # type: ignore[index]
     print(f"predicted kinds: {polnear['predicted_kinds']}")  # type: ignore[index]
     print(
