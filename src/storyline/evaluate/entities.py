@@ -3,33 +3,27 @@ baseline, the reference story's people, and the stage's time as a share of spaCy
 
 GUM Wikinews (end to end, CoNLL-2012 protocol as CorefUD/CRAC score GUM): gold mentions of type person or
 organization; a predicted mention matches a gold one when it contains the gold head token and lies
-inside the gold span; singletons dropped from key and response. ECB+ dev topics (gold mentions, the
-usual protocol for ECB+): HUMAN_PART_PER and HUMAN_PART_ORG markables in the listed sentences; each gold
-mention takes the run-wide id of the entity whose mention overlaps it best (entity_at), else stays
-alone; one run per topic; singletons kept. Baseline in both: spaCy PERSON/ORG entities clustered by
+inside the gold span; singletons dropped from key and response. ECB+ dev topics: see ecbplus.py (gold
+mentions, one run per topic, singletons kept). Baseline in both: spaCy PERSON/ORG entities clustered by
 their exact folded text.
 """
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 import time
-import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..ids import name_key
-from ..models import Entity
 from .coref_metrics import score_clusterings, without_singletons
+from .ecbplus import ECB_DEV_TOPICS, evaluate_ecb, load_ecb_document  # noqa: F401  (part of this command)
 
 STORY = Path(__file__).resolve().parents[3] / ".." / "shared" / "seed" / "story.txt"
 GUM_TYPES = ("person", "organization")
-ECB_TYPES = ("HUMAN_PART_PER", "HUMAN_PART_ORG")
-ECB_DEV_TOPICS = ("2", "5", "12", "18", "21", "23", "34", "35")
 PREDICTED_TYPES = ("PERSON", "ORG")
 
 
@@ -206,108 +200,6 @@ def evaluate_gum(data_dir: Path, limit: int | None, nlp) -> dict:
         "spacy_baseline": score_clusterings(keys, baseline).as_dict() | mention_detection(keys, baseline),
         "parse_seconds": round(parse_seconds, 2),
         "stage_seconds": round(stage_seconds, 2),
-    }
-
-
-# --- ECB+ --------------------------------------------------------------------------------------------
-
-
-def load_ecb_document(path: Path, sentences: set[int]) -> tuple[str, list[tuple[int, int, str]]]:
-    """An ECB+ document's text (one sentence a line) and its gold person/organisation mentions
-    [(start, end, cluster id)] in the listed sentences."""
-    root = ET.parse(path).getroot()
-    lines: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for token in root.iter("token"):
-        lines[int(token.get("sentence"))].append((token.get("t_id"), token.text or ""))
-    text_parts, offsets, cursor = [], {}, 0
-    for sentence in sorted(lines):
-        for index, (t_id, word) in enumerate(lines[sentence]):
-            if index:
-                text_parts.append(" ")
-                cursor += 1
-            offsets[t_id] = (cursor, cursor + len(word), sentence)
-            text_parts.append(word)
-            cursor += len(word)
-        text_parts.append("\n")
-        cursor += 1
-    markables = root.find("Markables")
-    anchored: dict[str, tuple[str, list[str]]] = {}
-    for markable in markables if markables is not None else []:
-        anchors = [a.get("t_id") for a in markable.iter("token_anchor")]
-        if anchors:
-            anchored[markable.get("m_id")] = (markable.tag, anchors)
-    cluster_of: dict[str, str] = {}
-    relations = root.find("Relations")
-    for relation in relations if relations is not None else []:
-        label = relation.get("note") if relation.tag == "CROSS_DOC_COREF" else None
-        target = relation.find("target")
-        label = label or f"{path.name}:{target.get('m_id') if target is not None else relation.get('r_id')}"
-        for source in relation.iter("source"):
-            cluster_of[source.get("m_id")] = label
-    mentions = []
-    for m_id, (tag, anchors) in anchored.items():
-        if tag not in ECB_TYPES:
-            continue
-        spans = [offsets[a] for a in anchors if a in offsets]
-        if not spans or spans[0][2] not in sentences:
-            continue
-        start, end = min(s[0] for s in spans), max(s[1] for s in spans)
-        mentions.append((start, end, cluster_of.get(m_id, f"{path.name}:{m_id}:alone")))
-    return "".join(text_parts), mentions
-
-
-def evaluate_ecb(data_dir: Path, limit: int | None, nlp) -> dict:
-    from ..pipeline import RunContext
-    from ..stages.entities import entity_at, resolve_entities
-    from ..stages.entities.registry import registry_of
-
-    folder = data_dir / "ecbplus"
-    listed: dict[str, set[int]] = defaultdict(set)
-    with (folder / "ECBplus_coreference_sentences.csv").open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            listed[f"{row['Topic']}_{row['File']}.xml"].add(int(row["Sentence Number"]))
-    key: dict[str, set] = defaultdict(set)
-    ours: dict[str, set] = defaultdict(set)
-    baseline: dict[str, set] = defaultdict(set)
-    documents = uncovered = 0
-    per_topic: dict[str, float] = {}
-    for topic in ECB_DEV_TOPICS:
-        run = RunContext()
-        topic_key: dict[str, set] = defaultdict(set)
-        topic_ours: dict[str, set] = defaultdict(set)
-        paths = sorted((folder / "ECB+" / topic).glob("*.xml"))
-        if limit:
-            paths = paths[: max(2, limit // 3)]  # documents per topic: cross-document links need several
-        for path in paths:
-            text, gold = load_ecb_document(path, listed.get(path.name, set()))
-            if not gold:
-                continue
-            documents += 1
-            doc = nlp(text)
-            entities = resolve_entities(doc, (), registry_of(run.memory), path.name).entities
-            people = [e for e in entities if e.type in PREDICTED_TYPES]
-            names = {(ent.start_char, ent.end_char): f"{ent.label_}:{name_key(ent.text)}" for ent in doc.ents if ent.label_ in PREDICTED_TYPES}
-            for start, end, cluster in gold:
-                mention = (path.name, start, end)
-                key[cluster].add(mention)
-                found: Entity | None = entity_at(people, start, end)
-                uncovered += found is None
-                response = f"{topic}:{found.id}" if found else f"alone:{mention}"
-                ours[response].add(mention)
-                topic_key[cluster].add(mention)
-                topic_ours[response].add(mention)
-                spacy_name = next((n for (s, e), n in names.items() if s < end and start < e), None)
-                baseline[f"{topic}:{spacy_name}" if spacy_name else f"alone:{mention}"].add(mention)
-        if topic_key:
-            per_topic[topic] = round(score_clusterings(topic_key.values(), topic_ours.values()).conll_f1, 4)
-    return {
-        "documents": documents,
-        "gold_mentions": sum(len(c) for c in key.values()),
-        "gold_entities": len(key),
-        "uncovered_mentions": uncovered,  # gold mentions no person/org entity of the stage covers (each alone)
-        "per_topic_conll_f1": per_topic,
-        "storyline": score_clusterings(key.values(), ours.values()).as_dict(),
-        "spacy_baseline": score_clusterings(key.values(), baseline.values()).as_dict(),
     }
 
 
