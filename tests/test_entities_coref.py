@@ -139,3 +139,19 @@ def test_coref_you_in_questions_to_a_group_is_the_group(nlp):
     you = text.index("you choose")
     assert group is not None
     assert (you, you + 3) in group.mentions
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "expected"),
+    [
+        ("one question is no interview", "What happened next?\nThe police came.\n", []),
+        ("a long answer beside one short question",
+         "What do you think of the plan?\nNot much.\nWhy?\n" + "It failed for many reasons, first money. " * 14
+         + "Who would trust it?\nNobody did.\n", ["What do you "]),
+    ],
+    ids=["one", "long answer"],
+)
+def test_coref_question_lines(nlp, case, text, expected):
+    from storyline.stages.entities.coref import question_lines
+
+    assert [text[s:e][:12] for s, e in question_lines(nlp(text))] == expected
