@@ -12,8 +12,8 @@ from spacy.tokens import Doc
 from storyline.models import QUOTE_KINDS, Analysis, Article, Block, Entity, Published, Quote
 from storyline.pipeline import RunContext, load_nlp
 from storyline.stages.quotes import STAGE, extract_quotes
-from storyline.stages.quotes.extract import marked_speaker, opening_subject
 from storyline.stages.quotes.speakers import SpeakerContext, resolve_speaker
+from storyline.stages.quotes.subjects import marked_speaker, opening_subject
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,8 @@ from ...models import Block, Cue, Entity, Quote, Speaker
 from . import cues, kinds, marks
 from .evidence import find_evidence
 from .reported import find_reported
-from .speakers import SpeakerContext, bind_pronoun, resolve_speaker
+from .speakers import SpeakerContext, resolve_speaker
+from .subjects import bind_pronoun, marked_speaker, opening_subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -121,43 +122,6 @@ def find_marked(
         found.append(candidate)
     _share_chain_cues(found)
     return _drop_unclosed_uncued(found), quoted
-
-
-def marked_speaker(
-    doc: Doc, cue: Token, start: int, end: int, quoted: list[tuple[int, int]], paragraph: tuple[int, int]
-) -> Token | None:
-    """The speaker token of a quotation's cue: its subject, else what the parse missed around it.
-
-    After the quote, the noun phrase alone between quote and cue speaks ('“...,” Flynn, a top aide,
-    said'), and wins over a subject the parser found after the cue ('said on Fox News’s “Fox and
-    Friends”'). Before it, 'Said Ellis: “...”' names the speaker after the cue. A subject of no letters
-    (a dash the parser took for a noun) is no speaker."""
-    speaker = cues.subject_of(cue, quoted, paragraph)
-    if speaker is not None and not any(char.isalnum() for char in speaker.text):
-        speaker = next(
-            (
-                child
-                for child in speaker.head.children
-                if child.dep_ in cues.SUBJECT_DEPS
-                and any(char.isalnum() for char in child.text)
-                and not cues.inside(quoted, child.idx)
-            ),
-            None,
-        )
-    if cue.idx >= end and (speaker is None or speaker.i > cue.i):
-        between = cues.noun_phrase_between(doc, end, cue)
-        if between is not None and between.dep_ == "appos" and end <= between.head.idx < cue.idx:
-            between = between.head  # "Flynn, a top aide,": the name, not its description
-        speaker = between or speaker
-    if speaker is None and cue.idx + len(cue.text) <= start:
-        names = []
-        for token in doc[cue.i + 1 : cue.i + 5]:
-            if token.pos_ != "PROPN":
-                break
-            names.append(token)
-        if names and names[-1].i + 1 < len(doc) and doc[names[-1].i + 1].text in (":", ","):
-            speaker = names[-1]
-    return speaker
 
 
 def _lead_in(
@@ -271,31 +235,6 @@ def find_indirect(
         referent = cues.referent_of(speaker, quoted, paragraph) if speaker is not None else None
         found.append(Candidate(start, end, kind, paragraph, reported.cue, speaker, referent=referent))
     return found
-
-
-# What may stand between a paragraph's opening noun phrase and its verb: "is once again", "has long".
-VERB_GROUP_POS = frozenset({"AUX", "ADV", "PART"})
-
-
-def opening_subject(doc: Doc, paragraph: tuple[int, int], cue: Token | None) -> Token | None:
-    """'7 p.m.\n\nDonald Trump is once again questioning ..., encouraging ...': when the parser runs a
-    line into the one before and gives the cue no subject, the noun phrase that opens the cue's paragraph
-    and runs straight into its verb group is the subject (its last noun). A participle of that verb
-    ('..., encouraging') shares it."""
-    if cue is None:
-        return None
-    verb = cue.head if cue.tag_ == "VBG" and cue.dep_ == "advcl" and cue.head.i < cue.i else cue
-    if verb.tag_ == "VBN" or cue.tag_ == "VBN":
-        return None  # "Pence was dubbed ...": the one judged is not the judge
-    words = [token for token in doc[: verb.i] if token.idx >= paragraph[0] and not token.is_space]
-    while words and words[-1].pos_ in VERB_GROUP_POS:
-        words.pop()
-    if not words or len(words) > 10 or words[0].i == verb.i:
-        return None
-    if any(token.pos_ not in cues.NOUN_PHRASE_POS or token.text in cues.SENTENCE_STOPS for token in words):
-        return None
-    nouns = [token for token in words if token.pos_ in ("PROPN", "NOUN")]
-    return nouns[-1] if nouns and words[-1].pos_ in ("PROPN", "NOUN") else None
 
 
 def _attribution_end(doc: Doc, candidate: Candidate) -> int:

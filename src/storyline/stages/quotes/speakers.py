@@ -25,9 +25,6 @@ FEMININE = frozenset({"she", "her", "hers", "herself"})
 PLURAL = frozenset({"they", "them", "their"})
 NEUTER = frozenset({"it", "its"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-BINDABLE = frozenset({"he", "his", "she", "her", "they", "their", "it", "its"})
-# How a possessive's noun hangs on its verb: "continues his attacks", "doubling down on his attacks".
-POSSESSED_DEPS = frozenset({"dobj", "pobj", "prep", "attr", "oprd", "conj"})
 MASCULINE_TITLES = frozenset({"mr", "mr.", "sir", "father", "son", "husband", "brother", "king", "lord"})
 FEMININE_TITLES = frozenset(
     {"ms", "ms.", "mrs", "mrs.", "miss", "mother", "daughter", "wife", "sister", "queen"}
@@ -140,48 +137,6 @@ def resolve_speaker(token: Token | None, context: SpeakerContext, referent: Toke
     return Speaker(mention=mention)
 
 
-def bind_pronoun(token: Token | None, context: SpeakerContext, cue: Token | None = None) -> Token | None:
-    """The subject a pronoun speaker is bound to in its own sentence, or the token itself: "Rendell said
-    he had battled pneumonia and called it common" (he is Rendell, and the source of "called"), "Lee
-    continues her attacks on" (her is Lee). The named subject is the better mention of the two, and the one
-    PolNeAR marks. A cue's own subject stays its source ("Lee said she would go": she said), and only a
-    complement clause binds its subject ("..., but he refused", "after she attacked" are clauses of their own)."""
-    if token is None or token.pos_ != "PRON" or token.lower_ not in BINDABLE:
-        return token
-    if token.dep_ == "poss":
-        verb = token.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in POSSESSED_DEPS and verb.head.i != verb.i:
-            verb = verb.head
-    elif token.dep_ in SUBJECTS and cue is not None and token.head.i != cue.i and token.head.dep_ == "ccomp":
-        verb = token.head.head
-    else:
-        return token
-    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-    if (
-        subject is not None
-        and subject.i < token.i
-        and subject.pos_ in ("PROPN", "NOUN")
-        and _agrees(subject, token, context)
-    ):
-        return subject
-    return token
-
-
-def _agrees(subject: Token, pronoun: Token, context: SpeakerContext) -> bool:
-    """Number, and person or gender where known: 'he' binds a singular person, 'they' a plural or a group."""
-    entity = entity_at(context.entities, subject.idx, subject.idx + len(subject.text))
-    form = pronoun.lower_
-    if form in PLURAL:
-        return subject.tag_ in ("NNS", "NNPS") or (
-            entity is not None and entity.type in ("ORG", "NORP", "GPE")
-        )
-    if subject.tag_ in ("NNS", "NNPS"):
-        return False
-    if entity is None:
-        return subject.pos_ == "PROPN" and form not in NEUTER
-    return _compatible(entity, form, context)
-
-
 def sieve_entity_mention(token: Token, mention: tuple[int, int], context: SpeakerContext) -> Speaker | None:
     """The entities stage already knows whom this word refers to (names, and pronouns it resolved)."""
     if token.pos_ == "NOUN":
@@ -237,7 +192,7 @@ def _gender_of(pronoun: str) -> str | None:
     return None
 
 
-def _compatible(entity: Entity, pronoun: str, context: SpeakerContext) -> bool:
+def compatible(entity: Entity, pronoun: str, context: SpeakerContext) -> bool:
     if pronoun in PLURAL:
         return entity.type in ("ORG", "NORP", "GPE")
     if pronoun in NEUTER:
@@ -281,7 +236,7 @@ def sieve_pronoun(
         named = _named_subject(candidate)
         if named is not None:
             entity = entity_at(context.entities, named.idx, named.idx + len(named.text))
-            if entity is not None and is_name(entity) and _compatible(entity, pronoun, context):
+            if entity is not None and is_name(entity) and compatible(entity, pronoun, context):
                 holder = (
                     _viewpoint_holder(candidate, pronoun, context) if _speaks_of(context, pronoun) else None
                 )
@@ -290,7 +245,7 @@ def sieve_pronoun(
     previous = context.previous
     if fallback and previous is not None and previous.entity is not None:
         entity = next((e for e in context.entities if e.id == previous.entity), None)
-        if entity is not None and _compatible(entity, pronoun, context):
+        if entity is not None and compatible(entity, pronoun, context):
             return Speaker(entity=previous.entity, name=previous.name, mention=mention)
     return None
 
@@ -349,7 +304,7 @@ def _viewpoint_holder(subject: Token, pronoun: str, context: SpeakerContext) -> 
     if holder is None or holder.pos_ != "PROPN":
         return None
     entity = entity_at(context.entities, holder.idx, holder.idx + len(holder.text))
-    if entity is None or not is_name(entity) or not _compatible(entity, pronoun, context):
+    if entity is None or not is_name(entity) or not compatible(entity, pronoun, context):
         return None
     return entity
 
