@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import storyline
 from storyline.stages.entities.names import (
     compare_org_names,
     compare_person_names,
@@ -80,8 +81,6 @@ def test_org_names_same_after_article_dropped():
 
 
 def test_entities_a_place_before_a_bracketed_acronym_does_not_take_it():
-    import storyline
-
     (analysis,) = storyline.analyze_text(
         "Maria Lopez, an advocate at the Washington Office on Latin America (WOLA), said the talks failed. "
         "WOLA has followed the region for decades.",
@@ -91,4 +90,59 @@ def test_entities_a_place_before_a_bracketed_acronym_does_not_take_it():
     text = analysis.article.text
     latin = [e for e in analysis.entities if e.name == "Latin America"]
     assert all(text[s:e] != "WOLA" for entity in latin for s, e in entity.mentions), names
+
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Lopez’s", "lopez"),
+        ("Reyes'", "reyes"),  # the possessive of a name ending in s keeps its s
+        ("the Reyes’", "reyes"),
+    ],
+)
+def test_form_of_drops_possessive_endings(name, key):
+    assert form_of(name).key == key
+
+
+@pytest.mark.parametrize(
+    ("short", "long", "reason"),
+    [
+        ("J. Smith", "John Smith", "initial"),
+        ("John Smith", "J Smith", "initial"),  # either order, with or without the dot
+        ("John Kennedy", "John F. Kennedy", "middle initial"),
+    ],
+)
+def test_person_names_initials_are_forms_of_the_name(short, long, reason):
+    verdict = compare_person_names(form_of(short), form_of(long))
+    assert verdict is not None and verdict.same and reason in verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("short", "long"),
+    [
+        ("J. Smith", "Mary Smith"),  # the initial is not the given name's
+        ("Robert Kennedy", "John F. Kennedy"),
+        ("George W. Bush", "George H. W. Bush"),  # both keep initials, and they differ
+    ],
+)
+def test_person_names_initials_do_not_join_other_given_names(short, long):
+    verdict = compare_person_names(form_of(short), form_of(long))
+    assert verdict is None or not verdict.same
+
+
+def people_of(text: str) -> dict[str, set[str]]:
+    (analysis,) = storyline.analyze_text(text, one_article=True)
+    body = analysis.article.text
+    return {e.name: {body[s:t] for s, t in e.mentions} for e in analysis.entities if e.type == "PERSON"}
+
+
+def test_entities_initialled_name_joins_the_only_person_it_fits():
+    people = people_of("John Smith arrived in Paris on Monday. J. Smith said the talks failed.")
+    assert "J. Smith" in people["John Smith"]
+
+
+def test_entities_initialled_name_fitting_two_people_stays_apart():
+    people = people_of("John Smith arrived in Paris on Monday with Jane Smith. J. Smith said the talks failed.")
+    assert "J. Smith" not in people.get("John Smith", set()) | people.get("Jane Smith", set())
 

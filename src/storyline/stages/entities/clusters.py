@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from .acronyms import join_acronym_names
 from .lexicon import KINSHIP_NOUNS
 from .mentions import Mention
-from .names import NameForm, Verdict, compare_org_names, compare_person_names, form_of
+from .names import NameForm, Verdict, compare_org_names, compare_person_names, form_of, is_initial
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -109,6 +109,9 @@ def cluster_people(doc: Doc, group: Sequence[Mention], clusters: list[Cluster], 
     # Longest names first: each full name seeds a cluster unless it extends one already seeded.
     full = sorted((m for m in group if len(forms[id(m)].words) >= 2), key=lambda m: (-len(forms[id(m)].words), m.start))
     short: list[Mention] = [m for m in group if len(forms[id(m)].words) < 2]
+    # "J. Smith" is placed once every full name is known, so a "Jane Smith" named later still competes.
+    initialled = [m for m in full if is_initial(forms[id(m)].words[0])]
+    full = [m for m in full if m not in initialled]
     for mention in full:
         form = forms[id(mention)]
         target = None
@@ -134,6 +137,8 @@ def cluster_people(doc: Doc, group: Sequence[Mention], clusters: list[Cluster], 
             target = new_cluster(clusters, "PERSON")
             people.append(target)
         add_mention(target, mention)
+    for mention in initialled:
+        place_initialled(mention, forms[id(mention)], people, clusters, decisions)
     for mention in sorted(short, key=lambda m: m.start):
         form = forms[id(mention)]
         candidates: list[tuple[Cluster, Verdict]] = []
@@ -167,6 +172,27 @@ def cluster_people(doc: Doc, group: Sequence[Mention], clusters: list[Cluster], 
         target = new_cluster(clusters, "PERSON")
         people.append(target)
         add_mention(target, mention)
+
+
+def place_initialled(
+    mention: Mention, form: NameForm, people: list[Cluster], clusters: list[Cluster], decisions: list[Decision]
+) -> None:
+    """ "J. Smith" joins the one person whose name it abbreviates; with a "John Smith" and a "Jane Smith"
+    both in the article it could be either, so it stays apart."""
+    candidates = [(c, v) for c in people if (v := best_person_verdict(form, c)) is not None and v.same]
+    if len(candidates) == 1:
+        cluster, verdict = candidates[0]
+        record(decisions, verdict, form.key, cluster, mention)
+        add_mention(cluster, mention)
+        return
+    target = next((c for c in people if form.key in c.keys), None)
+    if target is None:
+        if len(candidates) > 1:
+            names = " and ".join(sorted(c.name for c, _ in candidates))
+            decisions.append(Decision("split", (form.key, names), f"the initial fits {names} alike", mention.start))
+        target = new_cluster(clusters, "PERSON")
+        people.append(target)
+    add_mention(target, mention)
 
 
 def given_name_cluster(form: NameForm, people: Sequence[Cluster], mention: Mention) -> Cluster | None:

@@ -54,6 +54,30 @@ def is_acronym_of(short: NameForm, long: NameForm) -> bool:
     return acronym in (initials(long.words, True), initials(long.words, False))
 
 
+def is_initial(word: str) -> bool:
+    """ "j." or "j": one letter standing for a given or middle name."""
+    letters = word.strip(".,[]()")
+    return len(letters) == 1 and letters.isalpha()
+
+
+def without_middle_initials(words: tuple[str, ...]) -> tuple[str, ...]:
+    """ "john f. kennedy" -> ("john", "kennedy"): a middle initial is dropped as often as it is written."""
+    if len(words) < 3:
+        return words
+    return (words[0], *(w for w in words[1:-1] if not is_initial(w)), words[-1])
+
+
+def abbreviates(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """ "j. smith" abbreviates "john smith": the same surname, a given name written as its initial."""
+    return (
+        len(short) == len(long) >= 2
+        and is_initial(short[0])
+        and not is_initial(long[0])
+        and long[0].startswith(short[0].strip(".,[]()"))
+        and short[1:] == long[1:]
+    )
+
+
 def surname_variants(form: NameForm) -> set[tuple[str, ...]]:
     """Word sequences that can stand alone for a person: the last word, the last two (compound Hispanic
     surnames, "Garcia Marquez"), the parts of a hyphenated surname read as one ("sanchez garzoli")."""
@@ -62,7 +86,7 @@ def surname_variants(form: NameForm) -> set[tuple[str, ...]]:
     if len(words) < 2:
         return variants
     variants.add(words[-1:])
-    if len(words) >= 3:
+    if len(words) >= 3 and not is_initial(words[1]):
         variants.add(words[-2:])
         variants.add(words[1:2])  # paternal surname of "Gustavo Petro Urrego" is "Petro"
     if "-" in words[-1]:
@@ -82,6 +106,17 @@ def compare_person_names(short: NameForm, long: NameForm) -> Verdict | None:
     """How a person name relates to a longer (or equal) one; None when they share no word at all."""
     if short.key == long.key:
         return Verdict(True, "same name")
+    if abbreviates(short.words, long.words) or abbreviates(long.words, short.words):
+        initialled, full = (short, long) if is_initial(short.words[0]) else (long, short)
+        return Verdict(True, f"'{initialled.key}' writes the given name of '{full.key}' as its initial")
+    bare_short, bare_long = without_middle_initials(short.words), without_middle_initials(long.words)
+    # Only one side may have lost its initials: "George W. Bush" is not "George H. W. Bush".
+    if (bare_short == short.words) != (bare_long == long.words):
+        if bare_short == bare_long:
+            return Verdict(True, f"'{short.key}' and '{long.key}' differ only by a middle initial")
+        verdict = compare_person_names(NameForm(" ".join(bare_short), bare_short), NameForm(" ".join(bare_long), bare_long))
+        if verdict is None or verdict.same:
+            return verdict
     if not set(short.words) & set(long.words) and short.words not in surname_variants(long):
         return None
     if short.words in surname_variants(long):
