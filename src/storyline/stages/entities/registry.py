@@ -278,7 +278,8 @@ class Registry:
         entry.gender = entry.gender or cluster.gender
         entry.relative = entry.relative or is_relative(cluster)
         entry.roles.extend((article_id, r.start, r.end, r.text, r.kind) for r in cluster.roles)
-        entry.descriptions.extend(descriptions)
+        # Each different description once: "a woman" said in 300 articles is one thing to compare with.
+        entry.descriptions.extend(d for d in dict.fromkeys(descriptions) if d not in entry.descriptions)
         if entry.keys:
             self.named_in.setdefault(article_id, set()).add(entry.id)
 
