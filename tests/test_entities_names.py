@@ -146,3 +146,10 @@ def test_entities_initialled_name_fitting_two_people_stays_apart():
     people = people_of("John Smith arrived in Paris on Monday with Jane Smith. J. Smith said the talks failed.")
     assert "J. Smith" not in people.get("John Smith", set()) | people.get("Jane Smith", set())
 
+
+def test_entities_acronym_spelt_by_two_names_joins_neither():
+    text = "The Catholic Church and the Comic Corps met in Rome. The CC said it would appeal."
+    (analysis,) = storyline.analyze_text(text, one_article=True)
+    body = analysis.article.text
+    joined = [e for e in analysis.entities if "CC" in {body[s:t] for s, t in e.mentions} and len(e.mentions) > 1]
+    assert all(body[s:t] not in ("Catholic Church", "Comic Corps") for e in joined for s, t in e.mentions)

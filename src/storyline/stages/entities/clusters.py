@@ -271,17 +271,31 @@ def cluster_other(
             target = by_key[long_key]
             record(decisions, Verdict(True, f"acronym '{mention.name}' of '{long_key}': {why}"), form.key, target, mention)
         if target is None:
+            candidates = []
             for cluster in {id(c): c for c in by_key.values()}.values():
                 verdicts = [compare_org_names(form, form_of(k)) for k in cluster.keys]
                 verdict = next((v for v in verdicts if v is not None and v.same), None)
                 if verdict is not None:
-                    target = cluster
-                    record(decisions, verdict, form.key, cluster, mention)
-                    break
+                    candidates.append((cluster, verdict))
+            # Letters read off initials alone are ambiguous when two names spell them ("CC": "Catholic
+            # Church", "Cape Canaveral"): such an acronym joins neither.
+            if len({spelling_of(c) for c, _ in candidates}) > 1 and form.is_acronym:
+                names = " and ".join(sorted(c.name for c, _ in candidates))
+                decisions.append(Decision("split", (form.key, names), f"the letters fit {names} alike", mention.start))
+            elif candidates:
+                target, verdict = candidates[0]
+                record(decisions, verdict, form.key, target, mention)
         if target is None:
             target = new_cluster(clusters, type_)
         by_key[form.key] = target
         add_mention(target, mention)
+
+
+def spelling_of(cluster: Cluster) -> str:
+    """A cluster's longest name without apostrophes: "New People's Party" and "New People Party" are
+    two spellings of one name, not two names competing for "NPP"."""
+    longest = max(cluster.keys, key=lambda k: (len(k.split()), k))
+    return " ".join(word.removesuffix("'s").replace("'", "") for word in longest.split())
 
 
 def add_untagged_names(
