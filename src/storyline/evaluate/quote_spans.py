@@ -1,13 +1,14 @@
-"""Predicted and gold attributions of one text -> span P/R/F1 as Citron defines them (cue, source, content, whole quote).
+"""Predicted and gold attributions of one text -> span P/R/F1 as Citron defines them (cue, source, content, quote).
 
 These are the figures Citron (BBC, github.com/bbc/citron, citron/metrics.py) publishes for PARC 3.0, computed here
 from its definitions so that storyline and textacy can be read beside them. They differ from the attribution
 metrics of `quotes.py`, which pair whole attributions one to one by content:
 
 - EXACT, per component (cue, source, content): a predicted attribution is right when some gold attribution
-  has a cue that overlaps its cue and the same tokens in that component (for the cue itself: the same cue tokens). A gold attribution
-  is found when some predicted one is right for it in the same sense. No one-to-one pairing. An attribution
-  without a cue can therefore never be right; two without a source have the same (empty) source.
+  has a cue that overlaps its cue (shares a token) and the same tokens in that component (for the cue itself:
+  the same cue tokens). A gold attribution is found when some predicted one is right for it in the same sense.
+  No one-to-one pairing. An attribution without a cue can therefore never be right; two without a source
+  have the same (empty) source.
 - "All quote spans" EXACT: the same cue, the same source and the same content.
 - OVERLAP, per component: tokens. Precision = the tokens of each predicted attribution's component that
   lie in some gold attribution's component, over the tokens of all predicted components; recall the other
@@ -27,7 +28,9 @@ source span ("..., he said, adding that ..."), a predicted source on it counts t
 once, and precision or recall can pass 1. Here each token of one side is counted once, against the union of
 the other side's tokens in the same text. Likewise for EXACT recall, Citron divides the predicted attributions
 found right by themselves plus the gold ones missed; here recall is gold found over gold, so that a gold
-attribution is counted once however many predictions match it. Both readings agree when no span is shared.
+attribution is counted once however many predictions match it. Both readings agree when no span is shared
+and no gold attribution is matched twice. Last, Citron's overlap test also joins spans that only touch (one
+ending where the other starts); here two cues overlap only when they share a token.
 """
 
 from __future__ import annotations
