@@ -155,3 +155,19 @@ def test_coref_question_lines(nlp, case, text, expected):
     from storyline.stages.entities.coref import question_lines
 
     assert [text[s:e][:12] for s, e in question_lines(nlp(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "joins"),
+    [
+        ("a later sentence's they is people", "The Indonesian Navy searched the coast on Friday. "
+         "They found a small boat.", False),
+        ("its own sentence's they may be it", "The Indonesian Navy said they rescued 200 migrants on Friday.", True),
+    ],
+    ids=["later sentence", "same sentence"],
+)
+def test_coref_they_joins_a_named_organisation_only_in_its_sentence(nlp, case, text, joins):
+    entities = resolve_entities(nlp(text)).entities
+    navy = next(e for e in entities if "Navy" in e.name)
+    start = text.lower().index("they")
+    assert ((start, start + 4) in navy.mentions) is joins

@@ -64,6 +64,11 @@ def agrees(pronoun: Mention, cluster: Cluster, antecedent: Mention) -> bool:
         # to an organisation were wrong, so it is left unresolved.
         return False
     # they / them / their: organisations (metonymic plural) and groups of people.
+    if cluster.type == "ORG" and any(m.kind == "name" for m in cluster.mentions):
+        # A named organisation is "they" only within its own sentence ("Twitter said they would ..."):
+        # across sentences "they" is a group of people far more often. GUM Wikinews: 60 of 71 "they"
+        # joined to a named organisation were wrong; this rule: CoNLL F1 0.6330 -> 0.6374 (never: 0.6365).
+        return antecedent.sentence == pronoun.sentence
     return cluster.type == "ORG" or plural_nominal or cluster.type == "NORP"
 
 
