@@ -4,6 +4,7 @@ acronym a name mention of its own even where spaCy left it untagged ("National L
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -102,13 +103,23 @@ def expansion_inside(doc: Doc, bracket: int, acronym: str, covering: Mention | N
     return None
 
 
+def opening_brackets(doc: Doc) -> list[Token]:
+    """The "(" tokens, found in the text rather than by walking every token (the stage looks twice)."""
+    found = doc.user_data.get("storyline_brackets")
+    if found is None:
+        text = text_of(doc)
+        spans = (doc.char_span(match.start(), match.start() + 1) for match in re.finditer(r"\(", text))
+        found = doc.user_data["storyline_brackets"] = [span[0] for span in spans if span is not None]
+    return found
+
+
 def find_acronym_pairs(doc: Doc, mentions: Sequence[Mention]) -> list[AcronymPair]:
     """Every "Expansion (ACRONYM)" and "ACRONYM (Expansion)" in the document."""
     ending = {m.last: m for m in mentions}
     spans = {(m.first, m.last): m for m in mentions}
     pairs = []
-    for token in doc:
-        if token.text != "(" or token.i + 2 >= len(doc):
+    for token in opening_brackets(doc):
+        if token.i + 2 >= len(doc):
             continue
         inner = doc[token.i + 1]
         acronym = acronym_letters(inner)
