@@ -8,7 +8,7 @@ import storyline
 from storyline.pipeline import load_nlp
 from storyline.stages.entities.acronyms import find_acronym_pairs, join_acronym_names, letters_fit
 from storyline.stages.entities.mentions import name_mentions
-from storyline.stages.entities.names import form_of
+from storyline.stages.entities.names import acronym_verdict, form_of
 
 
 @pytest.mark.parametrize(
@@ -92,3 +92,21 @@ def test_acronyms_person_initials_in_brackets_are_not_paired():
     doc = load_nlp()("Maria Lopez (ML) said the talks failed. Lopez left early.")
     joined = join_acronym_names(doc, name_mentions(doc, []))
     assert not any("expansion" in m.features for m in joined)
+
+
+@pytest.mark.parametrize(
+    ("acronym", "name", "rivals", "same"),
+    [
+        ("UN", "United Nations", [], True),  # two letters, no other name spells them
+        ("UK", "United Kingdom", ["Ukrainian Knights"], False),  # two letters, a rival spells them too
+        ("WOLA", "Washington Office on Latin America", ["Women of Latin America"], True),  # four letters hold
+        ("UN", "United Nations", ["United Nations"], True),  # the name itself is no rival
+    ],
+)
+def test_acronyms_verdict_refuses_two_letters_with_a_rival(acronym, name, rivals, same):
+    verdict = acronym_verdict(form_of(acronym), form_of(name), [form_of(r) for r in rivals])
+    assert verdict is not None and verdict.same is same
+
+
+def test_acronyms_verdict_needs_the_letters():
+    assert acronym_verdict(form_of("UN"), form_of("European Union")) is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -76,6 +77,19 @@ def abbreviates(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
         and long[0].startswith(short[0].strip(".,[]()"))
         and short[1:] == long[1:]
     )
+
+
+def acronym_verdict(acronym: NameForm, expansion: NameForm, rivals: Iterable[NameForm] = ()) -> Verdict | None:
+    """Whether an acronym stands for a name met without brackets (elsewhere in the run): its letters must be
+    the name's initials. Two letters say little ("CC": "Catholic Church", "Cape Canaveral"), so a
+    two-letter acronym is refused when another of the `rivals` spells it too."""
+    if not is_acronym_of(acronym, expansion):
+        return None
+    letters = acronym.words[0].upper()
+    others = sorted({r.key for r in rivals if r.key != expansion.key and is_acronym_of(acronym, r)})
+    if others and len(letters) < 3:
+        return Verdict(False, f"'{letters}' fits '{expansion.key}' and '{others[0]}' alike")
+    return Verdict(True, f"'{letters}' is the acronym of '{expansion.key}'")
 
 
 def surname_variants(form: NameForm) -> set[tuple[str, ...]]:
