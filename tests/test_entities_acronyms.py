@@ -6,9 +6,11 @@ import pytest
 
 import storyline
 from storyline.pipeline import load_nlp
+from storyline.stages.entities import resolve_entities
 from storyline.stages.entities.acronyms import find_acronym_pairs, join_acronym_names, letters_fit
 from storyline.stages.entities.mentions import name_mentions
 from storyline.stages.entities.names import acronym_verdict, form_of
+from storyline.stages.entities.registry import Registry
 
 
 @pytest.mark.parametrize(
@@ -110,3 +112,13 @@ def test_acronyms_verdict_refuses_two_letters_with_a_rival(acronym, name, rivals
 
 def test_acronyms_verdict_needs_the_letters():
     assert acronym_verdict(form_of("UN"), form_of("European Union")) is None
+
+
+def test_acronyms_bare_acronym_in_a_later_article_is_the_same_entity():
+    nlp, registry = load_nlp(), Registry()
+    first = resolve_entities(nlp("In 1964 rebels founded the National Liberation Army (ELN) in the north."), (), registry, "a1")
+    second_text = "Talks with the ELN resumed on Monday in Caracas."
+    second = resolve_entities(nlp(second_text), (), registry, "a2")
+    (army,) = [e for e in first.entities if e.name == "National Liberation Army"]
+    start = second_text.index("ELN")
+    assert any(e.id == army.id and (start, start + 3) in e.mentions for e in second.entities)
