@@ -171,3 +171,21 @@ def test_coref_they_joins_a_named_organisation_only_in_its_sentence(nlp, case, t
     navy = next(e for e in entities if "Navy" in e.name)
     start = text.lower().index("they")
     assert ((start, start + 4) in navy.mentions) is joins
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "joins"),
+    [
+        ("same possessive and noun", "The parents lost their child, Gloria, in May. The court heard that the parents "
+         "had ignored their child for months.", True),
+        ("an in-law is someone else", "He met his father, Luis Vega, in May. Later he met his father-in-law in Lima.",
+         False),
+    ],
+    ids=["repeat", "in-law"],
+)
+def test_coref_possessed_kin_noun_repeats_the_named_relative(nlp, case, text, joins):
+    entities = resolve_entities(nlp(text)).entities
+    second = text.rindex(" their child") + 1 if "their child" in text else text.rindex("his father")
+    words = "their child" if "their child" in text else "his father"
+    named = next(e for e in entities if e.name in ("Gloria", "Luis Vega"))
+    assert ((second, second + len(words)) in named.mentions) is joins

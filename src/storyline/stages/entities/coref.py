@@ -292,6 +292,8 @@ def resolve_nominals(doc: Doc, clusters: list[Cluster], nominals: Sequence[Menti
         best = None
         if linkable:
             best = best_nominal_antecedent(doc, clusters, nominal, lemma)
+        elif lemma in KINSHIP_NOUNS and nominal.features.get("possessive") == "yes":
+            best = kin_antecedent(doc, clusters, nominal, lemma)
         if best is None and (nominal.features.get("definite") == "yes" or nominal.features.get("number") == "plural"):
             best = repeated_nominal(doc, clusters, nominal, lemma)
         if best is None:
@@ -299,6 +301,24 @@ def resolve_nominals(doc: Doc, clusters: list[Cluster], nominals: Sequence[Menti
             clusters.append(best)
         best.mentions.append(nominal)
         taken.add(id(nominal))
+
+
+def kin_antecedent(doc: Doc, clusters: Sequence[Cluster], nominal: Mention, lemma: str) -> Cluster | None:
+    """"their child" after "their nine-month-old child, Gloria": a possessed kinship noun is the person
+    introduced earlier by the same possessive and the same noun."""
+    possessive = doc[nominal.first].lower_
+    if nominal.last < len(doc) and doc[nominal.last].text == "-":
+        return None  # "his father-in-law" is someone else
+    found = None
+    for cluster in clusters:
+        if cluster.type != "PERSON" or not any(m.kind == "name" for m in cluster.mentions):
+            continue
+        for role in cluster.roles:
+            words = name_key(role.text).split()
+            fits = role.kind == "kinship" and role.end <= nominal.start and words[:1] == [possessive] and lemma in words
+            if fits and (found is None or role.start > found[0]):
+                found = (role.start, cluster)
+    return found[1] if found else None
 
 
 def repeated_nominal(doc: Doc, clusters: Sequence[Cluster], nominal: Mention, lemma: str) -> Cluster | None:
