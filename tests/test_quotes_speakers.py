@@ -547,3 +547,21 @@ def test_quotes_speaker_the_parse_hides_before_the_quote(nlp, rows, cue: int, wo
     start, end = words_span(doc, *words)
     speaker = marked_speaker(doc, doc[cue], start, end, [(start - 2, end + 2)], (0, len(doc.text)))
     assert speaker is not None and speaker.text == "Ellis"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "Maria Lopez, the finance minister, said the bridge will reopen in May.",
+            "Maria Lopez, the finance minister",
+        ),
+        (
+            "\u201cThe bridge will reopen in May,\u201d Maria Lopez, one of the engineers who built it, said.",
+            "Maria Lopez, one of the engineers who built it",
+        ),
+    ],
+)
+def test_quotes_speaker_mention_keeps_the_apposition(nlp, text: str, words: str) -> None:
+    quote = run(nlp, text, MARIA)[0]
+    assert (text[slice(*quote.speaker.mention)], quote.speaker.name) == (words, "Maria Lopez")

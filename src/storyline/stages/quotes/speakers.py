@@ -52,8 +52,9 @@ class SpeakerContext:
         self.descriptors, self.genders = learn_descriptors(self.doc, self.entities)
 
 
-def mention_span(token: Token) -> tuple[int, int]:
-    """The words naming the speaker: the head with its determiners, titles and compound names."""
+def mention_span(token: Token, apposition: bool = True) -> tuple[int, int]:
+    """The words naming the speaker: the head with its determiners, titles, compound names and apposition
+    ("Rendell, a Clinton surrogate")."""
     left = token
     for child in token.lefts:
         if child.dep_ in MENTION_DEPS and child.left_edge.i < left.i:
@@ -62,7 +63,10 @@ def mention_span(token: Token) -> tuple[int, int]:
         left = left.doc[left.i + 1]  # a mark or dash glued onto the name ('”― Jo Ruiz')
     right = token
     for child in token.rights:
-        if child.dep_ in ("flat", "compound") and child.right_edge.i > right.i:
+        # the apposition whole, as PolNeAR marks it ("X, one of those who ..."), unless the parse ran past the line
+        on_line = "\n" not in token.doc.text[token.idx : child.right_edge.idx]
+        kept = ("flat", "compound", "appos") if apposition else ("flat", "compound")
+        if child.dep_ in kept and child.right_edge.i > right.i and on_line:
             right = child.right_edge
     return left.idx, right.idx + len(right.text)
 
@@ -171,7 +175,7 @@ def sieve_name(token: Token, mention: tuple[int, int], context: SpeakerContext) 
     best name we have."""
     if not _looks_like_name(token):
         return None
-    start, end = mention
+    start, end = mention_span(token, apposition=False)  # "the CEO, Jo Ruiz": the name is the head's own words
     words = [
         t for t in context.doc.char_span(start, end, alignment_mode="expand") or [] if _looks_like_name(t)
     ]
