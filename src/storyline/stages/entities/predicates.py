@@ -25,19 +25,24 @@ def attach_predicates(doc: Doc, clusters: list[Cluster], blocked: Sequence[tuple
     owner = {id(m): c for c in clusters for m in c.mentions}
     by_head = {m.head: m for c in clusters for m in c.mentions}
     for cluster in list(clusters):
-        if any(m.kind != "nominal" for m in cluster.mentions) or len(cluster.mentions) != 1:
+        if any(m.kind != "nominal" for m in cluster.mentions):
             continue
-        nominal = cluster.mentions[0]
-        head = doc[nominal.head]
-        if head.dep_ != "attr" or head.head.lemma_ != "be":
-            continue
-        subject = next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS), None)
-        mention = by_head.get(subject.i) if subject is not None else None
-        target = owner.get(id(mention)) if mention is not None else None
-        if target is None or target is cluster or target.type != cluster.type:
-            continue
-        target.mentions.append(nominal)
-        clusters.remove(cluster)
+        # A group of repeated role nominals ("a third party candidate ... the only candidate") moves whole
+        # when one of them is predicated of a named subject ("I am the only candidate ...").
+        for nominal in cluster.mentions:
+            head = doc[nominal.head]
+            if head.dep_ != "attr" or head.head.lemma_ != "be":
+                continue
+            subject = next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS), None)
+            mention = by_head.get(subject.i) if subject is not None else None
+            target = owner.get(id(mention)) if mention is not None else None
+            if target is None or target is cluster or target.type != cluster.type:
+                continue
+            target.mentions.extend(cluster.mentions)
+            for moved in cluster.mentions:
+                owner[id(moved)] = target
+            clusters.remove(cluster)
+            break
     attach_bare_roles(doc, clusters, blocked, owner, by_head)
 
 
