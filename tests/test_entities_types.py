@@ -7,7 +7,13 @@ from collections import Counter
 import pytest
 
 import storyline
-from storyline.stages.entities.entity_types import ACTOR, NONPERSON, winner
+from storyline.stages.entities.entity_types import (
+    ACTOR,
+    NONPERSON,
+    read_as_place,
+    winner,
+    written_unlike_person,
+)
 
 
 @pytest.mark.parametrize(
@@ -48,3 +54,36 @@ def types_of(text: str) -> dict[str, str]:
 )
 def test_types_organisations_speak_too(text, name, expected):
     assert types_of(text).get(name) == expected
+
+
+def test_types_a_place_sharing_a_given_name_stays_a_place():
+    found = types_of(
+        "Georgia Smith, a lawyer, flew home on Monday. She said the courts in Georgia were slow. "
+        "Georgia passed a new law. Lawmakers in Georgia voted for it."
+    )
+    assert found["Georgia Smith"] == "PERSON" and found["Georgia"] == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("tally", "expected"),
+    [
+        ({"GPE": 13}, True),  # "Virginia": the tagger never calls it a person
+        ({"PERSON": 18}, False),
+        ({"ORG": 1}, False),  # one ORG tag on a given name is a slip
+        ({"PERSON": 2, "GPE": 2}, False),
+    ],
+)
+def test_types_given_name_does_not_count_for_a_place(tally, expected):
+    assert read_as_place(Counter(tally)) is expected
+
+
+@pytest.mark.parametrize(
+    ("tally", "expected"),
+    [
+        ({"ORG": 6, NONPERSON: 1}, True),  # "the Polaroid"
+        ({"GPE": 57, "PERSON": 325, "ORG": 7}, False),  # a surname the tagger often calls a place
+        ({"GPE": 16, "PERSON": 2}, False),  # no form evidence: the surname still decides
+    ],
+)
+def test_types_surname_does_not_make_a_thing_written_unlike_a_person_one(tally, expected):
+    assert written_unlike_person(Counter(tally)) is expected

@@ -109,16 +109,22 @@ def decide_types(
                 tally["ORG"] += WEIGHT_ACRONYM
             tallies[form_of(mention.name).key] += tally
     # A single word that is the surname of a multi-word person name is a person wherever it stands alone.
+    # A given name is weaker evidence: places begin person-like names the tagger invents ("Virginia
+    # Governor(s"), so it does not count for a word its own votes make a place.
     person_surnames: set[tuple[str, ...]] = set()
+    given_names: set[tuple[str, ...]] = set()
     for key, tally in tallies.items():
         combined = tally + (prior or {}).get(key, Counter())
         if len(key.split()) > 1 and winner(combined) == "PERSON":
-            person_surnames |= surname_variants(form_of(key)) | {tuple(key.split()[:1])}
+            person_surnames |= surname_variants(form_of(key))
+            given_names.add(tuple(key.split()[:1]))
     counts = Counter(form_of(m.name).key for m in mentions)
     surname_words = {variant[-1] for variant in person_surnames if len(variant) == 1} | known_surnames
     for key, tally in tallies.items():
         words = key.split()
-        if tuple(words) in person_surnames:
+        combined = tally + (prior or {}).get(key, Counter())
+        surname = tuple(words) in person_surnames and not written_unlike_person(combined)
+        if surname or (tuple(words) in given_names and not read_as_place(combined)):
             tally["PERSON"] += WEIGHT_SURNAME * counts[key]
         elif len(words) > 1 and words[-1] in surname_words and not any(w in ORG_NAME_WORDS for w in words):
             # "Mo Cheeks" beside "Maurice Cheeks": a full name ending in a known person's surname.
@@ -129,11 +135,29 @@ def decide_types(
     return types, tallies
 
 
+def labels_of(tally: Counter) -> Counter:
+    return Counter({label: n for label, n in tally.items() if label not in PSEUDO_LABELS})
+
+
+def read_as_place(tally: Counter) -> bool:
+    """The word's own votes make it a place more than a person ("in Virginia", tagged GPE). A given name
+    tagged ORG once is the tagger's slip ("Veronica"), so only place votes count against it."""
+    labels = labels_of(tally)
+    return labels["GPE"] + labels["LOC"] > labels["PERSON"]
+
+
+def written_unlike_person(tally: Counter) -> bool:
+    """ "the Polaroid": a word written as no person's name is (after "the", in capitals) and mostly
+    labelled something else is not made a person by a namesake's surname."""
+    labels = labels_of(tally)
+    return bool(tally.get(NONPERSON)) and sum(labels.values()) - labels["PERSON"] > labels["PERSON"]
+
+
 def resolve_actor(tally: Counter) -> Counter:
     """The tally with its ACTOR votes given to a type: an organisation when the name's own evidence says it
     is one (written in capitals or after "the", or tagged ORG more often than PERSON), dropped when that
     evidence says place (a country that "said" is metonymy), otherwise a person."""
-    types = Counter({label: n for label, n in tally.items() if label not in PSEUDO_LABELS})
+    types = labels_of(tally)
     actor = tally.get(ACTOR, 0)
     if not actor:
         return types
