@@ -2,7 +2,8 @@
 
 Order of work: name mentions (spaCy NER without credits, boilerplate and headings) -> one type per name by
 evidence and vote (entity_types) -> name clusters with recorded merges and splits (clusters) -> roles and
-appositives (roles) -> role nominals and pronouns by sieve (coref) -> run-wide ids (registry).
+appositives (roles) -> role nominals and pronouns by sieve (coref) -> a person described, then named
+(introductions) -> run-wide ids (registry).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .coref import (
 from .corrections import apply_user_merges, apply_user_splits
 from .descriptions import Description, age_after, describe, describe_age, describe_role
 from .entity_types import decide_types
+from .introductions import join_introduced_names
 from .mentions import (
     Mention,
     blocked_spans,
@@ -97,6 +99,7 @@ def resolve_entities(
     resolve_first_person(doc, clusters, pronouns, quotes)
     attach_predicates(doc, clusters, blocked)
     attach_reported_it(doc, clusters, pronouns)
+    join_introduced_names(doc, clusters, decisions)
     if registry is not None:
         registry.add_votes(tallies)
         registry.note(article_id, decisions, doc.text)

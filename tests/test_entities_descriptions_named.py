@@ -1,0 +1,79 @@
+"""A person introduced by a description and named a sentence later is one entity with the name."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.stages.entities import resolve_entities
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from storyline.pipeline import load_nlp
+
+    return load_nlp()
+
+
+def entity_with(entities, text: str, word: str):
+    start = text.index(word)
+    return next((e for e in entities if any(s <= start < end for s, end in e.mentions)), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "description", "name"),
+    [
+        (
+            "A woman died on Friday after a car hit her in the town centre. "
+            "Witnesses said 61-year-old Maria Lopez was crossing the road when she was hit.",
+            "A woman",
+            "Maria Lopez",
+        ),
+        (
+            "A fired accountant shot two of his former bosses on Monday, police said. "
+            "The suspect, 44-year-old Peter Hallam, was arrested two hours later.",
+            "A fired accountant",
+            "Peter Hallam",
+        ),
+    ],
+)
+def test_entities_indefinite_introduction_joins_next_name(nlp, text: str, description: str, name: str) -> None:
+    entities = resolve_entities(nlp(text)).entities
+    described = entity_with(entities, text, description)
+    assert described is not None and described is entity_with(entities, text, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "description", "name"),
+    [
+        # Two people introduced in one sentence: which one the name is, the words do not say.
+        (
+            "Police arrested a man over the death of a woman in the car park. "
+            "Maria Lopez, 66, was hit while walking to her car.",
+            "a man",
+            "Maria Lopez",
+        ),
+        # The ages differ: another person.
+        (
+            "A 30-year-old man was injured in the crash. Peter Hallam, 52, was driving the other car.",
+            "A 30-year-old man",
+            "Peter Hallam",
+        ),
+        # A name given no age is a spokesman or official quoted, not the person introduced.
+        (
+            "A woman died on Friday after a car hit her. Peter Hallam said the road was closed for hours.",
+            "A woman",
+            "Peter Hallam",
+        ),
+        # Named too far away.
+        (
+            "A woman died on Friday. The road was closed. The police came. A report followed. "
+            "Maria Lopez, 61, was a teacher.",
+            "A woman",
+            "Maria Lopez",
+        ),
+    ],
+)
+def test_entities_introduction_kept_apart_from_unfitting_name(nlp, text: str, description: str, name: str) -> None:
+    entities = resolve_entities(nlp(text)).entities
+    described = entity_with(entities, text, description)
+    assert described is None or described is not entity_with(entities, text, name)
