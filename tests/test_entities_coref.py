@@ -189,3 +189,20 @@ def test_coref_possessed_kin_noun_repeats_the_named_relative(nlp, case, text, jo
     words = "their child" if "their child" in text else "his father"
     named = next(e for e in entities if e.name in ("Gloria", "Luis Vega"))
     assert ((second, second + len(words)) in named.mentions) is joins
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "speaker"),
+    [
+        ("remarked", 'Mark Davis remarked to reporters, "I never liked the plan."', "Mark Davis"),
+        ("said before the quotation", 'Mark Davis, an editor at the paper, said so on Monday. "Had it come '
+         'earlier, I think the toll would be higher."', "Mark Davis"),
+        ("quotation over two paragraphs", 'After the match, Mark Davis said, "We played well.\n"I think we '
+         'will win the next one."', "Mark Davis"),
+    ],
+    ids=["remarked", "previous sentence", "paragraphs"],
+)
+def test_coref_first_person_in_a_quotation_is_its_speaker(nlp, case, text, speaker):
+    entities = resolve_entities(nlp(text)).entities
+    start = text.index("I ")
+    assert (start, start + 1) in entity_named(entities, speaker).mentions

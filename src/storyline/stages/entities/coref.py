@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ...ids import name_key
 from ..events import country_code
 from .clusters import Cluster
-from .lexicon import KINSHIP_NOUNS, SPEECH_VERBS
+from .lexicon import KINSHIP_NOUNS, QUOTE_VERBS
 from .mentions import Mention, text_of
 from .names import form_of
 
@@ -418,9 +418,12 @@ def speaker_of_quote(doc: Doc, quote: tuple[int, int], owner: dict[int, Cluster]
         sentence = doc[sentence.end].sent if sentence.end < len(doc) else None
     if sentence is not None:
         sentences.append(sentence)
+    # Last, the sentence before a quotation that opens its own ('X, a spokesman, said. "I think ...').
+    if sentences and sentences[0].start > 0:
+        sentences.append(doc[sentences[0].start - 1].sent)
     for sentence in sentences:
         for token in sentence:
-            if start <= token.idx < end or token.lemma_.lower() not in SPEECH_VERBS:
+            if start <= token.idx < end or token.lemma_.lower() not in QUOTE_VERBS:
                 continue
             for child in token.children:
                 mention = by_head.get(child.i)

@@ -98,6 +98,9 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
             ranges.append((opened + 1, index))
             opened = None
         elif char == "\n" and opened is not None and text[opened] == '"':
+            # A quotation running over paragraphs opens each one and closes only the last; the part
+            # up to the line break is quoted all the same.
+            ranges.append((opened + 1, index))
             opened = None
     return ranges
 
