@@ -304,7 +304,7 @@ def nominal_mentions(doc: Doc, blocked: Sequence[tuple[int, int]], names: Sequen
         determiners = [t for t in chunk if t.dep_ in ("det", "poss") and t.i < head.i]
         number = "plural" if head.tag_ in ("NNS", "NNPS") else "singular"
         modified = any(t.ent_type_ in ("NORP", "GPE", "LOC") or t.pos_ in ("PROPN", "NUM") or t.like_num for t in chunk if t.i < head.i)
-        headline = head.sent.start == 0 or "\n" in doc.text[head.sent.start_char - 1 : head.sent.start_char]
+        headline = head.sent.start == 0 or "\n" in text_of(doc)[head.sent.start_char - 1 : head.sent.start_char]
         if not determiners and number == "singular" and not modified and not (headline and head.i == head.sent.start):
             continue  # a bare singular is a role ("as president"), not a reference
         first = chunk.start

@@ -64,7 +64,7 @@ def mention_span(token: Token, apposition: bool = True) -> tuple[int, int]:
     right = token
     for child in token.rights:
         # the apposition whole, as PolNeAR marks it ("X, one of those who ..."), unless the parse ran past the line
-        on_line = "\n" not in token.doc.text[token.idx : child.right_edge.idx]
+        on_line = "\n" not in token.doc[token.i : child.right_edge.i].text_with_ws  # not Doc.text: it re-joins every token
         kept = ("flat", "compound", "appos") if apposition else ("flat", "compound")
         if child.dep_ in kept and child.right_edge.i > right.i and on_line:
             right = child.right_edge
