@@ -71,3 +71,11 @@ def test_entities_he_never_joins_a_group_through_its_they(nlp):
     group = entity_with(text, entities, "several lawmakers")
     assert group is not None
     assert entity_with(text, entities, "He") != group
+
+
+def test_entities_predicates_its_bound_by_an_organisation_subject(nlp):
+    text = "The Indonesian Navy rescued 200 migrants on Friday and brought them to its base in Aceh."
+    entities = resolve_entities(nlp(text)).entities
+    twitter = next(e for e in entities if "Navy" in e.name)
+    start = text.index("its ")
+    assert (start, start + 3) in twitter.mentions

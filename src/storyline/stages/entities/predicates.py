@@ -1,6 +1,6 @@
 """Clusters + parse -> mentions linked by syntax alone: predicate nominals joined to their subject ("X is the only
 candidate", "X was named coach"; a role said of someone is a mention of them, as GUM's "pred" and ECB+ annotate it)
-and "it" reported by an organisation ("the navy said it ...")."""
+and "it" reported by an organisation ("the navy said it ..."), "its" bound by an organisation subject."""
 
 from __future__ import annotations
 
@@ -136,5 +136,27 @@ def attach_reported_it(doc: Doc, clusters: list[Cluster], pronouns: Sequence[Men
         target = owner.get(id(mention)) if mention is not None else None
         # spaCy's own label counts too: the speech-verb vote may have typed "Google said" a person.
         if target is not None and (target.type == "ORG" or any(m.label == "ORG" for m in target.mentions)):
+            target.mentions.append(pronoun)
+            by_head[pronoun.head] = pronoun
+    attach_own_its(doc, pronouns, owner, by_head)
+
+
+def attach_own_its(doc: Doc, pronouns: Sequence[Mention], owner: dict[int, Cluster], by_head: dict[int, Mention]) -> None:
+    """"its" bound by its clause's subject when that is a named organisation ("NASA tweeted support via its
+    account", "the council raised its fees"): the organisation's own, as a reflexive would be."""
+    quotes = quoted_ranges(text_of(doc))
+    for pronoun in pronouns:
+        token = doc[pronoun.head]
+        if token.lower_ != "its" or pronoun.head in by_head or any(s <= pronoun.start < e for s, e in quotes):
+            continue
+        verb = token.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT" and verb.head.i != verb.i:
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None and verb.dep_ == "conj":  # "X rescued them and brought them to its base"
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        mention = by_head.get(subject.i) if subject is not None else None
+        target = owner.get(id(mention)) if mention is not None else None
+        if target is not None and target.type == "ORG" and mention.kind == "name":
             target.mentions.append(pronoun)
             by_head[pronoun.head] = pronoun
