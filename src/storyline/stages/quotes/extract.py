@@ -7,6 +7,7 @@ after "..., he said."), and a pronoun can fall back on the previous speaker.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -15,7 +16,7 @@ from ...models import Block, Cue, Entity, Quote, Speaker
 from . import cues, kinds, marks
 from .evidence import find_evidence
 from .reported import find_reported
-from .speakers import SpeakerContext, resolve_speaker
+from .speakers import SpeakerContext, mention_span, resolve_speaker
 from .subjects import bind_pronoun, marked_speaker, opening_subject
 
 if TYPE_CHECKING:
@@ -260,6 +261,12 @@ def _cue_token(doc: Doc, cue: Token | tuple[int, int]) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
+def _holds_words(candidate: Candidate, mention: tuple[int, int]) -> bool:
+    """Whether a speaker's phrase runs over the quote's words or its cue."""
+    spans = [(candidate.start, candidate.end), _cue_span(candidate.cue)]
+    return any(span is not None and mention[0] < span[1] and span[0] < mention[1] for span in spans)
+
+
 def _nothing_between(text: str, start: int, end: int) -> bool:
     return all(char in GAP_PUNCTUATION for char in text[start:end])
 
@@ -276,6 +283,11 @@ def attribute(doc: Doc, text: str, candidates: list[Candidate], entities: Sequen
             bound = bind_pronoun(candidate.speaker_token, context, _cue_token(doc, candidate.cue))
             referent = candidate.referent if bound is candidate.speaker_token else None
             candidate.speaker = resolve_speaker(bound, context, referent)
+            mention = candidate.speaker.mention
+            if bound is not None and mention is not None and _holds_words(candidate, mention):
+                # "the groups calling themselves “guerrillas”": the phrase holds the cue or the quote
+                core = mention_span(bound, whole=False)
+                candidate.speaker = dataclasses.replace(candidate.speaker, mention=core)
         elif (
             candidate.kind == "direct"
             and last is not None

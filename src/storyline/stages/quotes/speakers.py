@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 MENTION_DEPS = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", "quantmod", "case", "flat"})
 SPEAKER_TYPES = ("PERSON", "ORG", "NORP", "GPE")
+CLOSERS = {")": "(", "]": "[", "\u201d": "\u201c"}
 MASCULINE = frozenset({"he", "him", "his", "himself"})
 FEMININE = frozenset({"she", "her", "hers", "herself"})
 PLURAL = frozenset({"they", "them", "their"})
@@ -52,21 +53,36 @@ class SpeakerContext:
         self.descriptors, self.genders = learn_descriptors(self.doc, self.entities)
 
 
-def mention_span(token: Token, apposition: bool = True) -> tuple[int, int]:
-    """The words naming the speaker: the head with its determiners, titles, compound names and apposition
-    ("Rendell, a Clinton surrogate")."""
+def mention_span(token: Token, whole: bool = True) -> tuple[int, int]:
+    """The words naming the speaker. Whole: the noun phrase the subject heads, as PolNeAR marks sources ("A
+    spokeswoman for Hillary Clinton", "Rendell, a Clinton surrogate,", "Mr. Grassley and Mr. Leahy"), kept
+    to the head's line (a parse may run across a line break). Not whole: the head with its determiners,
+    titles and compound names, the words a name is read from ("the CEO", not its apposition)."""
+    doc = token.doc
+    if whole:
+        line_start = doc.text.rfind("\n", 0, token.idx) + 1
+        line_end = doc.text.find("\n", token.idx)
+        line_end = len(doc.text) if line_end < 0 else line_end
+        left, right = token.left_edge, token.right_edge
+        while left.i < token.i and (left.idx < line_start or not any(c.isalnum() for c in left.text)):
+            left = doc[left.i + 1]
+        while right.i > token.i and (right.idx >= line_end or right.is_punct or right.is_space):
+            right = doc[right.i - 1]
+        following = doc[right.i + 1] if right.i + 1 < len(doc) else None
+        if following is not None and following.text in CLOSERS:
+            words = doc.text[left.idx : right.idx + len(right.text)]
+            if words.count(CLOSERS[following.text]) > words.count(following.text):
+                right = following  # "(WOLA)", "calling themselves “X”" keep the mark that closes inside
+        return left.idx, right.idx + len(right.text)
     left = token
     for child in token.lefts:
         if child.dep_ in MENTION_DEPS and child.left_edge.i < left.i:
             left = child.left_edge
     while left.i < token.i and not any(char.isalnum() for char in left.text):
-        left = left.doc[left.i + 1]  # a mark or dash glued onto the name ('”― Jo Ruiz')
+        left = doc[left.i + 1]  # a mark or dash glued onto the name ('”― Jo Ruiz')
     right = token
     for child in token.rights:
-        # the apposition whole, as PolNeAR marks it ("X, one of those who ..."), unless the parse ran past the line
-        on_line = "\n" not in token.doc[token.i : child.right_edge.i].text_with_ws  # not Doc.text: it re-joins every token
-        kept = ("flat", "compound", "appos") if apposition else ("flat", "compound")
-        if child.dep_ in kept and child.right_edge.i > right.i and on_line:
+        if child.dep_ in ("flat", "compound") and child.right_edge.i > right.i:
             right = child.right_edge
     return left.idx, right.idx + len(right.text)
 
@@ -175,7 +191,7 @@ def sieve_name(token: Token, mention: tuple[int, int], context: SpeakerContext) 
     best name we have."""
     if not _looks_like_name(token):
         return None
-    start, end = mention_span(token, apposition=False)  # "the CEO, Jo Ruiz": the name is the head's own words
+    start, end = mention_span(token, whole=False)  # "the CEO, Jo Ruiz": the name is the head's own words
     words = [
         t for t in context.doc.char_span(start, end, alignment_mode="expand") or [] if _looks_like_name(t)
     ]
