@@ -77,3 +77,42 @@ def test_entities_introduction_kept_apart_from_unfitting_name(nlp, text: str, de
     entities = resolve_entities(nlp(text)).entities
     described = entity_with(entities, text, description)
     assert described is None or described is not entity_with(entities, text, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "headline", "body"),
+    [
+        (
+            "Driver Charged After Fatal Crash In Leeds\nA driver was charged on Monday after a crash killed two people.",
+            "Driver",
+            "A driver",
+        ),
+        (
+            "Pirates Seize Tanker Off Somalia\nPirates seized an oil tanker on Saturday, the navy said.\nThe pirates asked for money.",
+            "Pirates",
+            "Pirates seized",
+        ),
+    ],
+)
+def test_entities_headline_noun_joins_story_noun(nlp, text: str, headline: str, body: str) -> None:
+    entities = resolve_entities(nlp(text)).entities
+    in_headline = entity_with(entities, text, headline)
+    below = text.index(body, text.index("\n"))
+    assert in_headline is not None and any(s <= below < e for s, e in in_headline.mentions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A photo caption ends in its credit: not a headline.
+        "Woman killed in crash in Leeds (Photo: John Smith)\n\nA woman was hit by a car on Monday.",
+        # The same noun far below the headline is someone else.
+        "Woman Killed In Crash\nThe road was closed. It rained. The mayor spoke. A band played. Police watched.\n"
+        "A woman was hit by a car on Monday.",
+    ],
+)
+def test_entities_headline_noun_kept_apart_when_not_a_headline(nlp, text: str) -> None:
+    entities = resolve_entities(nlp(text)).entities
+    first = entity_with(entities, text, "Woman")
+    below = text.index("A woman")
+    assert first is None or not any(s <= below < e for s, e in first.mentions)

@@ -23,7 +23,7 @@ from .coref import (
 from .corrections import apply_user_merges, apply_user_splits
 from .descriptions import Description, age_after, describe, describe_age, describe_role
 from .entity_types import decide_types
-from .introductions import join_introduced_names
+from .introductions import join_headline_nouns, join_introduced_names
 from .mentions import (
     Mention,
     blocked_spans,
@@ -100,6 +100,7 @@ def resolve_entities(
     attach_predicates(doc, clusters, blocked)
     attach_reported_it(doc, clusters, pronouns)
     join_introduced_names(doc, clusters, decisions)
+    join_headline_nouns(doc, clusters, decisions)
     if registry is not None:
         registry.add_votes(tallies)
         registry.note(article_id, decisions, doc.text)

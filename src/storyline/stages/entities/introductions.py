@@ -25,6 +25,13 @@ if TYPE_CHECKING:
 SENTENCES_TO_NAME = 2
 
 
+# Words a headline has at most: ECB+ headlines run 5-12; longer lines without a stop are captions or
+# paragraphs.
+HEADLINE_WORDS = 14
+# How far below its headline the story's first use of the noun may be, in sentences.
+SENTENCES_BELOW_HEADLINE = 4
+
+
 def gender_of_noun(lemma: str) -> str | None:
     return "female" if lemma in FEMALE_WORDS else "male" if lemma in MALE_WORDS else None
 
@@ -114,5 +121,53 @@ def join_introduced_names(doc: Doc, clusters: list[Cluster], decisions: list[Dec
         cluster.mentions = []
         decisions.append(
             Decision("merge", (intro.text, target.name), f"'{intro.text}' introduces '{target.name}' named next", intro.start)
+        )
+    clusters[:] = [c for c in clusters if c.mentions]
+
+
+def in_headline(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention stands in a headline: a short line with no sentence-final stop ("Woman Killed In
+    Queens Hit-And-Run"). A photo caption ends in its credit ("... [Fernando Vergara/AP Photo]") and a
+    long line is a paragraph that lost its stop."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].rstrip()
+    words = [w for w in line.split() if any(ch.isalpha() for ch in w)]
+    return bool(line) and line[-1] not in ".!?\"'”’:;,])" and len(words) <= HEADLINE_WORDS
+
+
+def join_headline_nouns(doc: Doc, clusters: list[Cluster], decisions: list[Decision]) -> None:
+    """Join an unnamed headline noun ("Woman Killed ...", "Driver Charged") to the first mention of the
+    same noun in the text below it ("A woman has died ..."): a headline names what its story tells of."""
+    mentions = sorted(
+        ((m, c) for c in clusters for m in c.mentions if m.kind == "nominal"), key=lambda pair: pair[0].start
+    )
+    for cluster in sorted(clusters, key=Cluster.first_at):
+        if not cluster.mentions or any(m.kind == "name" for m in cluster.mentions):
+            continue
+        first = min(cluster.mentions, key=lambda m: m.start)
+        features = first.features
+        if first.kind != "nominal" or features.get("definite") == "yes" or features.get("possessive") == "yes":
+            continue
+        if not in_headline(doc, first):
+            continue
+        lemma, number = features.get("lemma"), features.get("number")
+        target = next(
+            (
+                c for m, c in mentions
+                if m.start > first.end and c is not cluster and c.type == cluster.type and c.mentions
+                and m.features.get("lemma") == lemma and m.features.get("number") == number
+                and m.sentence - first.sentence <= SENTENCES_BELOW_HEADLINE and not in_headline(doc, m)
+            ),
+            None,
+        )
+        if target is None:
+            continue
+        target.mentions.extend(cluster.mentions)
+        target.mentions.sort(key=lambda m: m.start)
+        cluster.mentions = []
+        decisions.append(
+            Decision("merge", (first.text, target.name), f"the headline's '{first.text}' is the story's '{target.name}'", first.start)
         )
     clusters[:] = [c for c in clusters if c.mentions]
