@@ -206,3 +206,19 @@ def test_coref_first_person_in_a_quotation_is_its_speaker(nlp, case, text, speak
     entities = resolve_entities(nlp(text)).entities
     start = text.index("I ")
     assert (start, start + 1) in entity_named(entities, speaker).mentions
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "joins"),
+    [
+        ("subject", "Acme Motors hired 300 workers on Monday. The company plans to open a second plant.", True),
+        ("credited outlet", "Workers at the plant spoke to Reuters on Monday. The company plans to open a second plant.",
+         False),
+    ],
+    ids=["subject", "outlet"],
+)
+def test_coref_bare_organisation_nominal_takes_a_recent_subject(nlp, case, text, joins):
+    entities = resolve_entities(nlp(text)).entities
+    named = next(e for e in entities if e.name in ("Acme Motors", "Reuters"))
+    start = text.index("The company")
+    assert ((start, start + len("The company")) in named.mentions) is joins
