@@ -48,9 +48,11 @@ class SpeakerContext:
     genders: dict[str, str] = field(default_factory=dict)
     previous: Speaker | None = None
     quote: tuple[int, int] | None = None  # the words being attributed, while their speaker is resolved
+    text: str = ""
 
     def __post_init__(self) -> None:
         self.descriptors, self.genders = learn_descriptors(self.doc, self.entities)
+        self.text = self.doc.text
 
 
 def mention_span(token: Token, whole: bool = True) -> tuple[int, int]:
@@ -60,17 +62,22 @@ def mention_span(token: Token, whole: bool = True) -> tuple[int, int]:
     titles and compound names, the words a name is read from ("the CEO", not its apposition)."""
     doc = token.doc
     if whole:
-        line_start = doc.text.rfind("\n", 0, token.idx) + 1
-        line_end = doc.text.find("\n", token.idx)
-        line_end = len(doc.text) if line_end < 0 else line_end
+        # doc.text joins every token on each use: walk the tokens instead
         left, right = token.left_edge, token.right_edge
-        while left.i < token.i and (left.idx < line_start or not any(c.isalnum() for c in left.text)):
+        for between in doc[left.i : token.i]:
+            if "\n" in between.text_with_ws:
+                left = doc[between.i + 1]  # the phrase starts on the head's line
+        for between in doc[token.i : right.i]:
+            if "\n" in between.text_with_ws:
+                right = between
+                break
+        while left.i < token.i and not any(c.isalnum() for c in left.text):
             left = doc[left.i + 1]
-        while right.i > token.i and (right.idx >= line_end or right.is_punct or right.is_space):
+        while right.i > token.i and (right.is_punct or right.is_space):
             right = doc[right.i - 1]
         following = doc[right.i + 1] if right.i + 1 < len(doc) else None
         if following is not None and following.text in CLOSERS:
-            words = doc.text[left.idx : right.idx + len(right.text)]
+            words = doc[left.i : right.i + 1].text
             if words.count(CLOSERS[following.text]) > words.count(following.text):
                 right = following  # "(WOLA)", "calling themselves “X”" keep the mark that closes inside
         return left.idx, right.idx + len(right.text)
@@ -173,7 +180,7 @@ def sieve_same_name(token: Token, mention: tuple[int, int], context: SpeakerCont
     tagged as an interjection) that is, letter for letter, a mention of one named entity elsewhere."""
     if not (token.is_alpha and token.text[:1].isupper()) or token.pos_ in ("PROPN", "PRON", "NOUN"):
         return None  # a capitalised noun opening a sentence ("Analysts say") is no name
-    text = context.doc.text
+    text = context.text
     found = {
         entity.id: entity
         for entity in context.entities
