@@ -287,3 +287,29 @@ def test_registry_keeps_a_one_word_nominal_from_a_name_that_is_that_word():
     named = registry.register(cluster_of("PERSON", "Host"), "a1")  # a headline's "Oscar Host" gone wrong
     host = Description(lemma="host", number="singular", phrase="host")
     assert registry.register(nominal_of("PERSON", "the host"), "a2", [host]) != named
+
+
+def registry_with_described_name(description: Description) -> tuple[Registry, str]:
+    """Ana Ruiz, described as `description` in a1, named again in a2 beside two names a1 also gives."""
+    registry = Registry()
+    for name in ("Tomas Berg", "Riverton"):
+        registry.register(cluster_of("PERSON", name), "a1")
+    named = registry.register(cluster_of("PERSON", "Ana Ruiz"), "a1", [description])
+    for name in ("Tomas Berg", "Riverton", "Ana Ruiz"):
+        registry.register(cluster_of("PERSON", name), "a2")
+    return registry, named
+
+
+@pytest.mark.parametrize(
+    ("text", "description", "same"),
+    [
+        ("a woman", role("woman"), True),
+        ("a woman", role("woman", ages={"59"}), True),
+        ("a Queens woman", role("woman", places={"queens"}), False),  # says what the entity's descriptions do not
+        ("another woman", role("woman"), False),  # set against someone already named
+        ("a man", role("man"), False),
+    ],
+)
+def test_registry_joins_an_unnamed_chain_to_a_name_of_its_article_described_alike(text, description, same):
+    registry, named = registry_with_described_name(role("woman", ages={"59"}))
+    assert (registry.register(nominal_of("PERSON", text), "a2", [description]) == named) is same
