@@ -579,3 +579,16 @@ def test_quotes_speaker_mention_never_holds_its_cue(nlp) -> None:
     text = "The groups calling themselves \u201cdefenders\u201d want more money."
     quote = next(q for q in run(nlp, text) if q.cue and q.cue.text == "calling")
     assert text[slice(*quote.speaker.mention)] == "The groups"
+
+
+def test_quotes_written_thing_read_as_the_object_speaks(nlp) -> None:
+    # The parse makes "a note" the object of an inverted "read"; the next quote continues the note.
+    text = (
+        "The rebels stole the old sword from the museum. "
+        "\u201cThe sword is ours now,\u201d read a note they left behind. \u201cWe will use it well.\u201d"
+    )
+    quotes = only(run(nlp, text), "direct")
+    assert [text[slice(*q.speaker.mention)] if q.speaker.mention else None for q in quotes] == [
+        "a note they left behind",
+        "a note they left behind",
+    ]

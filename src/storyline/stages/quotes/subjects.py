@@ -49,6 +49,12 @@ def marked_speaker(
         if between is not None and between.dep_ == "appos" and end <= between.head.idx < cue.idx:
             between = between.head  # "Flynn, a top aide,": the name, not its description
         speaker = between or speaker
+    if speaker is None and cue.idx >= end:
+        # '“...,” read a note they left': the written thing the parser took for the object speaks
+        speaker = next(
+            (c for c in cue.rights if c.dep_ == "dobj" and c.lemma_.lower() in cues.DOCUMENT_NOUNS),
+            None,
+        )
     if speaker is None and cue.idx + len(cue.text) <= start:
         names = []
         for token in doc[cue.i + 1 : cue.i + 5]:
