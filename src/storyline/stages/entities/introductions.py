@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from .clusters import Cluster, Decision
 from .descriptions import age_after, describe, describe_role
 from .lexicon import FEMALE_WORDS, MALE_WORDS
+from .mentions import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -129,7 +130,7 @@ def in_headline(doc: Doc, mention: Mention) -> bool:
     """Whether a mention stands in a headline: a short line with no sentence-final stop ("Woman Killed In
     Queens Hit-And-Run"). A photo caption ends in its credit ("... [Fernando Vergara/AP Photo]") and a
     long line is a paragraph that lost its stop."""
-    text = doc.text
+    text = text_of(doc)  # Doc.text re-joins every token on each access
     line_start = text.rfind("\n", 0, mention.start) + 1
     line_end = text.find("\n", mention.end)
     line = text[line_start : line_end if line_end >= 0 else len(text)].rstrip()
