@@ -236,6 +236,7 @@ def test_quotes_passive_subject_is_not_the_source(nlp) -> None:
         ("Maria Lopez asked Peter Grant about the budget.", "Peter Grant"),
         ("Maria Lopez conceded territory to the rebels in 1998.", "territory"),  # a thing handed over
         ("Maria Lopez recounted this experience in her book.", "this experience"),
+        ("Maria Lopez agreed to a diplomatic posting in Rome.", "a diplomatic posting in Rome"),
         ("Maria Lopez signed a port agreement with Panama on Tuesday.", "Tuesday"),  # when, not what
         ("Maria Lopez vowed to defend Colombia.", "Colombia"),  # force, not words
     ],
@@ -250,6 +251,7 @@ def test_quotes_reported_object_that_is_no_content(nlp, text: str, wrong: str) -
         ("Maria Lopez asked a question about the budget.", "a question about the budget", "asked"),
         ("Maria Lopez conceded the point after the debate.", "the point", "conceded"),
         ("Maria Lopez recounted the story of her arrest.", "the story of her arrest", "recounted"),
+        ("Maria Lopez agreed to a ceasefire with the rebels.", "a ceasefire with the rebels", "agreed"),
         (
             "Maria Lopez defended the decision to close the port.",
             "the decision to close the port",

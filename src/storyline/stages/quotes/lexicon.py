@@ -57,9 +57,10 @@ CLAUSE_ONLY_LEMMAS = word_set("tell")
 # "asked the shaman": the noun after "ask" is the one asked unless it names a question ("asked a question").
 ASKING_LEMMAS = word_set("ask")
 # Verbs that mostly hand over or relate things ("conceded territory", "recounted this experience"): their
-# object is content only when it names something said or thought. PolNeAR counts the object of "offer",
-# "question" and "agree" as content ("offers loans", "questioned the very need for ..."), so those stay.
-THING_OBJECT_LEMMAS = word_set("concede recount")
+# object is content only when it names something said or thought ("agreed to a posting" is no statement,
+# "agreed to a ceasefire" is). PolNeAR counts the object of "offer" and "question" as content ("offers loans",
+# "questioned the very need for ..."), so those stay.
+THING_OBJECT_LEMMAS = word_set("concede recount agree")
 PROPOSITION_NOUNS = SPEECH_NOUNS | word_set(
     """plan idea proposal point position stance decision policy question concern demand request offer deal
     agreement ceasefire truce terms account version story theory assessment analysis conclusion opinion
