@@ -34,6 +34,13 @@ def entity_with(entities, text: str, word: str):
             "A fired accountant",
             "Peter Hallam",
         ),
+        # Two people introduced in one sentence: the subject is the one named next.
+        (
+            "A Leeds man shot to death one person on Monday, police said. "
+            "The suspect, 44-year-old Peter Hallam, was arrested two hours later.",
+            "A Leeds man",
+            "Peter Hallam",
+        ),
     ],
 )
 def test_entities_indefinite_introduction_joins_next_name(nlp, text: str, description: str, name: str) -> None:

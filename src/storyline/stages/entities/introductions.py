@@ -95,9 +95,13 @@ def join_introduced_names(doc: Doc, clusters: list[Cluster], decisions: list[Dec
     }
     intros = [(c, m) for c in sorted(clusters, key=Cluster.first_at) if (m := introduction_of(c)) is not None]
     per_sentence = Counter(m.sentence for _, m in intros)
+    subjects = Counter(m.sentence for _, m in intros if is_subject(doc, m))
     for cluster, intro in intros:
-        if per_sentence[intro.sentence] > 1:
-            continue  # "arrested a man in the death of a woman": which one the next name is, the words do not say
+        # Of two people introduced in one sentence the subject is the one the story goes on to name ("A
+        # Michigan man shot one person"); with no subject among them ("arrested a man in the death of a
+        # woman") the words do not say which.
+        if per_sentence[intro.sentence] > 1 and not (subjects[intro.sentence] == 1 and is_subject(doc, intro)):
+            continue
         description = describe(doc, intro)
         gender = cluster.gender or gender_of_noun(description.lemma)
         later = [
