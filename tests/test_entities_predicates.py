@@ -21,6 +21,8 @@ def entity_with(text, entities, words):
 JOINED = [
     ("copula", "Hugh Jackman will be host of the ceremony next year.", "Hugh Jackman", "host"),
     ("relative clause and compound", "The club fired Jim Brown, who had been named head coach in May.", "Jim Brown", "head coach"),
+    ("object predicate with a determiner", "Mark Davis grew up in the town. In 2022, Davis was elected the first "
+     "independent mayor of the city.", "Mark Davis", "the first independent mayor"),
     ("a repeated role moves with its predicate", "Mark Davis visited the school on Monday. The candidate answered "
      "questions for an hour. Davis is the only candidate who lives in the town.", "Mark Davis", "The candidate"),
 ]

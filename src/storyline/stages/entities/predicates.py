@@ -31,9 +31,12 @@ def attach_predicates(doc: Doc, clusters: list[Cluster], blocked: Sequence[tuple
         # when one of them is predicated of a named subject ("I am the only candidate ...").
         for nominal in cluster.mentions:
             head = doc[nominal.head]
-            if head.dep_ != "attr" or head.head.lemma_ != "be":
+            if head.dep_ == "attr" and head.head.lemma_ == "be":
+                subject = next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS), None)
+            elif head.dep_ == "oprd":  # "X was elected the first left-wing president", "named him the coach"
+                subject = predicated_of(head)
+            else:
                 continue
-            subject = next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS), None)
             mention = by_head.get(subject.i) if subject is not None else None
             target = owner.get(id(mention)) if mention is not None else None
             if target is None or target is cluster or target.type != cluster.type:
