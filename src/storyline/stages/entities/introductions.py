@@ -130,16 +130,26 @@ def join_introduced_names(doc: Doc, clusters: list[Cluster], decisions: list[Dec
     clusters[:] = [c for c in clusters if c.mentions]
 
 
+def line_of(doc: Doc, mention: Mention) -> str:
+    text = text_of(doc)  # Doc.text re-joins every token on each access
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    return text[line_start : line_end if line_end >= 0 else len(text)].rstrip()
+
+
 def in_headline(doc: Doc, mention: Mention) -> bool:
     """Whether a mention stands in a headline: a short line with no sentence-final stop ("Woman Killed In
     Queens Hit-And-Run"). A photo caption ends in its credit ("... [Fernando Vergara/AP Photo]") and a
     long line is a paragraph that lost its stop."""
-    text = text_of(doc)  # Doc.text re-joins every token on each access
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    line_end = text.find("\n", mention.end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)].rstrip()
+    line = line_of(doc, mention)
     words = [w for w in line.split() if any(ch.isalpha() for ch in w)]
     return bool(line) and line[-1] not in ".!?\"'”’:;,])" and len(words) <= HEADLINE_WORDS
+
+
+def in_prose(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention stands in a line of sentences (ending in a stop), not an address or a dateline."""
+    line = line_of(doc, mention)
+    return bool(line) and line[-1] in ".!?\"'”’"
 
 
 def join_headline_nouns(doc: Doc, clusters: list[Cluster], decisions: list[Decision]) -> None:
@@ -163,7 +173,7 @@ def join_headline_nouns(doc: Doc, clusters: list[Cluster], decisions: list[Decis
                 c for m, c in mentions
                 if m.start > first.end and c is not cluster and c.type == cluster.type and c.mentions
                 and m.features.get("lemma") == lemma and m.features.get("number") == number
-                and m.sentence - first.sentence <= SENTENCES_BELOW_HEADLINE and not in_headline(doc, m)
+                and m.sentence - first.sentence <= SENTENCES_BELOW_HEADLINE and in_prose(doc, m)
             ),
             None,
         )
