@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .lexicon import (
@@ -87,8 +88,14 @@ def is_heading_like(sentence: Span) -> bool:
     return line == text and len(sentence) <= 12 and not any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in sentence)
 
 
-def quoted_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges inside quotation marks (curly or straight), paired left to right."""
+@lru_cache(maxsize=8)
+def quoted_ranges(text: str) -> tuple[tuple[int, int], ...]:
+    """Character ranges inside quotation marks (curly or straight), paired left to right. Cached: the
+    entity sieves ask for one article's ranges five times (a str caches its own hash, so a hit is cheap)."""
+    return tuple(find_quoted_ranges(text))
+
+
+def find_quoted_ranges(text: str) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     opened: int | None = None
     for index, char in enumerate(text):

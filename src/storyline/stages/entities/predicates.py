@@ -79,9 +79,11 @@ def attach_bare_roles(
     sentence_index = {sent.start: n for n, sent in enumerate(doc.sents)}
     quotes = quoted_ranges(text_of(doc))
     for token in doc:
-        if token.i in by_head or token.tag_ != "NN" or any(c.dep_ in ("det", "poss") for c in token.children):
+        if token.i in by_head or token.tag_ != "NN":
             continue
         kind = nominal_kind(token)
+        if kind is None or any(c.dep_ in ("det", "poss") for c in token.children):
+            continue
         subject = predicated_of(token) if kind is not None else None
         mention = by_head.get(subject.i) if subject is not None else None
         target = owner.get(id(mention)) if mention is not None else None
