@@ -313,3 +313,26 @@ def registry_with_described_name(description: Description) -> tuple[Registry, st
 def test_registry_joins_an_unnamed_chain_to_a_name_of_its_article_described_alike(text, description, same):
     registry, named = registry_with_described_name(role("woman", ages={"59"}))
     assert (registry.register(nominal_of("PERSON", text), "a2", [description]) == named) is same
+
+
+@pytest.mark.parametrize(
+    ("role_text", "relative"),
+    [("his father", True), ("Petro's son", True), ("a 59-year-old grandmother", False), ("mother of two", False)],
+)
+def test_registry_relative_needs_a_possessor(role_text, relative):
+    from storyline.stages.entities.clusters import Role
+    from storyline.stages.entities.registry import is_relative
+
+    cluster = cluster_of("PERSON", "Ana Ruiz")
+    cluster.roles.append(Role(0, len(role_text), role_text, "kinship"))
+    assert is_relative(cluster) is relative
+
+
+def test_registry_entity_gender_is_the_vote_of_its_articles():
+    registry = Registry()
+    genders = ["male", "female", "female"]
+    for index, gender in enumerate(genders):
+        cluster = cluster_of("PERSON", "Ana Ruiz")
+        cluster.gender = gender
+        id_ = registry.register(cluster, f"a{index}")
+    assert registry.entries[id_].gender == "female"
