@@ -36,8 +36,10 @@ class Entry:
 # An unnamed chain joins an entity by its role noun only when its article shares this many named entities
 # with the entity's articles: "the host" of one ceremony is not the host of another. Over ECB+ dev (whose
 # topics mix two stories) joining named entities with 2: CoNLL F1 0.588, with 1: 0.582, never: 0.586;
-# then the same for unnamed groups: 0.588 -> 0.591 (1: 0.589).
-SHARED_NAMES_FOR_A_ROLE = 2
+# then the same for unnamed groups: 0.588 -> 0.591 (1: 0.589). Swept again once descriptions were joined
+# to the names they describe within articles (introductions.py): 1: 0.6222, 2: 0.6180, 3: 0.6185, no
+# topic lower with 1 than with 2; the reference story keeps 0 false merges.
+SHARED_NAMES_FOR_A_ROLE = 1
 # An unnamed chain may also join a named entity of its own article that other articles describe by the
 # same noun ("a woman" where Raj Chohan is named, and other articles call her "the woman"), when the chain
 # says nothing of the noun the entity's descriptions do not and is not set against someone ("another
