@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 import storyline
-from storyline.stages.events import country_code, sector_code
+from storyline.models import Entity
+from storyline.stages.events import code_actor, country_code, sector_code
 
 
 @pytest.mark.parametrize(
@@ -19,6 +20,17 @@ def test_events_country_code(words, code):
 @pytest.mark.parametrize(("words", "sector"), [("President", "GOV"), ("soldiers", None), ("soldier", "MIL"), ("rebel", "REB")])
 def test_events_sector_code(words, sector):
     assert sector_code(words) == sector
+
+
+@pytest.mark.parametrize(
+    ("name", "type_", "code"),
+    [("Belgium", "ORG", "BEL"), ("Belgium", "GPE", "BEL"), ("the Netherlands", "ORG", "NLD"), ("Shell", "ORG", "PAN")],
+)
+def test_events_code_a_country_acting_as_an_organisation(name, type_, code):
+    # the name itself first; else the country named around it ("Back in Panama") as for any organisation
+    text = f"Back in Panama, {name} won the match."
+    start = text.index(name)
+    assert code_actor(Entity("e1", name, type_, ((start, start + len(name)),)), text) == code
 
 
 def test_events_code_a_threat_with_its_source_and_status():

@@ -10,7 +10,7 @@ from negation, modality and speech verbs above the trigger; the date from a time
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -47,7 +47,7 @@ HYPOTHETICAL_MARKS = {"may", "might", "could", "would", "should", "will", "if", 
 ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 
 
-@lru_cache(maxsize=1)
+@cache  # two tables, read alternately: one slot re-read a file per call
 def _table(name: str) -> dict[str, str]:
     text = resources.files("storyline").joinpath(f"data/{name}").read_text(encoding="utf-8")
     rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
@@ -80,7 +80,10 @@ def sector_code(words: str) -> str | None:
 def code_actor(entity: Entity, text: str) -> str | None:
     """'COL GOV' for 'Colombian President Gustavo Petro': country and sector from names and titles."""
     context = " ".join(text[max(0, start - 40): end] for start, end in entity.mentions[:6])
-    country = country_code(entity.name) if entity.type in {"GPE", "NORP"} else None
+    named = entity.name.lower().removeprefix("the ")
+    # a country acting (typed ORG by the entity stage: "Belgium faced Panama") is coded as that country
+    acting_country = entity.type == "ORG" and named in _table("countries.tsv")
+    country = country_code(entity.name) if entity.type in {"GPE", "NORP"} or acting_country else None
     country = country or country_code(context)
     sector = sector_code(context) if entity.type in {"PERSON", "ORG"} else None
     return " ".join(part for part in (country, sector) if part) or None
