@@ -8,6 +8,7 @@ from storyline.ids import article_id
 from storyline.models import Analysis, Article, Block, Published
 from storyline.pipeline import RunContext, load_nlp
 from storyline.stages.entities import STAGE, explain_name, resolve_entities
+from storyline.stages.entities.clusters import add_untagged_names
 
 
 @pytest.fixture(scope="module")
@@ -164,3 +165,10 @@ def test_roles_of_keeps_appositive_with_its_span(nlp):
     appositive = [r for r in roles if r["kind"] == "appositive"]
     assert appositive and all(text[r["start"]:r["end"]] == r["text"] for r in appositive)
     assert appositive[0]["text"].startswith("a lawyer")
+
+
+def test_entities_a_known_name_inside_a_credit_leaves_no_empty_cluster(nlp):
+    text = "Photo by Sarvis\n\nThe rain fell on the town."
+    clusters: list = []
+    added = add_untagged_names(nlp(text), clusters, [(0, 15)], [], known={"sarvis": "PERSON"})
+    assert added == [] and clusters == []

@@ -328,14 +328,14 @@ def add_untagged_names(
         proper = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and form_of(token.text).key in acronyms)
         if token.i in taken or not proper or not token.text[:1].isupper() or token.ent_type_:
             continue
+        if any(s < token.idx + len(token) and token.idx < e for s, e in blocked):
+            continue  # checked first: a known name in a credit must not leave an empty cluster behind
         key = form_of(token.text).key
         found = owners.get(key)
         if not found and known and key in known:
             found = owners[key] = [new_cluster(clusters, known[key])]
             decisions.append(Decision("merge", (key, key), "untagged, but a name known from earlier articles", token.idx))
         if not found or len({id(c) for c in found}) != 1:
-            continue
-        if any(s < token.idx + len(token) and token.idx < e for s, e in blocked):
             continue
         if found[0].mentions:
             record(decisions, Verdict(True, f"untagged repeat of a word of '{found[0].name}'"), key, found[0],
