@@ -122,3 +122,10 @@ def test_acronyms_bare_acronym_in_a_later_article_is_the_same_entity():
     (army,) = [e for e in first.entities if e.name == "National Liberation Army"]
     start = second_text.index("ELN")
     assert any(e.id == army.id and (start, start + 3) in e.mentions for e in second.entities)
+
+
+def test_acronyms_bracketed_acronym_is_not_an_appositive_role():
+    text = "The rebels formed the National Liberation Army (ELN) in 1964."  # ELN untagged by spaCy
+    clusters = resolve_entities(load_nlp()(text)).clusters
+    roles = [role.text for cluster in clusters for role in cluster.roles if role.kind == "appositive"]
+    assert roles == []

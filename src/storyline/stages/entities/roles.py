@@ -45,16 +45,18 @@ def premodifiers(doc: Doc, mention: Mention) -> tuple[int, int]:
     return start, mention.first
 
 
-def appositive_of(doc: Doc, mention: Mention) -> tuple[Token, int, int] | None:
-    """The appositive noun phrase attached to a name: "X, a Colombia expert at Y" or "his father, X"."""
+def appositive_of(doc: Doc, mention: Mention, name_tokens: frozenset[int] = frozenset()) -> tuple[Token, int, int] | None:
+    """The appositive noun phrase attached to a name: "X, a Colombia expert at Y" or "his father, X".
+    A word of another name mention is a name, not a description ("the National Liberation Army (ELN)":
+    the bracketed acronym is the army's other name), so `name_tokens` are never taken."""
     head = doc[mention.head]
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and not (mention.first <= child.i < mention.last):
-            if child.pos_ == "PROPN" and child.ent_type_:
+            if child.pos_ == "PROPN" and child.ent_type_ or child.i in name_tokens:
                 continue
             return child, child.left_edge.i, child.right_edge.i + 1
     governor = head.head
-    if head.dep_ == "appos" and governor.pos_ == "NOUN" and governor.i < mention.first:
+    if head.dep_ == "appos" and governor.pos_ == "NOUN" and governor.i < mention.first and governor.i not in name_tokens:
         left = governor.left_edge.i
         return governor, left, governor.i + 1 if mention.first > governor.i + 1 else mention.first
     return None
@@ -72,6 +74,9 @@ def collect_roles(doc: Doc, clusters: Sequence[Cluster], blocked: Sequence[tuple
     """Attach roles to person and organisation clusters; return appositive nominals as new mentions."""
     sentence_index = {sent.start: n for n, sent in enumerate(doc.sents)}
     nominals: list[Mention] = []
+    name_tokens = frozenset(
+        i for cluster in clusters for m in cluster.mentions if m.kind == "name" for i in range(m.first, m.last)
+    )
     for cluster in clusters:
         for mention in list(cluster.mentions):
             if mention.kind != "name":
@@ -91,7 +96,7 @@ def collect_roles(doc: Doc, clusters: Sequence[Cluster], blocked: Sequence[tuple
                     widen(doc, mention, start)
             if mention.title is not None:
                 widen(doc, mention, mention.title[0])
-            found = appositive_of(doc, mention)
+            found = appositive_of(doc, mention, name_tokens)
             if found is None:
                 continue
             noun, first, last = found
