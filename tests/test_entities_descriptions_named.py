@@ -123,3 +123,18 @@ def test_entities_headline_noun_kept_apart_when_not_a_headline(nlp, text: str) -
     first = entity_with(entities, text, "Woman")
     below = text.index("A woman")
     assert first is None or not any(s <= below < e for s, e in first.mentions)
+
+
+def test_entities_possessed_relative_keeps_its_owner(nlp):
+    from storyline.stages.entities import describe_cluster, owner_of
+
+    text = "Mark Vinar died on the mountain. His brother flew to the town on Monday."
+    doc = nlp(text)
+    resolution = resolve_entities(doc)
+    vinar = entity_with(resolution.entities, text, "Mark Vinar")
+    start = text.index("His")
+    owners = {t.i: vinar.id for t in doc if t.idx == start}
+    cluster = next(c for c in resolution.clusters if any(m.text == "His brother" for m in c.mentions))
+    mention = next(m for m in cluster.mentions if m.text == "His brother")
+    assert owner_of(doc, mention, owners) == vinar.id
+    assert any(d.owner == vinar.id and d.lemma == "brother" for d in describe_cluster(doc, cluster, owners))

@@ -336,3 +336,13 @@ def test_registry_entity_gender_is_the_vote_of_its_articles():
         cluster.gender = gender
         id_ = registry.register(cluster, f"a{index}")
     assert registry.entries[id_].gender == "female"
+
+
+@pytest.mark.parametrize(("owner", "same"), [("ana", True), ("tomas", False), ("", False)])
+def test_registry_joins_relatives_only_of_the_same_entity(owner, same):
+    registry = Registry()
+    for article in ("a1", "a2"):
+        registry.register(cluster_of("PERSON", "Ana Ruiz"), article)
+    brother = registry.register(nominal_of("PERSON", "his brother"), "a1", [Description("brother", "singular", owner="ana")])
+    other = registry.register(nominal_of("PERSON", "his brother"), "a2", [Description("brother", "singular", owner=owner)])
+    assert (other == brother) is same

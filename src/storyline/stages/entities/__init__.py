@@ -9,7 +9,7 @@ appositives (roles) -> role nominals and pronouns by sieve (coref) -> a person d
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ...ids import entity_id
@@ -24,6 +24,7 @@ from .corrections import apply_user_merges, apply_user_splits
 from .descriptions import Description, age_after, describe, describe_age, describe_role
 from .entity_types import decide_types
 from .introductions import join_headline_nouns, join_introduced_names
+from .lexicon import KINSHIP_NOUNS
 from .mentions import (
     Mention,
     blocked_spans,
@@ -108,12 +109,14 @@ def resolve_entities(
     local_ids: set[str] = set()
     if registry is not None:
         registry.article_keys = {key for cluster in clusters for key in cluster.keys}
+    owners: dict[int, str] = {}  # token of a name or pronoun -> the run-wide id of its entity
     # Named clusters first: what an unnamed one is matched by across articles includes the names around it.
     for cluster in sorted(clusters, key=lambda c: not c.keys):
-        if len(cluster.mentions) < 2 and not any(m.kind == "name" or worth_keeping(m) for m in cluster.mentions):
+        keep = any(m.kind == "name" or worth_keeping(m) or owner_of(doc, m, owners) for m in cluster.mentions)
+        if len(cluster.mentions) < 2 and not keep:
             continue
         if registry is not None:
-            id_ = registry.register(cluster, article_id, describe_cluster(doc, cluster))
+            id_ = registry.register(cluster, article_id, describe_cluster(doc, cluster, owners))
         else:
             id_ = entity_id(cluster.type, cluster.name)
             suffix = 2
@@ -121,6 +124,7 @@ def resolve_entities(
                 id_ = entity_id(cluster.type, f"{cluster.name}#{suffix}")
                 suffix += 1
         local_ids.add(id_)
+        owners.update((i, id_) for m in cluster.mentions if m.kind in ("name", "pronoun") for i in range(m.first, m.last))
         # Two clusters of one article may turn out to be one run-wide entity: their mentions are pooled.
         first, spans = grouped.setdefault(id_, (cluster, set()))
         spans.update((m.start, m.end) for m in cluster.mentions)
@@ -132,9 +136,24 @@ def resolve_entities(
     return Resolution(tuple(entities), clusters, decisions)
 
 
-def describe_cluster(doc: Doc, cluster: Cluster) -> list[Description]:
-    """What a cluster's nominals, titles, appositives and "Name, 59," say of it, for matching across articles."""
+def owner_of(doc: Doc, mention: Mention, owners: dict[int, str]) -> str:
+    """Whose relative a possessed kinship nominal is ("his brother", "Vinar's brother"): the run-wide id of
+    the entity its possessor belongs to, when that entity is already registered; '' otherwise."""
+    if mention.kind != "nominal" or mention.features.get("possessive") != "yes":
+        return ""
+    if mention.features.get("lemma") not in KINSHIP_NOUNS or mention.features.get("quoted") == "yes":
+        return ""
+    possessor = next((t.i for t in doc[mention.first : mention.head] if t.dep_ == "poss"), None)
+    return owners.get(possessor, "") if possessor is not None else ""
+
+
+def describe_cluster(doc: Doc, cluster: Cluster, owners: dict[int, str] | None = None) -> list[Description]:
+    """What a cluster's nominals, titles, appositives and "Name, 59," say of it, for matching across articles;
+    a possessed kinship nominal whose possessor is a known entity says whose relative it is."""
     descriptions = [describe(doc, m) for m in cluster.mentions if worth_keeping(m)]
+    for mention in cluster.mentions:
+        if owners and (owner := owner_of(doc, mention, owners)):
+            descriptions.append(replace(describe(doc, mention), owner=owner))
     roles = (describe_role(doc, r.start, r.end) for r in cluster.roles if r.kind in ("title", "appositive"))
     descriptions += [d for d in roles if d is not None]
     ages = sorted({age for m in cluster.mentions if m.kind == "name" and (age := age_after(doc, m))})

@@ -35,6 +35,7 @@ class Description:
     places: frozenset[str] = frozenset()
     modifiers: frozenset[str] = frozenset()
     phrase: str = ""  # the folded words after the determiner ("indian navy"): a name written in lower case
+    owner: str = ""  # whose relative it is ("his brother": the run-wide id of the entity "his" refers to)
 
     @property
     def noun(self) -> str:
@@ -122,6 +123,8 @@ def conflict(one: Description, other: Description, same_noun: bool = True) -> st
     different, or with the same head noun a different count ("23 pirates", "26 pirates"). Places are no
     evidence against: "a Troy man" and "a Michigan man" are one man, and no gazetteer says so (ECB+ dev
     CoNLL F1 0.588 without place conflicts, 0.585 with)."""
+    if same_noun and one.owner != other.owner:
+        return "relative of another"  # "his brother" and "her brother", or one whose owner is not known
     for label, mine, theirs in (
         ("number", one.numbers if same_noun else frozenset(), other.numbers),
         ("age", one.ages, other.ages),
