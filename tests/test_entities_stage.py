@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from storyline.ids import article_id
 from storyline.models import Analysis, Article, Block, Published
 from storyline.pipeline import RunContext, load_nlp
 from storyline.stages.entities import STAGE, explain_name, resolve_entities
 from storyline.stages.entities.clusters import add_untagged_names
+from storyline.stages.entities.mentions import label_of
 
 
 @pytest.fixture(scope="module")
@@ -172,3 +174,20 @@ def test_entities_a_known_name_inside_a_credit_leaves_no_empty_cluster(nlp):
     clusters: list = []
     added = add_untagged_names(nlp(text), clusters, [(0, 15)], [], known={"sarvis": "PERSON"})
     assert added == [] and clusters == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Her guide was Orla Pine, director of the river museum, that summer.", "Orla Pine", "PERSON"),
+        ("Orla Pine, who runs the museum, met the mayor.", "Orla Pine", "PERSON"),
+        ("“The river is rising,” Orla Pine warned on Monday.", "Orla Pine", "PERSON"),
+        ("The company sold the Pine Tablet, its new computer, in May.", "Pine Tablet", "PRODUCT"),
+    ],
+)
+def test_entities_a_name_tagged_product_is_a_person_when_its_sentence_says_so(nlp, text, name, label):
+    doc = nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name))
+    doc.ents = [Span(doc, span.start, span.end, label="PRODUCT")]
+    assert label_of(doc.ents[0]) == label

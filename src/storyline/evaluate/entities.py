@@ -214,7 +214,7 @@ STORY_PEOPLE = (
     "Jorge Eliecer Gaitan", "Francisco Franco", "Pio Quinto Jaimes", "Simon Bolivar", "Carlos Pizarro",
     "Katia Burgos", "Mary Luz Herran", "Veronica Alcocer", "Andres Pastrana", "Alvaro Uribe",
     "Salvatore Mancuso", "Julian Quintero", "Alejandro Ordonez", "Juan Manuel Santos", "Ivan Duque",
-    "Jacques Derrida", "Dario Jaramillo", "Francia Marquez", "Nicholas Georgescu-Roegen",
+    "Jacques Derrida", "Dario Jaramillo", "Francia Marquez", "Nicholas Georgescu-Roegen", "Sanho Tree",
 )
 STORY_CREDITS = ("Fernando Vergara", "Jose Luis Magana", "Catherine Ellis", "Ricardo Mazalan", "Zoraida Diaz")
 STORY_PROTAGONISTS = ("Petro", "Trump")

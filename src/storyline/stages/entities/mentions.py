@@ -12,6 +12,7 @@ from .lexicon import (
     ORG_NOUNS,
     PERSON_NOUNS,
     PRONOUNS,
+    QUOTE_VERBS,
 )
 
 if TYPE_CHECKING:
@@ -154,13 +155,26 @@ def name_mentions(doc: Doc, blocked: Sequence[tuple[int, int]]) -> list[Mention]
     mentions: list[Mention] = []
     sentence_index = {sent.start: n for n, sent in enumerate(doc.sents)}
     for ent in doc.ents:
-        if ent.label_ not in NER_LABELS or overlaps(blocked, ent.start_char, ent.end_char):
+        label = label_of(ent)
+        if label not in NER_LABELS or overlaps(blocked, ent.start_char, ent.end_char):
             continue
         if is_credit(ent) or is_heading_like(ent.sent):
             continue
         for first, last, title in name_parts(ent):
-            add_name_mention(doc, ent, first, last, title, sentence_index, mentions)
+            add_name_mention(doc, ent, first, last, title, sentence_index, mentions, label)
     return add_team_names(doc, blocked, mentions, sentence_index)
+
+
+def label_of(ent: Span) -> str:
+    """spaCy's label, except for a name it takes for a product ("His host was Sanho Tree, director of ...")
+    that its own sentence shows to be a person: a role noun in apposition, a "who" clause, or saying."""
+    if ent.label_ != "PRODUCT":
+        return ent.label_
+    root = ent.root
+    described = any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in root.children)
+    who = any(c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in root.children)
+    speaking = root.dep_ == "nsubj" and root.head.lemma_.lower() in QUOTE_VERBS
+    return "PERSON" if described or who or speaking else ent.label_
 
 
 def team_nickname(doc: Doc, mention: Mention) -> int | None:
@@ -235,6 +249,7 @@ def add_name_mention(
     title: tuple[int, int] | None,
     sentence_index: dict[int, int],
     mentions: list[Mention],
+    label: str = "",
 ) -> None:
     if first >= last:
         return
@@ -250,7 +265,7 @@ def add_name_mention(
             end=tokens.end_char,
             text=tokens.text,
             kind="name",
-            label=ent.label_,
+            label=label or ent.label_,
             head=head_of(doc, first, last),
             first=first,
             last=last,
