@@ -166,7 +166,7 @@ def name_mentions(doc: Doc, blocked: Sequence[tuple[int, int]]) -> list[Mention]
 
 
 def label_of(ent: Span) -> str:
-    """spaCy's label, except for a name it takes for a product ("His host was Sanho Tree, director of ...")
+    """spaCy's label, except for a name it takes for a product ("Her guide was Orla Pine, director of ...")
     that its own sentence shows to be a person: a role noun in apposition, a "who" clause, or saying."""
     if ent.label_ != "PRODUCT":
         return ent.label_
