@@ -158,7 +158,7 @@ def find_events(doc: Doc, found: Analysis) -> list[Event]:
 
 class EventStage:
     name = "events"
-    version = "events.v1"
+    version = "events.v2"
     field = "events"
 
     def __call__(self, article: Article, doc: Doc, found: Analysis, run: RunContext) -> tuple[Event, ...]:

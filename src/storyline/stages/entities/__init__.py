@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
     from ...pipeline import RunContext
 
-STAGE_VERSION = "entities.v4"
+STAGE_VERSION = "entities.v5"
 
 
 @dataclass
