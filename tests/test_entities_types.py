@@ -10,6 +10,7 @@ import storyline
 from storyline.stages.entities.entity_types import (
     ACTOR,
     NONPERSON,
+    has_version_number,
     read_as_place,
     winner,
     written_unlike_person,
@@ -87,3 +88,36 @@ def test_types_given_name_does_not_count_for_a_place(tally, expected):
 )
 def test_types_surname_does_not_make_a_thing_written_unlike_a_person_one(tally, expected):
     assert written_unlike_person(Counter(tally)) is expected
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (("ie6",), True),
+        (("sts-1",), True),
+        (("g8",), False),  # one letter: a group of countries
+        (("76ers",), False),  # a number first: a team
+        (("studio", "54"), False),  # a number word after a name is as often a place
+    ],
+)
+def test_types_version_number_in_a_word(words, expected):
+    assert has_version_number(words) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Fans flocked to Comic Expo Toronto on Saturday. Comic Expo Toronto sold out within hours.",
+         "Comic Expo Toronto", "EVENT"),
+        ("Cyclone Marisol hit the island on Friday. Cyclone Marisol has winds of 200 km/h.", "Cyclone Marisol", "EVENT"),
+        ("Athletes trained hard before the Winter Paralympics. The Paralympics will be shown live on television.",
+         "Paralympics", "EVENT"),
+        ("The Kestrel spacecraft reached orbit on Monday. Kestrel will return dust samples next year, engineers said.",
+         "Kestrel", "PRODUCT"),  # the name written before the noun that says what it is
+        ("Engineers repaired the Aurora Borealis, a research vessel, in May. The Aurora Borealis sailed in June.",
+         "Aurora Borealis", "PRODUCT"),  # an appositive
+        ("Lanterna is the most popular browser in Europe. Lanterna gained users last year.", "Lanterna", "PRODUCT"),
+    ],
+)
+def test_types_events_and_made_things_are_not_actors(text, name, expected):
+    assert types_of(text).get(name) == expected

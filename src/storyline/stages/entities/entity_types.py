@@ -12,12 +12,22 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from .acronyms import join_acronym_names
-from .lexicon import KINSHIP_NOUNS, NAME_TITLES, ORG_NAME_WORDS, PERSON_NOUNS, SPEECH_VERBS
+from .lexicon import (
+    EVENT_NAME_WORDS,
+    EVENT_NOUNS,
+    KINSHIP_NOUNS,
+    NAME_TITLES,
+    ORG_NAME_WORDS,
+    PERSON_NOUNS,
+    PRODUCT_NAME_WORDS,
+    PRODUCT_NOUNS,
+    SPEECH_VERBS,
+)
 from .mentions import Mention
 from .names import form_of, surname_variants
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 # Weights chosen so that one piece of context outweighs a handful of contrary labels but a name labelled
 # GPE thirty times and said to speak once stays a place ("Colombia said" is metonymy, not a person).
@@ -34,6 +44,8 @@ WEIGHT_PLACE_PREPOSITION = 2
 WEIGHT_ORG_WORD = 10
 WEIGHT_FORM = 1
 WEIGHT_ACRONYM = 4
+WEIGHT_KIND = 4
+WEIGHT_VERSION = 4
 ACTOR = "ACTOR"
 NONPERSON = "NONPERSON"
 PSEUDO_LABELS = (ACTOR, NONPERSON)
@@ -50,6 +62,13 @@ def mention_evidence(doc: Doc, mention: Mention) -> list[tuple[str, int, str]]:
     if any(word in ORG_NAME_WORDS for word in form.words) and len(form.words) > 1:
         votes.append(("ORG", WEIGHT_ORG_WORD, "organisation word in the name"))
         return votes
+    for kind, kind_words in (("EVENT", EVENT_NAME_WORDS), ("PRODUCT", PRODUCT_NAME_WORDS)):
+        if any(word in kind_words for word in form.words):
+            votes.append((kind, WEIGHT_ORG_WORD, f"{kind.lower()} word in the name"))
+            return votes
+    if has_version_number(form.words):
+        votes.append(("PRODUCT", WEIGHT_VERSION, "a version number in the name"))
+    votes.extend(kind_evidence(head))
     if mention.title is not None or (mention.first > 0 and doc[mention.first - 1].lower_.rstrip(".") in NAME_TITLES):
         votes.append(("PERSON", WEIGHT_TITLE, "follows a title"))
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in SPEECH_VERBS:
@@ -68,6 +87,36 @@ def mention_evidence(doc: Doc, mention: Mention) -> list[tuple[str, int, str]]:
         votes.append(("PERSON", WEIGHT_APPOSITIVE, f"described as '{head.head.text}'"))
     if head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS and mention.label in ("GPE", "LOC", "FAC", "ORG"):
         votes.append(("GPE", WEIGHT_PLACE_PREPOSITION, f"object of '{head.head.text}'"))
+    return votes
+
+
+def has_version_number(words: Sequence[str]) -> bool:
+    """ "IE6", "STS-1": letters then a number in one word, as products and missions are numbered. Two letters
+    at least, since one-letter groups ("G8") and numbers first ("3M", "76ers") are organisations; a number
+    word after a name ("Studio 54", "Chapter 1") is as often a place or a part as a version."""
+    for word in words:
+        stem = word.rstrip("0123456789").rstrip("-")
+        if stem != word and len(stem) >= 2 and stem.isalpha():
+            return True
+    return False
+
+
+def kind_evidence(head: Token) -> list[tuple[str, int, str]]:
+    """A noun said of the name that tells its kind: an appositive ("X, a cruise ship"), a copula's
+    predicate ("X is the #2 browser"), or a common noun the name is written before ("the Hajj pilgrimage")."""
+    nouns: list[Token] = [child for child in head.children if child.dep_ == "appos" and child.pos_ == "NOUN"]
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        nouns.append(head.head)
+    if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+        nouns.extend(child for child in head.head.children if child.dep_ == "attr" and child.pos_ == "NOUN")
+    if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i == head.i + 1:
+        nouns.append(head.head)
+    votes = []
+    for noun in nouns:
+        lemma = noun.lemma_.lower()
+        for kind, kind_nouns in (("EVENT", EVENT_NOUNS), ("PRODUCT", PRODUCT_NOUNS)):
+            if lemma in kind_nouns:
+                votes.append((kind, WEIGHT_KIND, f"said to be a '{noun.text}'"))
     return votes
 
 

@@ -94,6 +94,29 @@ ORG_NAME_WORDS = words(
     """
 )
 
+# Words that make a name an event's or a made thing's, not an actor's ("the Winter Paralympics", "Cyclone
+# Phailin", "Space Shuttle Endeavour"): spaCy's small model tags such names PERSON or ORG, and GUM and ECB+
+# annotate people and organisations only. A name that also has an organisation word stays an organisation.
+EVENT_NAME_WORDS = words(
+    """
+    olympics paralympics festival fair expo carnival month week cup championship championships tournament
+    marathon hurricane cyclone typhoon storm war summit pilgrimage
+    """
+)
+PRODUCT_NAME_WORDS = words(
+    """
+    shuttle spacecraft probe rover telescope satellite orbiter rocket uss hms
+    """
+)
+# Nouns that say what kind of thing a name is when predicated of it ("X, a ship", "X is the #2 browser").
+EVENT_NOUNS = EVENT_NAME_WORDS | words("tournament race election ceremony celebration holiday")
+PRODUCT_NOUNS = PRODUCT_NAME_WORDS | words(
+    """
+    ship vessel aircraft plane jet browser software app application game film movie album book novel
+    drug vaccine phone device car vehicle computer
+    """
+)
+
 # Family relations: "his father, X" names a different person than the possessor.
 KINSHIP_NOUNS = words(
     """
