@@ -6,7 +6,8 @@ import pytest
 
 import storyline
 from storyline.models import Entity
-from storyline.stages.events import code_actor, country_code, sector_code
+from storyline.stages.actor_codes import country_code, sector_code
+from storyline.stages.events import code_actor
 
 
 @pytest.mark.parametrize(

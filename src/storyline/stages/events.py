@@ -9,12 +9,10 @@ from negation, modality and speech verbs above the trigger; the date from a time
 
 from __future__ import annotations
 
-import re
-from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from ..models import Actor, Analysis, Article, Entity, Event, Timex
+from .actor_codes import country_code, country_table, sector_code
 from .text import in_blocks, sentence_at
 
 if TYPE_CHECKING:
@@ -47,42 +45,12 @@ HYPOTHETICAL_MARKS = {"may", "might", "could", "would", "should", "will", "if", 
 ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 
 
-@cache  # two tables, read alternately: one slot re-read a file per call
-def _table(name: str) -> dict[str, str]:
-    text = resources.files("storyline").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
-    return {phrase: code for phrase, code in rows}
-
-
-def country_code(words: str) -> str | None:
-    """The country a phrase names or implies: 'Colombian' -> COL, 'the U.S.' -> USA."""
-    countries = _table("countries.tsv")
-    tokens = re.findall(r"[\w.'-]+", words.lower())
-    for size in (3, 2, 1):
-        for i in range(len(tokens) - size + 1):
-            code = countries.get(" ".join(tokens[i: i + size]))
-            if code:
-                return code
-    return None
-
-
-def sector_code(words: str) -> str | None:
-    agents = _table("agents.tsv")
-    tokens = re.findall(r"[\w'-]+", words.lower())
-    for size in (2, 1):
-        for i in range(len(tokens) - size + 1):
-            sector = agents.get(" ".join(tokens[i: i + size]))
-            if sector:
-                return sector
-    return None
-
-
 def code_actor(entity: Entity, text: str) -> str | None:
     """'COL GOV' for 'Colombian President Gustavo Petro': country and sector from names and titles."""
     context = " ".join(text[max(0, start - 40): end] for start, end in entity.mentions[:6])
     named = entity.name.lower().removeprefix("the ")
     # a country acting (typed ORG by the entity stage: "Belgium faced Panama") is coded as that country
-    acting_country = entity.type == "ORG" and named in _table("countries.tsv")
+    acting_country = entity.type == "ORG" and named in country_table()
     country = country_code(entity.name) if entity.type in {"GPE", "NORP"} or acting_country else None
     country = country or country_code(context)
     sector = sector_code(context) if entity.type in {"PERSON", "ORG"} else None

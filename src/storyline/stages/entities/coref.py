@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ...ids import name_key
-from ..events import country_code
+from ..actor_codes import country_code
 from .clusters import Cluster
 from .lexicon import KINSHIP_NOUNS, QUOTE_VERBS
 from .mentions import Mention, text_of
