@@ -79,7 +79,7 @@ def resolve_entities(
     doc: Doc, blocks: Sequence[Block] = (), registry: Registry | None = None, article_id: str = ""
 ) -> Resolution:
     """The pure core: a parsed text (and its blocks) -> entities with all their mentions."""
-    blocked = blocked_spans(blocks, len(doc.text))
+    blocked = blocked_spans(blocks, len(text_of(doc)))
     names = name_mentions(doc, blocked)
     known = registry.known_words() if registry else {}
     person_words = frozenset(word for word, type_ in known.items() if type_ == "PERSON")
@@ -104,7 +104,7 @@ def resolve_entities(
     join_headline_nouns(doc, clusters, decisions)
     if registry is not None:
         registry.add_votes(tallies)
-        registry.note(article_id, decisions, doc.text)
+        registry.note(article_id, decisions, text_of(doc))
     grouped: dict[str, tuple[Cluster, set[tuple[int, int]]]] = {}
     local_ids: set[str] = set()
     if registry is not None:
