@@ -109,14 +109,20 @@ def kind_evidence(head: Token) -> list[tuple[str, int, str]]:
         nouns.append(head.head)
     if head.dep_ == "nsubj" and head.head.lemma_ == "be":
         nouns.extend(child for child in head.head.children if child.dep_ == "attr" and child.pos_ == "NOUN")
-    if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i == head.i + 1:
-        nouns.append(head.head)
     votes = []
     for noun in nouns:
         lemma = noun.lemma_.lower()
         for kind, kind_nouns in (("EVENT", EVENT_NOUNS), ("PRODUCT", PRODUCT_NOUNS)):
             if lemma in kind_nouns:
                 votes.append((kind, WEIGHT_KIND, f"said to be a '{noun.text}'"))
+    # Written before a noun, a name is what the noun names only for event and vehicle nouns ("the X
+    # pilgrimage", "the X spacecraft"); before a made thing it is as often the maker ("the X device").
+    noun = head.head
+    if head.dep_ == "compound" and noun.pos_ == "NOUN" and noun.i == head.i + 1:
+        lemma = noun.lemma_.lower()
+        for kind, kind_nouns in (("EVENT", EVENT_NOUNS), ("PRODUCT", PRODUCT_NAME_WORDS)):
+            if lemma in kind_nouns:
+                votes.append((kind, WEIGHT_KIND, f"written before '{noun.text}'"))
     return votes
 
 
