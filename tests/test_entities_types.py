@@ -121,3 +121,21 @@ def test_types_version_number_in_a_word(words, expected):
 )
 def test_types_events_and_made_things_are_not_actors(text, name, expected):
     assert types_of(text).get(name) == expected
+
+
+def test_types_role_word_inside_another_name_is_no_description():
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    from storyline.stages.entities.entity_types import mention_evidence
+    from storyline.stages.entities.mentions import Mention
+
+    # "the Science Center in Tacoma, Washington" parsed with 'Washington' in apposition to 'Center'.
+    words = ["the", "Science", "Center", "in", "Tacoma", ",", "Washington"]
+    doc = Doc(Vocab(), words=words, heads=[2, 2, 2, 2, 3, 4, 2], deps=["det", "compound", "ROOT", "prep", "pobj", "punct", "appos"],
+              pos=["DET", "PROPN", "PROPN", "ADP", "PROPN", "PUNCT", "PROPN"],
+              lemmas=[w.lower() for w in words], sent_starts=[True] + [False] * 6)
+    doc.ents = [Span(doc, 1, 3, "ORG"), Span(doc, 4, 5, "GPE"), Span(doc, 6, 7, "GPE")]
+    start = doc[6].idx
+    mention = Mention(start, start + 10, "Washington", "name", "GPE", 6, 6, 7, 0, name="Washington")
+    assert [vote for vote in mention_evidence(doc, mention) if vote[0] == "PERSON"] == []

@@ -78,12 +78,15 @@ def mention_evidence(doc: Doc, mention: Mention) -> list[tuple[str, int, str]]:
     elif has_definite_article(doc, mention):
         votes.append((NONPERSON, WEIGHT_FORM, f"'{doc[mention.first - 1].text} {mention.name}'"))
     for child in head.children:
-        if child.dep_ == "appos" and child.lemma_.lower() in PERSON_NOUNS | KINSHIP_NOUNS:
+        if child.dep_ == "appos" and child.lemma_.lower() in PERSON_NOUNS | KINSHIP_NOUNS and not child.ent_type_:
             votes.append(("PERSON", WEIGHT_APPOSITIVE, f"described as '{child.text}'"))
     # A name in brackets glosses the word before it ("the secretary general of CEI (Italian Episcopal
     # Conference)"): the parser's appositive link is to whatever precedes, not a description of the name.
     bracketed = mention.first > 0 and doc[mention.first - 1].text == "("
-    if head.dep_ == "appos" and head.head.lemma_.lower() in PERSON_NOUNS | KINSHIP_NOUNS and not bracketed:
+    # A role word inside another name is that name's word ("the California Science Center in Los Angeles,
+    # California": 'Center' is no basketball centre), hence `ent_type_`.
+    governor = head.head
+    if head.dep_ == "appos" and governor.lemma_.lower() in PERSON_NOUNS | KINSHIP_NOUNS and not bracketed and not governor.ent_type_:
         votes.append(("PERSON", WEIGHT_APPOSITIVE, f"described as '{head.head.text}'"))
     if head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS and mention.label in ("GPE", "LOC", "FAC", "ORG"):
         votes.append(("GPE", WEIGHT_PLACE_PREPOSITION, f"object of '{head.head.text}'"))
