@@ -222,3 +222,11 @@ def test_coref_bare_organisation_nominal_takes_a_recent_subject(nlp, case, text,
     named = next(e for e in entities if e.name in ("Acme Motors", "Reuters"))
     start = text.index("The company")
     assert ((start, start + len("The company")) in named.mentions) is joins
+
+
+def test_coref_repeated_noun_with_another_proper_modifier_is_another_group(nlp):
+    text = ("The Kenyan team arrived in the city on Monday. The team trained for two hours. "
+            "The Peruvian team arrived on Tuesday.")
+    entities = resolve_entities(nlp(text)).entities
+    kenyan, peruvian = entity_of(text, entities, "The Kenyan team"), entity_of(text, entities, "The Peruvian team")
+    assert kenyan is not None and peruvian is not None and kenyan.id != peruvian.id

@@ -342,9 +342,21 @@ def repeated_nominal(doc: Doc, clusters: Sequence[Cluster], nominal: Mention, le
                 and mention.features.get("number") == nominal.features.get("number")
                 and nominal.sentence - mention.sentence <= REPEAT_WINDOW
                 and (best is None or mention.start > best[0])
+                and proper_modifiers_fit(doc, nominal, mention)
             ):
                 best = (mention.start, cluster)
     return best[1] if best else None
+
+
+def proper_modifiers_fit(doc: Doc, nominal: Mention, earlier: Mention) -> bool:
+    """ "the European team" is not a repeat of "the Afghan team": a proper modifier ("European", "Syrian")
+    of the later noun must be a word of the earlier phrase."""
+    words = set(doc[i].lower_ for i in range(earlier.first, earlier.last))
+    return all(
+        token.lower_ in words
+        for token in modifiers(doc, nominal)
+        if token.ent_type_ in ("NORP", "GPE", "PERSON", "ORG") or (token.text[:1].isupper() and not token.is_sent_start)
+    )
 
 
 def role_words(cluster: Cluster) -> set[str]:
