@@ -110,6 +110,7 @@ def test_types_version_number_in_a_word(words, expected):
         ("Fans flocked to Comic Expo Toronto on Saturday. Comic Expo Toronto sold out within hours.",
          "Comic Expo Toronto", "EVENT"),
         ("Cyclone Marisol hit the island on Friday. Cyclone Marisol has winds of 200 km/h.", "Cyclone Marisol", "EVENT"),
+        ("Hurricane Delia struck the coast on Monday. Delia destroyed hundreds of homes.", "Delia", "EVENT"),
         ("Athletes trained hard before the Winter Paralympics. The Paralympics will be shown live on television.",
          "Paralympics", "EVENT"),
         ("The Kestrel spacecraft reached orbit on Monday. Kestrel will return dust samples next year, engineers said.",

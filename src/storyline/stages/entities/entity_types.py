@@ -52,6 +52,7 @@ PSEUDO_LABELS = (ACTOR, NONPERSON)
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "throughout", "outside", "inside"})
 PERSONISH = ("PERSON", "ORG", "GPE", "NORP")
+THING_TYPES = ("EVENT", "PRODUCT")
 
 
 def mention_evidence(doc: Doc, mention: Mention) -> list[tuple[str, int, str]]:
@@ -171,11 +172,18 @@ def decide_types(
     # Governor(s"), so it does not count for a word its own votes make a place.
     person_surnames: set[tuple[str, ...]] = set()
     given_names: set[tuple[str, ...]] = set()
+    thing_words: dict[str, str] = {}
     for key, tally in tallies.items():
         combined = tally + (prior or {}).get(key, Counter())
         if len(key.split()) > 1 and winner(combined) == "PERSON":
             person_surnames |= surname_variants(form_of(key))
             given_names.add(tuple(key.split()[:1]))
+        elif len(key.split()) > 1 and winner(combined) in THING_TYPES:
+            # "Hurricane Delia" ... "Delia destroyed": the last word alone is the storm, as a surname
+            # alone is the person; not when it is the kind word ("the Science Fair" names no "Fair").
+            last = key.split()[-1]
+            if last not in EVENT_NOUNS | PRODUCT_NOUNS:
+                thing_words[last] = winner(combined)
     counts = Counter(form_of(m.name).key for m in mentions)
     surname_words = {variant[-1] for variant in person_surnames if len(variant) == 1} | known_surnames
     for key, tally in tallies.items():
@@ -184,6 +192,8 @@ def decide_types(
         surname = tuple(words) in person_surnames and not written_unlike_person(combined)
         if surname or (tuple(words) in given_names and not read_as_place(combined)):
             tally["PERSON"] += WEIGHT_SURNAME * counts[key]
+        elif len(words) == 1 and key in thing_words and tuple(words) not in person_surnames | given_names:
+            tally[thing_words[key]] += WEIGHT_SURNAME * counts[key]
         elif len(words) > 1 and words[-1] in surname_words and not any(w in ORG_NAME_WORDS for w in words):
             # "Mo Cheeks" beside "Maurice Cheeks": a full name ending in a known person's surname.
             tally["PERSON"] += WEIGHT_SURNAME * counts[key]
