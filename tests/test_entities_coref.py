@@ -25,23 +25,6 @@ def mention_texts(text, entities):
     return {text[s:e] for entity in entities for s, e in entity.mentions}
 
 
-# (case, text, mention texts that must be one entity)
-TOGETHER = [
-    ("appositive with an unlisted noun", "Thomas Reed, a practising homeopath, refused the treatment.",
-     ["Thomas Reed", "a practising homeopath"]),
-    ("appositive of an organisation", "The Northern Baptist Church, a Christian denomination, opened a school.",
-     ["Northern Baptist Church", "a Christian denomination"]),
-]
-
-
-@pytest.mark.parametrize(("case", "text", "together"), TOGETHER, ids=[c[0] for c in TOGETHER])
-def test_coref_puts_coreferent_mentions_together(nlp, case, text, together):
-    entities = resolve_entities(nlp(text)).entities
-    found = {words: entity_of(text, entities, words) for words in together}
-    assert all(found.values()), found
-    assert len({e.id for e in found.values()}) == 1, found
-
-
 # (case, text, words that must not be a mention of anyone)
 NOT_MENTIONS = [
     ("bracketed note", "The site had 14 million visitors (source: Google Analytics) in May.", "source"),

@@ -41,6 +41,10 @@ TOGETHER = [
     ("appositive", "Elena Costa, a lawyer for the families, asked for a new trial.", ["Elena Costa", "a lawyer"]),
     ("given name after full name", "Daniel Montes left the group in May. Friends said Daniel was afraid.",
      ["Daniel Montes", "Daniel"]),
+    ("appositive with an unlisted noun", "Thomas Reed, a practising homeopath, refused the treatment.",
+     ["Thomas Reed", "a practising homeopath"]),
+    ("appositive of an organisation", "The Northern Baptist Church, a Christian denomination, opened a school.",
+     ["Northern Baptist Church", "a Christian denomination"]),
 ]
 
 
