@@ -592,3 +592,46 @@ def test_quotes_written_thing_read_as_the_object_speaks(nlp) -> None:
         "a note they left behind",
         "a note they left behind",
     ]
+
+
+RELATIVE_NAMES = {
+    **MARIA,
+    "Harbor Water Authority": ("ORG", ["the Harbor Water Authority", "the authority"]),
+    "Tom Berg": ("PERSON", ["Tom Berg", "the mayor of Easton"]),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The plan was signed by Maria Lopez, who said it would \u201csave the valley\u201d in time.",
+            ("who", "Maria Lopez"),
+        ),
+        (
+            "The dam was closed by the Harbor Water Authority, which said it was \u201cno longer safe\u201d for use.",
+            ("which", "Harbor Water Authority"),
+        ),
+        (
+            "Lopez said it was an \u201chonor to meet the mayor of Easton,\u201d who asked her to \u201cvisit the port soon.\u201d",
+            ("who", "Tom Berg"),
+        ),
+        (
+            "The dam was closed by a regional board, which said it was \u201cno longer safe\u201d for use.",
+            ("which", None),
+        ),
+    ],
+)
+def test_quotes_relative_pronoun_speaker_is_its_antecedents_entity(nlp, text: str, expected) -> None:
+    quote = next(
+        q
+        for q in run(nlp, text, RELATIVE_NAMES)
+        if q.speaker.mention is not None and text[slice(*q.speaker.mention)] == expected[0]
+    )
+    assert (text[slice(*quote.speaker.mention)], quote.speaker.name) == expected
+
+
+def test_quotes_which_never_names_a_person(nlp) -> None:
+    text = "They read Northwind, a weekly founded by Maria Lopez, which said the port was \u201cnever going to reopen\u201d soon."
+    quote = next(q for q in run(nlp, text, MARIA) if q.speaker.mention is not None)
+    assert (text[slice(*quote.speaker.mention)], quote.speaker.name) == ("which", None)
