@@ -635,3 +635,19 @@ def test_quotes_which_never_names_a_person(nlp) -> None:
     text = "They read Northwind, a weekly founded by Maria Lopez, which said the port was \u201cnever going to reopen\u201d soon."
     quote = next(q for q in run(nlp, text, MARIA) if q.speaker.mention is not None)
     assert (text[slice(*quote.speaker.mention)], quote.speaker.name) == ("which", None)
+
+
+TOM = {"Tom Lopez": ("PERSON", ["Tom Lopez"])}
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        ({**TOM, "Government of Norland": ("ORG", ["his government"])}, "Government of Norland"),
+        (TOM, None),
+    ],
+)
+def test_quotes_possessed_nominal_is_the_entity_covering_it_never_its_owner(nlp, names, expected) -> None:
+    text = "Tom Lopez spoke in the capital. Last week his government announced it would \u201cstop the mine\u201d at once."
+    quote = only(run(nlp, text, names), "mixed")[0]
+    assert (text[slice(*quote.speaker.mention)], quote.speaker.name) == ("his government", expected)
