@@ -2,7 +2,8 @@
 
 Sieves, tried in order: a name (the entity whose mention it is), a pronoun (the most recent compatible
 subject, else the previous quote's speaker), a nominal ("the Colombian leader": the entity whose titles and
-appositions match it; "his father, X": the apposition). Unknown stays unknown: a sieve that is not sure
+appositions match it; "his father, X": the apposition), a relative pronoun ("X, who said": the entity whose
+mention holds its antecedent). Unknown stays unknown: a sieve that is not sure
 returns nothing rather than a guess.
 """
 
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ...models import Entity, Speaker
 from ..entities import entity_at
+from .antecedents import antecedent_of, entity_covering, relative_agrees
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -26,7 +28,6 @@ FEMININE = frozenset({"she", "her", "hers", "herself"})
 PLURAL = frozenset({"they", "them", "their"})
 NEUTER = frozenset({"it", "its"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 MASCULINE_TITLES = frozenset({"mr", "mr.", "sir", "father", "son", "husband", "brother", "king", "lord"})
 FEMININE_TITLES = frozenset(
     {"ms", "ms.", "mrs", "mrs.", "miss", "mother", "daughter", "wife", "sister", "queen"}
@@ -152,8 +153,8 @@ def resolve_speaker(token: Token | None, context: SpeakerContext, referent: Toke
     if antecedent is not None:
         return sieve_relative_pronoun(token, antecedent, mention, context)
     if referent is not None and referent is not token:
-        found = resolve_speaker(referent, context)
-        return Speaker(entity=found.entity, name=found.name, mention=mention)
+        through = resolve_speaker(referent, context)
+        return Speaker(entity=through.entity, name=through.name, mention=mention)
     # For a pronoun, a subject in the same or the previous sentence is the strongest evidence there is;
     # then the entities stage's coreference; then a longer look back and the previous quote's speaker.
     sieves = (
@@ -168,34 +169,6 @@ def resolve_speaker(token: Token | None, context: SpeakerContext, referent: Toke
     return Speaker(mention=mention)
 
 
-def antecedent_of(token: Token) -> Token | None:
-    """The noun a relative pronoun subject stands for: the head of the relative clause's verb ("the
-    minister, who said ...", "the agency, which said ...", "a group that warned ...")."""
-    if token.lower_ not in RELATIVE_PRONOUNS or token.tag_ not in ("WP", "WDT") or token.dep_ not in SUBJECTS:
-        return None
-    verb = token.head
-    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head
-    if verb.dep_ != "relcl" and token.lower_ == "that":
-        return None  # a "that" outside a relative clause is a demonstrative, not a relative pronoun
-    # The parse hung the clause on a verb or missed it ('it was a “great honor to speak with the
-    # president,” who called'): a relative pronoun follows its noun phrase, past commas and closing
-    # marks; "X of Y" is headed by X. Without a relative clause, only a comma or closing mark before the
-    # pronoun makes it one ("asked the mayor who said it" is a question).
-    doc = token.doc
-    before = token.i - 1
-    while before >= 0 and (doc[before].is_punct or doc[before].is_space):
-        before -= 1
-    if before < 0 or doc[before].pos_ not in ("NOUN", "PROPN"):
-        return None
-    if verb.dep_ != "relcl" and before == token.i - 1:
-        return None
-    noun = doc[before]
-    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
-        noun = noun.head.head
-    return noun
-
-
 def sieve_relative_pronoun(
     token: Token, antecedent: Token, mention: tuple[int, int], context: SpeakerContext
 ) -> Speaker:
@@ -206,27 +179,11 @@ def sieve_relative_pronoun(
     which ran ...') gives no speaker rather than the wrong one."""
     entity = entity_covering(context.entities, antecedent.idx, antecedent.idx + len(antecedent.text))
     if entity is not None:
-        if entity.type not in SPEAKER_TYPES or not _agrees_with_relative(entity, token):
+        if entity.type not in SPEAKER_TYPES or not relative_agrees(entity, token):
             return Speaker(mention=mention)
         return entity_speaker(entity, mention)
     found = resolve_speaker(antecedent, context) if antecedent.pos_ in ("PROPN", "NOUN") else Speaker()
     return Speaker(entity=found.entity, name=found.name, mention=mention)
-
-
-def entity_covering(entities: Sequence[Entity], start: int, end: int) -> Entity | None:
-    """The entity with a mention that holds all of [start, end), its shortest such mention winning ("the
-    president" over a longer phrase around it); unlike entity_at, a mere overlap is not enough."""
-    best: tuple[int, Entity] | None = None
-    for entity in entities:
-        for mention_start, mention_end in entity.mentions:
-            covers = mention_start <= start and end <= mention_end
-            if covers and (best is None or mention_end - mention_start < best[0]):
-                best = (mention_end - mention_start, entity)
-    return best[1] if best is not None else None
-
-
-def _agrees_with_relative(entity: Entity, pronoun: Token) -> bool:
-    return not (pronoun.lower_ == "which" and entity.type == "PERSON")
 
 
 def sieve_entity_mention(token: Token, mention: tuple[int, int], context: SpeakerContext) -> Speaker | None:
