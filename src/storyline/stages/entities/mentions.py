@@ -191,6 +191,30 @@ def team_nickname(doc: Doc, mention: Mention) -> int | None:
     return token.i
 
 
+def is_nickname(token: Token) -> bool:
+    """A capitalised or digit-initial plural noun: a club's nickname ("Chargers", "76ers")."""
+    if not (token.text[:1].isupper() or token.text[:1].isdigit()) or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return token.tag_ in ("NNS", "NNPS") or (token.text.endswith("s") and token.text[:1].isdigit())
+
+
+def untagged_team(doc: Doc, token: Token, taken: set[int]) -> int | None:
+    """First token of a club name spaCy tagged no place in: a capitalised proper noun it left untagged
+    (or took for a place) compounded onto a plural nickname ("the Philadelphia 76ers", where spaCy tags
+    only "76ers", as a number). Returns None when `token` ends no such name."""
+    if token.i == 0 or token.i in taken or token.ent_type_ in ("PERSON", "ORG", "NORP") or not is_nickname(token):
+        return None
+    first = token.i
+    while first > 0:
+        word = doc[first - 1]
+        if word.i in taken or word.pos_ != "PROPN" or word.dep_ != "compound" or not first <= word.head.i <= token.i:
+            break
+        if not word.text[:1].isupper() or word.ent_type_ not in ("", "GPE", "LOC"):
+            break
+        first -= 1
+    return first if first < token.i else None
+
+
 def add_team_names(doc: Doc, blocked: Sequence[tuple[int, int]], mentions: list[Mention], sentence_index: dict[int, int]) -> list[Mention]:
     """Place + plural nickname -> one organisation name; later bare uses of the nickname ("the 76ers") too."""
     nicknames: dict[str, str] = {}
@@ -203,11 +227,20 @@ def add_team_names(doc: Doc, blocked: Sequence[tuple[int, int]], mentions: list[
         team = organisation_name(doc, mention.first, end + 1, sentence_index)
         nicknames.setdefault(doc[end].lower_, team.name)
         result.append(team)
-    if not nicknames:
-        return result
     taken = {i for m in result for i in range(m.first, m.last)}
     for token in doc:
-        if token.lower_ in nicknames and token.i not in taken and not overlaps(blocked, token.idx, token.idx + len(token)):
+        first = untagged_team(doc, token, taken)
+        if first is None or overlaps(blocked, doc[first].idx, token.idx + len(token)) or is_heading_like(token.sent):
+            continue
+        team = organisation_name(doc, first, token.i + 1, sentence_index)
+        nicknames.setdefault(token.lower_, team.name)
+        result.append(team)
+        taken.update(range(first, token.i + 1))
+    if not nicknames:
+        return result
+    for token in doc:
+        # Only as written in the name: "standards" is not the "Food Standards" agency.
+        if token.lower_ in nicknames and is_nickname(token) and token.i not in taken and not overlaps(blocked, token.idx, token.idx + len(token)):
             # The bare nickname carries the full name, so name clustering puts it with the club.
             result.append(organisation_name(doc, token.i, token.i + 1, sentence_index, nicknames[token.lower_]))
     result.sort(key=lambda m: m.start)
