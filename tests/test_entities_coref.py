@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from storyline.pipeline import load_nlp
 from storyline.stages.entities import resolve_entities
+from storyline.stages.entities.mentions import Mention
+from storyline.stages.entities.roles import appositive_of
 
 
 @pytest.fixture(scope="module")
@@ -230,3 +233,22 @@ def test_coref_place_before_plural_nickname_is_one_club(nlp, case, text, club, b
     if bare is not None:
         start = text.rindex(bare)
         assert (start, start + len(bare)) in found.mentions
+
+
+def appositive_doc(nlp, separator):
+    """'Woman killed by a drunk driver<separator>Jo Smith , 59' with the parser's arc from the name to the
+    noun before it as an appositive (what it builds from a headline and the line after)."""
+    words = ["Woman", "killed", "by", "a", "drunk", "driver", separator, "Jo", "Smith", ",", "59"]
+    heads = [1, 1, 1, 5, 5, 2, 5, 8, 5, 8, 8]
+    deps = ["nsubj", "ROOT", "prep", "det", "amod", "pobj", "punct", "compound", "appos", "punct", "appos"]
+    pos = ["NOUN", "VERB", "ADP", "DET", "ADJ", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "NUM"]
+    spaces = [True, True, True, True, True, separator != "\n", False, True, True, True, False]
+    return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+
+
+@pytest.mark.parametrize(("case", "separator", "found"), [("same line", ",", True), ("next line", "\n", False)])
+def test_roles_appositive_does_not_cross_a_line_break(nlp, case, separator, found):
+    doc = appositive_doc(nlp, separator)
+    name = Mention(start=doc[7].idx, end=doc[8].idx + 5, text="Jo Smith", kind="name", label="PERSON",
+                   head=8, first=7, last=9, sentence=0)
+    assert (appositive_of(doc, name) is not None) is found

@@ -54,12 +54,25 @@ def appositive_of(doc: Doc, mention: Mention, name_tokens: frozenset[int] = froz
         if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and not (mention.first <= child.i < mention.last):
             if child.pos_ == "PROPN" and child.ent_type_ or child.i in name_tokens:
                 continue
+            if crosses_line(doc, mention, child.left_edge.i, child.right_edge.i + 1):
+                continue
             return child, child.left_edge.i, child.right_edge.i + 1
     governor = head.head
     if head.dep_ == "appos" and governor.pos_ == "NOUN" and governor.i < mention.first and governor.i not in name_tokens:
         left = governor.left_edge.i
+        if crosses_line(doc, mention, left, governor.i + 1):
+            return None
         return governor, left, governor.i + 1 if mention.first > governor.i + 1 else mention.first
     return None
+
+
+def crosses_line(doc: Doc, mention: Mention, first: int, last: int) -> bool:
+    """Whether a name and the phrase in apposition to it lie on two lines: the parser joins a headline
+    ("... killed by a drunk driver") to the name opening the next line ("Jo Smith, 59, ..."), but a
+    line break ends a phrase."""
+    start = doc[min(first, mention.first)].idx
+    end = doc[max(last, mention.last) - 1].idx
+    return "\n" in text_of(doc)[start:end]
 
 
 def widen(doc: Doc, mention: Mention, start: int) -> None:
