@@ -25,6 +25,8 @@ JOINED = [
      "independent mayor of the city.", "Mark Davis", "the first independent mayor"),
     ("a repeated role moves with its predicate", "Mark Davis visited the school on Monday. The candidate answered "
      "questions for an hour. Davis is the only candidate who lives in the town.", "Mark Davis", "The candidate"),
+    ("as-phrase on a possessed noun", "Jim Doyle has been relieved of his duties as head coach of the club.", "Jim Doyle", "head coach"),
+    ("as-phrase on a completing verb", "Nora Vance said on Friday that she is to return as host of the gala.", "Nora Vance", "host"),
 ]
 
 

@@ -57,6 +57,9 @@ def predicated_of(token: Token) -> Token | None:
         verb = token.head
     elif token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ in ("VERB", "AUX"):
         verb, prefer_object = token.head.head, True
+    elif token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ == "NOUN":
+        # "his duties as head coach", "her role as host": the post is the possessor's.
+        return next((c for c in token.head.head.children if c.dep_ == "poss"), None)
     elif token.dep_ == "oprd":
         verb, prefer_object = token.head, True
     if verb is None:
@@ -64,6 +67,8 @@ def predicated_of(token: Token) -> Token | None:
     children = list(verb.children)
     found = next((c for c in children if c.dep_ == "dobj"), None) if prefer_object else None
     found = found or next((c for c in children if c.dep_ in SUBJECT_DEPS), None)
+    if found is None and verb.dep_ == "xcomp":  # "she is to return as host": the subject of the verb it completes
+        found = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
     if found is not None and found.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         found = verb.head
     return found
