@@ -252,3 +252,10 @@ def test_roles_appositive_does_not_cross_a_line_break(nlp, case, separator, foun
     name = Mention(start=doc[7].idx, end=doc[8].idx + 5, text="Jo Smith", kind="name", label="PERSON",
                    head=8, first=7, last=9, sentence=0)
     assert (appositive_of(doc, name) is not None) is found
+
+
+def test_coref_informal_police_noun_is_a_group_of_people(nlp):
+    text = "The driver sped off, according to cops. The cops said they found him later."
+    entities = resolve_entities(nlp(text)).entities
+    cops = entity_of(text, entities, "The cops")
+    assert cops is not None and cops.type == "PERSON"

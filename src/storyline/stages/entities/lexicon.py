@@ -68,7 +68,7 @@ PERSON_NOUNS = PERSON_NOUNS | words(
     umpire manager trainer owner teammate rookie veteran coach
     bride groom spouse boyfriend girlfriend fiance fiancee grandparent relative sibling twin baby toddler
     teen youngster youth elder senior retiree pensioner widower orphan climber mountaineer hiker skier
-    swimmer runner diver surfer hunter camper guide rescuer searcher
+    swimmer runner diver surfer hunter camper guide rescuer searcher cop
     """
 )
 
