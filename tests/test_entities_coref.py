@@ -218,15 +218,16 @@ def test_coref_repeated_noun_with_another_proper_modifier_is_another_group(nlp):
     assert kenyan is not None and peruvian is not None and kenyan.id != peruvian.id
 
 
-# (case, text, club name spaCy tags no place in, a later bare use of its nickname or None)
+# (case, text, club name spaCy leaves untagged or takes for no organisation, a later bare use of its nickname or None)
 UNTAGGED_CLUBS = [
     ("number nickname repeated", "Dan Moore coached the Riverton 32ers for two years. The 32ers won once.", "Riverton 32ers", "32ers"),
     ("untagged city", "The Boston 76ers signed a guard on Friday.", "Boston 76ers", None),
+    ("nickname alone as subject", "After a poor start, the Wombats fired their coach on Monday.", "Wombats", None),
 ]
 
 
 @pytest.mark.parametrize(("case", "text", "club", "bare"), UNTAGGED_CLUBS, ids=[c[0] for c in UNTAGGED_CLUBS])
-def test_coref_place_before_plural_nickname_is_one_club(nlp, case, text, club, bare):
+def test_coref_capitalised_plural_nickname_names_a_club(nlp, case, text, club, bare):
     entities = resolve_entities(nlp(text)).entities
     found = entity_of(text, entities, club)
     assert found is not None and found.type == "ORG"

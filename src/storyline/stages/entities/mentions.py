@@ -204,6 +204,8 @@ def untagged_team(doc: Doc, token: Token, taken: set[int]) -> int | None:
     only "76ers", as a number). Returns None when `token` ends no such name."""
     if token.i == 0 or token.i in taken or token.ent_type_ in ("PERSON", "ORG", "NORP") or not is_nickname(token):
         return None
+    if bare_club(token):
+        return token.i
     first = token.i
     while first > 0:
         word = doc[first - 1]
@@ -213,6 +215,16 @@ def untagged_team(doc: Doc, token: Token, taken: set[int]) -> int | None:
             break
         first -= 1
     return first if first < token.i else None
+
+
+def bare_club(token: Token) -> bool:
+    """A nickname alone as an actor: "the Sixers fired their coach": a capitalised plural word spaCy left
+    untagged, after "the", subject of a verb, not the sentence's first word nor a known role noun."""
+    if token.ent_type_ or not token.text[:1].isupper() or token.i == token.sent.start or token.dep_ != "nsubj":
+        return False
+    if token.lemma_.lower() in PERSON_NOUNS | ORG_NOUNS or token.head.pos_ != "VERB":
+        return False
+    return any(c.lower_ == "the" and c.i == token.i - 1 for c in token.children)
 
 
 def add_team_names(doc: Doc, blocked: Sequence[tuple[int, int]], mentions: list[Mention], sentence_index: dict[int, int]) -> list[Mention]:
