@@ -37,6 +37,7 @@ from .mentions import (
 from .predicates import attach_predicates, attach_reported_it
 from .registry import Registry, explain, registry_of
 from .roles import collect_roles
+from .teams import add_team_names
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -80,7 +81,7 @@ def resolve_entities(
 ) -> Resolution:
     """The pure core: a parsed text (and its blocks) -> entities with all their mentions."""
     blocked = blocked_spans(blocks, len(text_of(doc)))
-    names = name_mentions(doc, blocked)
+    names = add_team_names(doc, blocked, name_mentions(doc, blocked))
     known = registry.known_words() if registry else {}
     person_words = frozenset(word for word, type_ in known.items() if type_ == "PERSON")
     types, tallies = decide_types(doc, names, registry.votes if registry else None, person_words)
