@@ -7,17 +7,14 @@ from collections import Counter
 import pytest
 
 import storyline
-from storyline.pipeline import load_nlp
 from storyline.stages.entities.entity_types import (
     ACTOR,
     NONPERSON,
-    decide_types,
     has_version_number,
     read_as_place,
     winner,
     written_unlike_person,
 )
-from storyline.stages.entities.mentions import Mention
 
 
 @pytest.mark.parametrize(
@@ -143,21 +140,3 @@ def test_types_role_word_inside_another_name_is_no_description():
     start = doc[6].idx
     mention = Mention(start, start + 10, "Washington", "name", "GPE", 6, 6, 7, 0, name="Washington")
     assert [vote for vote in mention_evidence(doc, mention) if vote[0] == "PERSON"] == []
-
-
-@pytest.mark.parametrize(
-    ("sources", "expected"),
-    [
-        ({"orin": {"vela orin"}}, "GPE"),  # its own surname, learnt when a tie once made it a person
-        ({"orin": {"mara orin"}}, "PERSON"),  # another person's surname: "Mo Cheeks" beside "Maurice Cheeks"
-    ],
-)
-def test_types_a_full_name_is_not_made_a_person_by_its_own_surname(sources, expected):
-    doc = load_nlp()("The patrol sailed at dawn. Vela Orin reached the port.")
-    first = next(t.i for t in doc if t.text == "Vela")
-    mention = Mention(
-        start=doc[first].idx, end=doc[first + 1].idx + 4, text="Vela Orin", kind="name", label="GPE",
-        head=first + 1, first=first, last=first + 2, sentence=1, name="Vela Orin",
-    )
-    types, _ = decide_types(doc, [mention], None, sources)
-    assert types["vela orin"] == expected

@@ -83,8 +83,7 @@ def resolve_entities(
     blocked = blocked_spans(blocks, len(text_of(doc)))
     names = add_team_names(doc, blocked, name_mentions(doc, blocked))
     known = registry.known_words() if registry else {}
-    sources = registry.surname_sources() if registry else {}
-    person_words = {word: sources.get(word, set()) for word, type_ in known.items() if type_ == "PERSON"}
+    person_words = frozenset(word for word, type_ in known.items() if type_ == "PERSON")
     types, tallies = decide_types(doc, names, registry.votes if registry else None, person_words)
     clusters, decisions = cluster_names(doc, names, types)
     names += add_untagged_names(doc, clusters, blocked, decisions, known)

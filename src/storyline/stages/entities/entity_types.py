@@ -142,12 +142,11 @@ def decide_types(
     doc: Doc,
     mentions: Sequence[Mention],
     prior: Mapping[str, Counter] | None = None,
-    known_surnames: Mapping[str, set[str]] | None = None,
+    known_surnames: frozenset[str] = frozenset(),
 ) -> tuple[dict[str, str], dict[str, Counter]]:
     """Folded name -> type for every name in the document, and the vote tallies behind each decision.
 
-    `prior` holds tallies from earlier articles of the run (corpus evidence), added before deciding;
-    `known_surnames` the surnames of the run's people, each with the full names it comes from.
+    `prior` holds tallies from earlier articles of the run (corpus evidence), added before deciding.
     Acronym pairs are applied first (`join_acronym_names`), as `cluster_names` does, so both see one name
     for "Washington Office on Latin America (WOLA)".
     """
@@ -172,14 +171,12 @@ def decide_types(
     # A given name is weaker evidence: places begin person-like names the tagger invents ("Virginia
     # Governor(s"), so it does not count for a word its own votes make a place.
     person_surnames: set[tuple[str, ...]] = set()
-    surname_sources: dict[str, set[str]] = {word: set(keys) for word, keys in (known_surnames or {}).items()}
     given_names: set[tuple[str, ...]] = set()
     thing_words: dict[str, str] = {}
     for key, tally in tallies.items():
         combined = tally + (prior or {}).get(key, Counter())
         if len(key.split()) > 1 and winner(combined) == "PERSON":
             person_surnames |= surname_variants(form_of(key))
-            surname_sources.setdefault(key.split()[-1], set()).add(key)
             given_names.add(tuple(key.split()[:1]))
         elif len(key.split()) > 1 and winner(combined) in THING_TYPES:
             # "Hurricane Delia" ... "Delia destroyed": the last word alone is the storm, as a surname
@@ -188,7 +185,7 @@ def decide_types(
             if last not in EVENT_NOUNS | PRODUCT_NOUNS:
                 thing_words[last] = winner(combined)
     counts = Counter(form_of(m.name).key for m in mentions)
-    surname_words = {variant[-1] for variant in person_surnames if len(variant) == 1} | set(known_surnames or ())
+    surname_words = {variant[-1] for variant in person_surnames if len(variant) == 1} | known_surnames
     for key, tally in tallies.items():
         words = key.split()
         combined = tally + (prior or {}).get(key, Counter())
@@ -197,14 +194,8 @@ def decide_types(
             tally["PERSON"] += WEIGHT_SURNAME * counts[key]
         elif len(words) == 1 and key in thing_words and tuple(words) not in person_surnames | given_names:
             tally[thing_words[key]] += WEIGHT_SURNAME * counts[key]
-        elif (
-            len(words) > 1
-            and words[-1] in surname_words
-            and surname_sources.get(words[-1], set()) != {key}
-            and not any(w in ORG_NAME_WORDS for w in words)
-        ):
-            # "Mo Cheeks" beside "Maurice Cheeks": a full name ending in another person's surname. Its own
-            # does not count, or a name the tagger once called a person would vote for itself ever after.
+        elif len(words) > 1 and words[-1] in surname_words and not any(w in ORG_NAME_WORDS for w in words):
+            # "Mo Cheeks" beside "Maurice Cheeks": a full name ending in a known person's surname.
             tally["PERSON"] += WEIGHT_SURNAME * counts[key]
         if tally.get("GPE") and any(ch.isdigit() for ch in key):
             tally["ORG"] += WEIGHT_PLACE_PREPOSITION * counts[key]  # places have no digits ("76ers")

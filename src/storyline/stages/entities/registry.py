@@ -391,16 +391,6 @@ class Registry:
                     types[word] = entry.type
         return {w: types[w] for w, ids in owners.items() if len(ids) == 1}
 
-    def surname_sources(self) -> dict[str, set[str]]:
-        """Surname -> the full names of the run's people that end in it ("petro" -> {"gustavo petro"})."""
-        sources: dict[str, set[str]] = {}
-        for entry in self.entries.values():
-            if entry.type == "PERSON":
-                for key in entry.keys:
-                    if len(key.split()) > 1:
-                        sources.setdefault(key.split()[-1], set()).add(key)
-        return sources
-
     def add_votes(self, tallies: dict[str, Counter]) -> None:
         for key, tally in tallies.items():
             self.votes.setdefault(key, Counter()).update(tally)
