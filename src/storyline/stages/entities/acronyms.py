@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .lexicon import ACRONYM_SKIP, ORG_NAME_WORDS
-from .mentions import Mention, head_of, text_of
+from .mentions import Mention, head_of, sentence_index_of, text_of
 from .names import form_of, initials
 
 if TYPE_CHECKING:
@@ -156,7 +156,7 @@ def join_acronym_names(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
     pairs = find_acronym_pairs(doc, mentions)
     if not pairs:
         return list(mentions)
-    sentence_index = {sent.start: n for n, sent in enumerate(doc.sents)}
+    sentence_index = sentence_index_of(doc)
     result = list(mentions)
     for pair in pairs:
         first, last = pair.expansion

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from .acronyms import join_acronym_names
 from .lexicon import KINSHIP_NOUNS
-from .mentions import Mention
+from .mentions import Mention, sentence_index_of
 from .names import NameForm, Verdict, compare_org_names, compare_person_names, form_of, is_initial
 
 if TYPE_CHECKING:
@@ -320,7 +320,7 @@ def add_untagged_names(
             elif len(words) == 1:
                 owners.setdefault(words[0], []).append(cluster)
     acronyms = {form_of(m.name).key for c in clusters for m in c.mentions if "expansion" in m.features}
-    sentence_index = {sent.start: n for n, sent in enumerate(doc.sents)}
+    sentence_index = sentence_index_of(doc)
     added = []
     for token in doc:
         # An acronym introduced in brackets is often tagged a common noun later ("the ELN"); a word in

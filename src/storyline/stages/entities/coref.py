@@ -14,7 +14,7 @@ from ...ids import name_key
 from ..actor_codes import country_code
 from .clusters import Cluster
 from .lexicon import KINSHIP_NOUNS, QUOTE_VERBS
-from .mentions import Mention, text_of
+from .mentions import Mention, sentence_index_of, text_of
 from .names import form_of
 
 if TYPE_CHECKING:
@@ -256,7 +256,7 @@ def attach_nested_names(doc: Doc, clusters: Sequence[Cluster]) -> None:
                 people.setdefault(key, cluster)
     if not people:
         return
-    sentence_index = {sent.start: n for n, sent in enumerate(doc.sents)}
+    sentence_index = sentence_index_of(doc)
     for cluster in list(clusters):
         if cluster.type not in NESTING_TYPES:
             continue

@@ -52,6 +52,15 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def sentence_index_of(doc: Doc) -> dict[int, int]:
+    """First token of each sentence -> the sentence's number, built once per Doc like its text: the entity
+    sieves each ask for it, and every pass over doc.sents builds a Span per sentence."""
+    index = doc.user_data.get("storyline_sentence_index")
+    if index is None:
+        index = doc.user_data["storyline_sentence_index"] = {sent.start: n for n, sent in enumerate(doc.sents)}
+    return index
+
+
 def overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -153,7 +162,7 @@ def head_of(doc: Doc, first: int, last: int) -> int:
 
 def name_mentions(doc: Doc, blocked: Sequence[tuple[int, int]]) -> list[Mention]:
     mentions: list[Mention] = []
-    sentence_index = {sent.start: n for n, sent in enumerate(doc.sents)}
+    sentence_index = sentence_index_of(doc)
     for ent in doc.ents:
         label = label_of(ent)
         if label not in NER_LABELS or overlaps(blocked, ent.start_char, ent.end_char):
@@ -233,7 +242,7 @@ def add_name_mention(
 
 def pronoun_mentions(doc: Doc, blocked: Sequence[tuple[int, int]]) -> list[Mention]:
     mentions: list[Mention] = []
-    sentence_index = {sent.start: n for n, sent in enumerate(doc.sents)}
+    sentence_index = sentence_index_of(doc)
     for token in doc:
         features = PRONOUNS.get(token.lower_)
         if features is None or token.pos_ not in ("PRON", "DET") or overlaps(blocked, token.idx, token.idx + len(token)):
@@ -270,7 +279,7 @@ def nominal_kind(head: Token) -> str | None:
 def nominal_mentions(doc: Doc, blocked: Sequence[tuple[int, int]], names: Sequence[Mention]) -> list[Mention]:
     """Definite or possessed noun phrases headed by a person or organisation noun ("the former rebel")."""
     named_tokens = {i for m in names for i in range(m.first, m.last)}
-    sentence_index = {sent.start: n for n, sent in enumerate(doc.sents)}
+    sentence_index = sentence_index_of(doc)
     quotes = quoted_ranges(text_of(doc))
     mentions: list[Mention] = []
     for chunk in doc.noun_chunks:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .clusters import Cluster
 from .lexicon import SPEECH_VERBS
-from .mentions import Mention, nominal_kind, overlaps, quoted_ranges, text_of
+from .mentions import Mention, nominal_kind, overlaps, quoted_ranges, sentence_index_of, text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -81,7 +81,7 @@ def attach_bare_roles(
     owner: dict[int, Cluster],
     by_head: dict[int, Mention],
 ) -> None:
-    sentence_index = {sent.start: n for n, sent in enumerate(doc.sents)}
+    sentence_index = sentence_index_of(doc)
     quotes = quoted_ranges(text_of(doc))
     for token in doc:
         if token.i in by_head or token.tag_ != "NN":

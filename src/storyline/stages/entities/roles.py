@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from .clusters import Cluster, Role
 from .lexicon import FEMALE_WORDS, KINSHIP_NOUNS, MALE_WORDS, ORG_NOUNS, PERSON_NOUNS
-from .mentions import Mention, text_of
+from .mentions import Mention, sentence_index_of, text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -85,7 +85,7 @@ def widen(doc: Doc, mention: Mention, start: int) -> None:
 
 def collect_roles(doc: Doc, clusters: Sequence[Cluster], blocked: Sequence[tuple[int, int]]) -> list[Mention]:
     """Attach roles to person and organisation clusters; return appositive nominals as new mentions."""
-    sentence_index = {sent.start: n for n, sent in enumerate(doc.sents)}
+    sentence_index = sentence_index_of(doc)
     nominals: list[Mention] = []
     name_tokens = frozenset(
         i for cluster in clusters for m in cluster.mentions if m.kind == "name" for i in range(m.first, m.last)

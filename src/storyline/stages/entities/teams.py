@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .lexicon import ORG_NOUNS, PERSON_NOUNS
-from .mentions import Mention, is_heading_like, overlaps
+from .mentions import Mention, is_heading_like, overlaps, sentence_index_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -66,7 +66,7 @@ def bare_club(token: Token) -> bool:
 
 def add_team_names(doc: Doc, blocked: Sequence[tuple[int, int]], mentions: list[Mention]) -> list[Mention]:
     """Place + plural nickname -> one organisation name; later bare uses of the nickname ("the 76ers") too."""
-    sentence_index = {sent.start: n for n, sent in enumerate(doc.sents)}
+    sentence_index = sentence_index_of(doc)
     nicknames: dict[str, str] = {}
     result: list[Mention] = []
     for mention in mentions:
