@@ -1,13 +1,25 @@
-"""Spans in an article: which block kinds one falls in, which sentence holds it, its trimmed extent."""
+"""Spans in an article: which block kinds one falls in, which sentence holds it, its trimmed extent; a Doc's text."""
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
 
 from ..models import Block, Span
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 READABLE_KINDS = frozenset({"body"})
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text, built once and shared by the stages: spaCy's Doc.text re-joins every token on each access."""
+    text = doc.user_data.get("storyline_text")
+    if text is None:
+        text = doc.user_data["storyline_text"] = doc.text
+    return text
 
 
 def block_kind_at(blocks: Sequence[Block], offset: int) -> str | None:

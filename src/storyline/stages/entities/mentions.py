@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..text import text_of
 from .lexicon import (
     NAME_TITLES,
     ORG_NOUNS,
@@ -42,14 +43,6 @@ class Mention:
     name: str = ""  # the name without titles, articles or possessive ('s)
     title: tuple[int, int] | None = None  # character span of a title the name carried ("President")
     features: dict[str, str] = field(default_factory=dict)
-
-
-def text_of(doc: Doc) -> str:
-    """The Doc's text, built once: spaCy's Doc.text re-joins every token on each access."""
-    text = doc.user_data.get("storyline_text")
-    if text is None:
-        text = doc.user_data["storyline_text"] = doc.text
-    return text
 
 
 def sentence_index_of(doc: Doc) -> dict[int, int]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...models import Block, Cue, Entity, Quote, Speaker
+from ..text import text_of
 from . import cues, kinds, marks
 from .evidence import find_evidence
 from .reported import find_reported
@@ -334,7 +335,7 @@ def extract_quotes(
     doc: Doc, blocks: Sequence[Block] | None = None, entities: Sequence[Entity] = ()
 ) -> tuple[Quote, ...]:
     """The pure core: every quote and reported statement in the body of `doc`, in text order."""
-    text = doc.text
+    text = text_of(doc)
     paragraphs = speech_regions(text, blocks)
     marked, quoted = find_marked(doc, text, paragraphs)
     candidates = marked + find_indirect(doc, text, paragraphs, marked, quoted)

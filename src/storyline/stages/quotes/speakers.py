@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ...models import Entity, Speaker
 from ..entities import entity_at
+from ..text import text_of
 from .antecedents import antecedent_of, entity_covering, relative_agrees
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ class SpeakerContext:
 
     def __post_init__(self) -> None:
         self.descriptors, self.genders = learn_descriptors(self.doc, self.entities)
-        self.text = self.doc.text
+        self.text = text_of(self.doc)
 
 
 def mention_span(token: Token, whole: bool = True) -> tuple[int, int]:

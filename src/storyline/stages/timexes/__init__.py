@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ...models import Analysis, Article, Block, Timex
-from ..text import in_blocks
+from ..text import in_blocks, text_of
 from .calendar import read_point
 from .context import Context, Resolution
 from .normalize import normalize_timex
@@ -69,7 +69,7 @@ def read_anchor(published: str | None) -> date | None:
 def resolve_timexes(doc: Doc, published: str | None, blocks: Sequence[Block] = ()) -> list[FoundTimex]:
     """The pure core: every temporal expression of the Doc, resolved in reading order."""
     anchor = read_anchor(published)
-    text = doc.text
+    text = text_of(doc)
     sentence_starts = [sent.start_char for sent in doc.sents]
     reference: str | None = None
     explicit_sentence = -10
