@@ -91,7 +91,7 @@ CAUSING_LEMMAS = word_set("ensure insure mean require guarantee")
 # Verbs of wanting, knowing and feeling: their object is what the view is of ("want policies that ...",
 # "despise the elites"); a pronoun object is left alone ("knew it": the content is elsewhere).
 OBJECT_VIEW_LEMMAS = word_set(
-    """want need know understand believe doubt fear prefer admire despise resent love hate dislike enjoy dread
+    """want know understand believe doubt fear prefer admire despise resent love hate dislike enjoy dread
     appreciate trust distrust detest loathe respect"""
 )
 # Verbs of saying whose passive without an agent still reports its subject ("a curfew was announced").

@@ -308,7 +308,23 @@ def find_reported(
         if end - start < 3:
             continue
         found.append(Reported(start, end, cue_extent(token), speaker))
-    return drop_nested(found, quoted)
+    return drop_nested(clip_to_paragraphs(found, regions), quoted)
+
+
+def clip_to_paragraphs(found: list[Reported], regions: Sequence[tuple[int, int]]) -> list[Reported]:
+    """Each content cut to its cue's paragraph: the parser may hang a clause of the paragraph before on a
+    cue (a quotation closing with "..., said X." after a paragraph break), and a content that ran over
+    the break would swallow the previous paragraph's own attributions as nested ones."""
+    clipped = []
+    for reported in found:
+        paragraph = next((r for r in regions if r[0] <= reported.cue[0] < r[1]), None)
+        if paragraph is None:
+            clipped.append(reported)
+            continue
+        start, end = max(reported.start, paragraph[0]), min(reported.end, paragraph[1])
+        if end - start >= 3:
+            clipped.append(Reported(start, end, reported.cue, reported.speaker))
+    return clipped
 
 
 def _asked_aside(cue: Token) -> bool:

@@ -1,0 +1,54 @@
+"""Recall sieves of the quote stage: attribution classes beyond plain saying, and what stays out."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.models import Entity, Quote
+from storyline.pipeline import load_nlp
+from storyline.stages.quotes import extract_quotes
+from storyline.stages.quotes.cues import Reported
+from storyline.stages.quotes.reported import clip_to_paragraphs
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def indirect_quotes(nlp, text: str) -> list[tuple[str, str | None, str | None]]:
+    """(content, cue, speaker name) of every indirect or mixed quote, the speaker known as one entity."""
+    start = text.index("Maria Lopez")
+    entity = Entity("e0", "Maria Lopez", "PERSON", ((start, start + len("Maria Lopez")),))
+    quotes: tuple[Quote, ...] = extract_quotes(nlp(text), None, (entity,))
+    return [
+        (quote.text, quote.cue.text if quote.cue else None, quote.speaker.name)
+        for quote in quotes
+        if quote.kind in ("indirect", "mixed")
+    ]
+
+
+def test_quotes_recall_content_clipped_to_cue_paragraph() -> None:
+    # a content the parser ran back over a paragraph break keeps only the cue's paragraph
+    found = [Reported(0, 60, (55, 59), None), Reported(10, 30, (12, 18), None)]
+    clipped = clip_to_paragraphs(found, [(0, 40), (42, 80)])
+    assert [(r.start, r.end) for r in clipped] == [(42, 60), (10, 30)]
+
+
+def test_quotes_recall_clipped_content_frees_the_earlier_attribution() -> None:
+    from storyline.stages.quotes.reported import drop_nested
+
+    found = [Reported(0, 60, (55, 59), None), Reported(10, 30, (12, 18), None)]
+    kept = drop_nested(clip_to_paragraphs(found, [(0, 40), (42, 80)]), [])
+    assert len(kept) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lopez needs more voters in the suburbs.",  # a need is a lack, not a view
+        "Maria Lopez needs the money to repair the harbour.",
+    ],
+)
+def test_quotes_recall_needing_a_thing_is_no_attribution(nlp, text: str) -> None:
+    assert indirect_quotes(nlp, text) == []
