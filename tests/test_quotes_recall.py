@@ -52,3 +52,16 @@ def test_quotes_recall_clipped_content_frees_the_earlier_attribution() -> None:
 )
 def test_quotes_recall_needing_a_thing_is_no_attribution(nlp, text: str) -> None:
     assert indirect_quotes(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Maria Lopez refuses to release her tax returns.", "to release her tax returns", "refuses"),
+        ("Maria Lopez seeks to protect the harbour fund.", "to protect the harbour fund", "seeks"),
+        ("Maria Lopez intends to sue the port authority.", "to sue the port authority", "intends"),
+        ("Maria Lopez threatened to veto the budget.", "to veto the budget", "threatened"),
+    ],
+)
+def test_quotes_recall_intention_infinitive(nlp, text: str, content: str, cue: str) -> None:
+    assert (content, cue, "Maria Lopez") in indirect_quotes(nlp, text)

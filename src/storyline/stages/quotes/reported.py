@@ -38,6 +38,7 @@ from .lexicon import (
     FORCE_LEMMAS,
     GENERIC_PERSON,
     INTENT_LEMMAS,
+    INTENTION_LEMMAS,
     JUDGEMENT_LEMMAS,
     MEDIUM_NOUNS,
     NO_OBJECT_LEMMAS,
@@ -276,6 +277,7 @@ def find_reported(
             and lemma not in PREPOSITIONAL_LEMMAS
             and lemma not in PUTTING_LEMMAS
             and lemma not in OBJECT_VIEW_LEMMAS
+            and lemma not in INTENTION_LEMMAS
             and not _that_clause_verb(token)
         ):
             continue
