@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
     from ...pipeline import RunContext
 
-STAGE_VERSION = "quotes.v2"
+STAGE_VERSION = "quotes.v3"
 
 
 class QuoteStage:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ...models import Block, Cue, Entity, Quote, Speaker
 from ..text import text_of
-from . import cues, kinds, marks
+from . import cues, headlines, kinds, marks
 from .evidence import find_evidence
 from .reported import find_reported
 from .speakers import SpeakerContext, mention_span, resolve_speaker
@@ -49,7 +49,8 @@ class Candidate:
 
 
 def speech_regions(text: str, blocks: Sequence[Block] | None) -> list[tuple[int, int]]:
-    """Body paragraphs: no speech is taken from headings, captions, credits or boilerplate."""
+    """Body paragraphs: no speech is taken from headings, captions, credits or boilerplate (an article's
+    headline is read apart, by find_in_headline)."""
     if not blocks:
         return marks.split_paragraphs(text)
     regions = []
@@ -75,13 +76,14 @@ def _cue_span(cue: Token | tuple[int, int] | None) -> tuple[int, int] | None:
 
 
 def find_marked(
-    doc: Doc, text: str, paragraphs: list[tuple[int, int]]
+    doc: Doc, text: str, paragraphs: list[tuple[int, int]], keep_titles: bool = False
 ) -> tuple[list[Candidate], list[tuple[int, int]]]:
-    """Quotation-mark spans with their cue and speaker token; titles dropped."""
+    """Quotation-mark spans with their cue and speaker token; titles dropped unless kept (in a Title Case
+    headline every quote looks like a title)."""
     spans = [
         span
         for span in marks.find_marked_spans(text, paragraphs)
-        if not kinds.is_title(text[span.start : span.end])
+        if keep_titles or not kinds.is_title(text[span.start : span.end])
     ]
     quoted = [(span.start - 1, span.end + 1) for span in spans]
     found: list[Candidate] = []
@@ -331,15 +333,44 @@ def drop_nested_parts(candidates: list[Candidate]) -> list[Candidate]:
     ]
 
 
+def find_in_headline(
+    doc: Doc, text: str, headline: tuple[int, int], entities: Sequence[Entity]
+) -> list[Candidate]:
+    """Attributions in an article's headline with a cue and a named speaker (see headlines.py), attributed
+    on their own: a headline's speaker never carries over to a cue-less quote or a pronoun in the body."""
+    region = [headline]
+    marked, quoted = find_marked(doc, text, region, headlines.is_title_case(text[headline[0] : headline[1]]))
+    candidates = marked + find_indirect(doc, text, region, marked, quoted)
+    claim = headlines.colon_claim(doc, text, headline, entities)
+    named: set[int] = set()
+    if claim is not None:
+        cue, name, (start, end) = claim
+        candidates.append(Candidate(start, end, "indirect", headline, cue, name.root))
+        named.add(id(candidates[-1]))  # colon_claim has checked the name
+    attribute(doc, text, candidates, entities)
+    return [
+        candidate
+        for candidate in candidates
+        if candidate.cue is not None
+        and candidate.kind != "scare"
+        and candidate.speaker is not None
+        and (id(candidate) in named or headlines.names_someone(doc, candidate.speaker.mention))
+        and not (candidate.start <= headline[0] + 1 and candidate.end >= headline[1] - 2)
+    ]
+
+
 def extract_quotes(
     doc: Doc, blocks: Sequence[Block] | None = None, entities: Sequence[Entity] = ()
 ) -> tuple[Quote, ...]:
-    """The pure core: every quote and reported statement in the body of `doc`, in text order."""
+    """The pure core: every quote and reported statement in the body of `doc` and its headline, in text order."""
     text = text_of(doc)
     paragraphs = speech_regions(text, blocks)
     marked, quoted = find_marked(doc, text, paragraphs)
     candidates = marked + find_indirect(doc, text, paragraphs, marked, quoted)
     attribute(doc, text, candidates, entities)
+    headline = headlines.find_headline(blocks)
+    if headline is not None:
+        candidates += find_in_headline(doc, text, headline, entities)
     quotes = []
     for candidate in sorted(drop_nested_parts(candidates), key=lambda c: (c.start, c.end)):
         cue_span = _cue_span(candidate.cue)

@@ -1,0 +1,103 @@
+"""An article's headline -> which of its claims may be attributed: an explicit cue with a named subject only.
+
+A headline that reports speech ("Flynn says Trump 'absolutely right'", "Sanders: Clinton needs to ...",
+"Chris Christie Calls Hillary Clinton 'A Disgrace'") is a claim a dossier reader wants, but headlines are
+written in telegraphic and often Title Case English that the parser reads badly, so only two shapes are
+taken from them: a cue word with a subject that names someone, and a name followed by a colon. Section
+headings further down an article, captions and a headline with no cue give nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ...models import Block, Entity
+from .kinds import TITLE_LOWER, WORD
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+# Named-entity labels that name a source; a poll, a report or "The Latest" is no named subject.
+NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+MAX_NAME_WORDS = 4
+MIN_CLAIM_WORDS = 3
+TITLE_CASE_SHARE = 0.8
+
+
+def find_headline(blocks: Sequence[Block] | None) -> tuple[int, int] | None:
+    """The heading that opens an article, before any body text; a heading after body text is a section
+    heading, which attributes nothing."""
+    for block in blocks or ():
+        if block.kind == "body":
+            return None
+        if block.kind == "heading":
+            return block.start, block.end
+    return None
+
+
+def is_title_case(text: str) -> bool:
+    """Whether a headline capitalises its content words ("Obama Sees 'Personal Insult' If ..."): then its
+    quotes are capitalised too and look like titles of works."""
+    words = [word for word in WORD.findall(text) if word.lower() not in TITLE_LOWER]
+    return len(words) >= 3 and sum(word[0].isupper() for word in words) >= TITLE_CASE_SHARE * len(words)
+
+
+def names_someone(doc: Doc, mention: tuple[int, int] | None) -> bool:
+    """Whether a speaker's words hold a name: a proper noun or a named entity (not "it", "Latest", "critics")."""
+    if mention is None:
+        return False
+    span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
+    if span is None:
+        return False
+    if any(token.pos_ == "PROPN" for token in span):
+        return True
+    return any(ent.label_ in NAME_LABELS for ent in span.ents)
+
+
+def colon_claim(
+    doc: Doc, text: str, headline: tuple[int, int], entities: Sequence[Entity]
+) -> tuple[tuple[int, int], Span, tuple[int, int]] | None:
+    """'Name: claim' ("Pence: Gennifer Flowers Won't Be at Debate"): the colon as cue, the name, and the
+    claim after it. The name must be a short run of capitalised content words (never "Stealth Over Health"
+    or "The Latest") that the parser or the article's own entities know as a name."""
+    start, end = headline
+    colon = text.find(":", start, end)
+    if colon < 0:
+        return None
+    name = doc.char_span(start, colon, alignment_mode="contract")
+    claim_start = colon + 1
+    while claim_start < end and text[claim_start].isspace():
+        claim_start += 1
+    if name is None or not 0 < len(name) <= MAX_NAME_WORDS or claim_start >= end:
+        return None
+    if text[claim_start] in "\u201c\u201d\"\u2018'\u00ab\u201e":
+        return None  # a quotation after the colon is a marked quote, signed by the colon
+    if len([t for t in doc.char_span(claim_start, end, alignment_mode="expand") or () if t.is_alpha]) < (
+        MIN_CLAIM_WORDS
+    ):
+        return None
+    if not all(token.text[:1].isupper() and not token.is_stop for token in name if not token.is_punct):
+        return None
+    if not (_is_entity_name(name) or _is_article_name(name.text, text, entities)):
+        return None
+    return (colon, colon + 1), name, (claim_start, end)
+
+
+def _is_entity_name(name: Span) -> bool:
+    return any(
+        ent.label_ in NAME_LABELS and ent.start <= name.start and name.end <= ent.end for ent in name.doc.ents
+    )
+
+
+def _is_article_name(words: str, text: str, entities: Sequence[Entity]) -> bool:
+    """The article itself writes these words as (part of) a named entity's mention: "Sanders" for a
+    headline over a story about Bernie Sanders, "Politifact" where the parser took it for a noun."""
+    for entity in entities:
+        if entity.type not in NAME_LABELS:
+            continue
+        for start, end in entity.mentions:
+            mention = text[start:end]
+            if mention == words or mention.endswith(" " + words) or mention.startswith(words + " "):
+                return True
+    return False

@@ -1,0 +1,119 @@
+"""Attributions in an article's headline: an explicit cue and a named subject, or 'Name: claim'; nothing else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.models import Block, RawItem
+from storyline.pipeline import load_nlp
+from storyline.split import split_item
+from storyline.stages.quotes import extract_quotes
+from storyline.stages.quotes.headlines import find_headline, is_title_case
+
+STORY = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "story.txt"
+BODY = "The council met on Monday to discuss the budget."
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def headline_quotes(nlp, headline: str, first: str = "heading") -> list[tuple[str, str, str]]:
+    """(content, cue, speaker words) of the quotes found in `headline`, set above a one-line body."""
+    text = f"{headline}\n{BODY}"
+    blocks = (Block(0, len(headline), first), Block(len(headline) + 1, len(text), "body"))
+    found = []
+    for quote in extract_quotes(nlp(text), blocks):
+        if quote.end <= len(headline):
+            speaker = text[slice(*quote.speaker.mention)] if quote.speaker.mention else ""
+            found.append((quote.text, quote.cue.text if quote.cue else "", speaker))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("headline", "speaker", "cue"),
+    [
+        ("Mayor Ellen Park says the city will cut bus fares next year", "Mayor Ellen Park", "says"),
+        ("Senator Alan Briggs Says Budget Talks Have Collapsed", "Senator Alan Briggs", "Says"),
+        ("Budget Talks Have Collapsed, Senator Alan Briggs Says", "Senator Alan Briggs", "Says"),
+        ("Governor Ruth Odell urges residents to leave the coast", "Governor Ruth Odell", "urges"),
+    ],
+)
+def test_quotes_headline_attributes_cue_with_named_subject(
+    nlp, headline: str, speaker: str, cue: str
+) -> None:
+    found = headline_quotes(nlp, headline)
+    assert [(found_cue, found_speaker) for _, found_cue, found_speaker in found] == [(cue, speaker)]
+
+
+@pytest.mark.parametrize(
+    ("headline", "content", "speaker"),
+    [
+        (
+            "Maria Delgado: The Party Must Win Back Rural Voters",
+            "The Party Must Win Back Rural Voters",
+            "Maria Delgado",
+        ),
+        (
+            "Tomas Ferreira: markets will recover by the spring",
+            "markets will recover by the spring",
+            "Tomas Ferreira",
+        ),
+    ],
+)
+def test_quotes_headline_attributes_name_colon_claim(nlp, headline: str, content: str, speaker: str) -> None:
+    assert headline_quotes(nlp, headline) == [(content, ":", speaker)]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Flood Waters Rise in River Towns as Rain Continues",  # no cue
+        "The Latest: Storm heads for the coast",  # no name before the colon
+        "Stealth Over Budget: Council Was Warned Twice",  # capitalised words, but no name
+        "Critics say the stadium plan is too expensive",  # a cue, but nobody named
+        "‘We Will Not Back Down From This Fight’",  # the headline as a whole quote
+    ],
+)
+def test_quotes_headline_without_cue_and_name_gives_nothing(nlp, headline: str) -> None:
+    assert headline_quotes(nlp, headline) == []
+
+
+def test_quotes_headline_caption_is_no_headline(nlp) -> None:
+    assert headline_quotes(nlp, "Senator Alan Briggs Says Budget Talks Have Collapsed", first="caption") == []
+
+
+def test_quotes_headline_section_heading_after_body_is_no_headline() -> None:
+    blocks = (Block(0, 10, "body"), Block(11, 40, "heading"), Block(41, 60, "body"))
+    assert find_headline(blocks) is None
+    assert find_headline((Block(0, 5, "boilerplate"), Block(6, 40, "heading"))) == (6, 40)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Obama Sees 'Personal Insult' if Blacks Don't Rally for Clinton", True),
+        ("Flynn says Trump 'absolutely right' in saying generals reduced to rubble", False),
+        ("Small Steps", False),
+    ],
+)
+def test_quotes_headline_title_case(text: str, expected: bool) -> None:
+    assert is_title_case(text) is expected
+
+
+@pytest.mark.skipif(not STORY.exists(), reason="reference story ../shared/seed/story.txt is absent")
+def test_quotes_headline_story_headings_give_nothing(nlp) -> None:
+    # Every heading, caption and boilerplate line of the reference story, even read as an article's
+    # headline, attributes nothing: none has a cue with a named subject or a 'Name:' form.
+    articles = split_item(RawItem(source=str(STORY), text=STORY.read_text(encoding="utf-8"), format="text"))
+    lines = {
+        article.text[block.start : block.end]
+        for article in articles
+        for block in article.blocks
+        if block.kind in ("heading", "boilerplate")
+    }
+    assert len(lines) >= 20
+    assert {line: headline_quotes(nlp, line) for line in lines if headline_quotes(nlp, line)} == {}
