@@ -65,3 +65,18 @@ def test_quotes_recall_needing_a_thing_is_no_attribution(nlp, text: str) -> None
 )
 def test_quotes_recall_intention_infinitive(nlp, text: str, content: str, cue: str) -> None:
     assert (content, cue, "Maria Lopez") in indirect_quotes(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Maria Lopez is bearish on the future of student loans.", "the future of student loans", "is bearish"),
+    ],
+)
+def test_quotes_recall_stance_adjective(nlp, text: str, content: str, cue: str) -> None:
+    assert (content, cue, "Maria Lopez") in indirect_quotes(nlp, text)
+
+
+def test_quotes_recall_writer_stance_is_attributed(nlp) -> None:
+    text = "Maria Lopez left early. We are convinced the bridge is unsafe."
+    assert ("the bridge is unsafe", "are convinced", None) in indirect_quotes(nlp, text)

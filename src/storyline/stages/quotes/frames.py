@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .cues import (
-    FIRST_SECOND_PERSON,
     SPEECH_LEMMAS,
     SUBJECT_DEPS,
     Reported,
@@ -18,6 +17,7 @@ from .cues import (
     subtree_span,
 )
 from .lexicon import (
+    GENERIC_PERSON,
     JUDGEMENT_LEMMAS,
     JUDGEMENT_PREPOSITIONS,
     STANCE_ADJECTIVES,
@@ -30,16 +30,24 @@ if TYPE_CHECKING:
 
 
 def stance_attribution(be: Token, quoted: Sequence[tuple[int, int]]) -> Reported | None:
-    """ "Democrats are afraid that ...", "She was critical of the plan": a stance adjective's clause or
-    object is the attributed content, the subject its source, "are afraid" the cue."""
+    """ "Democrats are afraid that ...", "She was critical of the plan", "He is bearish on bonds": a stance
+    adjective's clause or object is the attributed content, the subject its source, "are afraid" the cue.
+    The parser hangs the preposition on the adjective or on "be"; a participle ("are convinced") counts
+    by its written form."""
     adjective = next(
-        (c for c in be.children if c.dep_ == "acomp" and c.lemma_.lower() in STANCE_ADJECTIVES), None
+        (
+            c
+            for c in be.children
+            if c.dep_ == "acomp" and (c.lemma_.lower() in STANCE_ADJECTIVES or c.lower_ in STANCE_ADJECTIVES)
+        ),
+        None,
     )
     subject = next((c for c in be.children if c.dep_ in SUBJECT_DEPS and not inside(quoted, c.idx)), None)
-    if adjective is None or subject is None or subject.lower_ in FIRST_SECOND_PERSON | {"it"}:
+    if adjective is None or subject is None or subject.lower_ in GENERIC_PERSON | {"it"}:
         return None
     content: Token | None = None
-    for child in adjective.children:
+    later_preps = [c for c in be.children if c.dep_ == "prep" and c.i > adjective.i]
+    for child in [*adjective.children, *later_preps]:
         if child.dep_ in ("ccomp", "xcomp"):
             content = child
             break
@@ -47,8 +55,6 @@ def stance_attribution(be: Token, quoted: Sequence[tuple[int, int]]) -> Reported
             content = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if content is not None:
                 break
-    else:
-        return None
     if content is None:
         return None
     start, end = subtree_span(content)
