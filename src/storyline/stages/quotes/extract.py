@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ...models import Block, Cue, Entity, Quote, Speaker
 from ..text import text_of
-from . import cues, headlines, kinds, marks
+from . import cues, headlines, kinds, marks, runons
 from .evidence import find_evidence
 from .reported import find_reported
 from .speakers import SpeakerContext, mention_span, resolve_speaker
@@ -214,7 +214,8 @@ def find_indirect(
 ) -> list[Candidate]:
     """Reported speech; a clause that is mostly a quote already found is left to that quote."""
     found = []
-    for reported in find_reported(doc, text, quoted, paragraphs) + find_evidence(doc, quoted, paragraphs):
+    found_reported = find_reported(doc, text, quoted, paragraphs) + find_evidence(doc, quoted, paragraphs)
+    for reported in runons.split_run_ons(doc, found_reported):
         inside = sum(
             max(0, min(reported.end, m.end) - max(reported.start, m.start))
             for m in marked

@@ -1,0 +1,91 @@
+"""Reported clauses -> the same clauses cut where a second attribution of the same source starts inside them.
+
+The parser often hangs a second verb of the speaker on the verb of the reported clause instead of on
+the cue ("X said he would order a review and warned against hackers", "X said it failed, arguing that
+..."), so the clause runs on over a second statement: one prediction then covers two attributions and
+the second is lost. A coordinated or participial cue verb with no subject of its own, at the end of the
+clause, is the speaker's own second statement: the clause stops before it, and it becomes an attribution
+of the same speaker.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .cues import Reported, cue_extent, lemma_of
+from .lexicon import REPORTING_LEMMAS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+COORDINATORS = frozenset({"and", "but"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+MIN_CONTENT = 3
+
+
+def split_run_ons(doc: Doc, found: list[Reported]) -> list[Reported]:
+    """Each reported clause cut before a second cue of its speaker, which is added as its own clause."""
+    result = []
+    for reported in found:
+        second = _second_cue(doc, reported)
+        if second is None:
+            result.append(reported)
+            continue
+        cue, cut = second
+        content = _content_after(cue, reported.end)
+        end = _end_before(doc, cut)
+        if content is None or end - reported.start < MIN_CONTENT:
+            result.append(reported)
+            continue
+        result.append(Reported(reported.start, end, reported.cue, reported.speaker))
+        result.append(Reported(content[0], content[1], cue_extent(cue), reported.speaker))
+    return result
+
+
+def _second_cue(doc: Doc, reported: Reported) -> tuple[Token, Token] | None:
+    """The first cue verb inside the clause that continues its speaker's words ("..., and warned",
+    "..., arguing"), with the token the clause stops before (the conjunction or the comma)."""
+    span = doc.char_span(reported.start, reported.end, alignment_mode="expand")
+    if span is None:
+        return None
+    outer = doc.char_span(reported.cue[0], reported.cue[1], alignment_mode="expand")
+    if outer is None:
+        return None
+    for token in span:
+        if token.pos_ != "VERB" or lemma_of(token) not in REPORTING_LEMMAS or token.idx < reported.cue[1]:
+            continue
+        if token.head.head != outer.root or not span.start <= token.head.i < span.end:
+            continue  # only a verb hung on the clause's own verb, as the speaker's second verb is
+        if any(child.dep_ in SUBJECTS for child in token.children):
+            continue  # "... and analysts expect more": a subject of its own may be part of the content
+        before = doc[token.left_edge.i - 1] if token.left_edge.i > span.start else None
+        if before is None:
+            continue
+        if token.dep_ == "conj" and before.lower_ in COORDINATORS:
+            return token, before
+        if token.dep_ == "advcl" and token.tag_ == "VBG" and before.text == ",":
+            return token, before
+    return None
+
+
+def _content_after(cue: Token, limit: int) -> tuple[int, int] | None:
+    """What the second cue governs: the words after it (and its particle) to the end of its phrase."""
+    first = cue.i + 1
+    doc = cue.doc
+    while first < len(doc) and doc[first].dep_ == "prt" and doc[first].head == cue:
+        first += 1
+    last = cue.right_edge.i
+    while last >= first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    if last < first:
+        return None
+    start, end = doc[first].idx, min(limit, doc[last].idx + len(doc[last].text))
+    return (start, end) if end - start >= MIN_CONTENT else None
+
+
+def _end_before(doc: Doc, cut: Token) -> int:
+    """Where the first clause ends: before the conjunction or comma, and a comma before "and"."""
+    i = cut.i - 1
+    while i >= 0 and (doc[i].is_punct or doc[i].is_space):
+        i -= 1
+    return doc[i].idx + len(doc[i].text) if i >= 0 else cut.idx

@@ -1,0 +1,64 @@
+"""A reported clause that runs on over the speaker's second statement is cut there, and the second
+statement becomes an attribution of the same speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.pipeline import load_nlp
+from storyline.stages.quotes import extract_quotes
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def reported(nlp, text: str) -> list[tuple[str, str, str]]:
+    """(cue, content, speaker words) of every indirect or mixed quote."""
+    return [
+        (quote.cue.text if quote.cue else "", quote.text, text[slice(*quote.speaker.mention)])
+        for quote in extract_quotes(nlp(text))
+        if quote.kind in ("indirect", "mixed") and quote.speaker.mention
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "The mayor said she would order a full review of the city's flood defenses and warned against "
+            "building near the river.",
+            ("said", "she would order a full review of the city's flood defenses"),
+            ("warned", "against building near the river"),
+        ),
+        (
+            "Senator Maria Ortiz said she did not believe the scandal cost them the election, arguing that "
+            "it was the weak economy that hurt them most.",
+            ("said", "she did not believe the scandal cost them the election"),
+            ("arguing", "that it was the weak economy that hurt them most"),
+        ),
+    ],
+)
+def test_quotes_runon_second_cue_of_speaker_is_its_own_attribution(
+    nlp, text: str, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    found = {(cue, content) for cue, content, _ in reported(nlp, text)}
+    assert first in found and second in found
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The minister said prices rose in March and wages fell in April.",
+            "prices rose in March and wages fell in April",
+        ),
+        (
+            "The union said the council would meet on Friday and vote on the plan.",
+            "the council would meet on Friday and vote on the plan",
+        ),
+    ],
+)
+def test_quotes_runon_keeps_a_clause_without_second_cue(nlp, text: str, content: str) -> None:
+    assert [found for _, found, _ in reported(nlp, text)] == [content]
