@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from storyline.pipeline import load_nlp
 from storyline.stages.entities import resolve_entities
-from storyline.stages.entities.mentions import Mention
+from storyline.stages.entities.mentions import Mention, nominal_mentions
 from storyline.stages.entities.roles import appositive_of
 
 
@@ -260,3 +260,25 @@ def test_coref_informal_police_noun_is_a_group_of_people(nlp):
     entities = resolve_entities(nlp(text)).entities
     cops = entity_of(text, entities, "The cops")
     assert cops is not None and cops.type == "PERSON"
+
+
+def nominal_texts(nlp, text):
+    return [m.text for m in nominal_mentions(nlp(text), [], [])]
+
+
+def test_mentions_nominal_does_not_cross_a_line_break(nlp):
+    texts = nominal_texts(nlp, "Last updated 13:26 14/09/2013\nA 36-year-old Australian climber is dead after a fall.")
+    assert any(t.endswith("climber") for t in texts), texts
+    assert not any("\n" in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "words", "found"),
+    [
+        ("headline under a web address", "http://example.com/news/office-shooting\nGunman kills one at accounting office\n"
+         "A gunman shot three people on Monday.", "Gunman", True),
+        ("role inside a sentence", "She was named coach of the year on Monday.", "coach", False),
+    ],
+)
+def test_mentions_bare_noun_opening_a_line_is_a_reference(nlp, case, text, words, found):
+    assert (words in nominal_texts(nlp, text)) is found

@@ -280,13 +280,17 @@ def nominal_mentions(doc: Doc, blocked: Sequence[tuple[int, int]], names: Sequen
         kind = nominal_kind(head)
         if kind is None or head.i in named_tokens or overlaps(blocked, chunk.start_char, chunk.end_char):
             continue
-        determiners = [t for t in chunk if t.dep_ in ("det", "poss") and t.i < head.i]
+        # A noun chunk never runs across a line break ("...2013\nA 36-year-old climber"): the line before is
+        # a dateline or a headline, not words of the phrase.
+        start = max((t.i + 1 for t in chunk if t.i < head.i and "\n" in t.text), default=chunk.start)
+        determiners = [t for t in doc[start : head.i] if t.dep_ in ("det", "poss")]
         number = "plural" if head.tag_ in ("NNS", "NNPS") else "singular"
-        modified = any(t.ent_type_ in ("NORP", "GPE", "LOC") or t.pos_ in ("PROPN", "NUM") or t.like_num for t in chunk if t.i < head.i)
-        headline = head.sent.start == 0 or "\n" in text_of(doc)[head.sent.start_char - 1 : head.sent.start_char]
-        if not determiners and number == "singular" and not modified and not (headline and head.i == head.sent.start):
+        modified = any(t.ent_type_ in ("NORP", "GPE", "LOC") or t.pos_ in ("PROPN", "NUM") or t.like_num for t in doc[start : head.i])
+        # A headline drops its articles ("Gunman kills 1"): a bare singular opening a line may be a reference.
+        opens_line = start == 0 or "\n" in doc[start - 1].text_with_ws
+        if not determiners and number == "singular" and not modified and not opens_line:
             continue  # a bare singular is a role ("as president"), not a reference
-        first = chunk.start
+        first = start
         while first < head.i and doc[first].dep_ in ("predet",):
             first += 1
         # Keep a following "of"/"at" phrase out: "the director of X" is linked to its head, not to X.
