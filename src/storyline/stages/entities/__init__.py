@@ -3,7 +3,8 @@
 Order of work: name mentions (spaCy NER without credits, boilerplate and headings) -> one type per name by
 evidence and vote (entity_types) -> name clusters with recorded merges and splits (clusters) -> roles and
 appositives (roles) -> role nominals and pronouns by sieve (coref) -> a person described, then named
-(introductions) -> run-wide ids (registry).
+(introductions) -> run-wide ids (registry) -> once every article is in, entries the input order kept apart
+merged (relink: finish_run gives the id aliases, relabel applies them to an article's analysis).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ...ids import entity_id
-from ...models import Analysis, Article, Block, Entity
+from ...models import Actor, Analysis, Article, Block, Entity
 from .clusters import Cluster, Decision, add_untagged_names, cluster_names
 from .coref import (
     resolve_first_person,
@@ -36,6 +37,7 @@ from .mentions import (
 )
 from .predicates import attach_predicates, attach_reported_it
 from .registry import Registry, explain, registry_of
+from .relink import relink_entries
 from .roles import collect_roles
 from .teams import add_team_names
 
@@ -188,6 +190,47 @@ class EntityStage:
 STAGE = EntityStage()
 
 
+def finish_run(run: RunContext) -> dict[str, str]:
+    """The corpus pass, once every article of the run went through the stage: merges entries the input
+    order kept apart (an early article's "the driver" with the person a later article names). Returns the
+    aliases, old id -> id it became, for the analyses already made (see relabel)."""
+    return relink_entries(registry_of(run.memory))
+
+
+def relabel(analysis: Analysis, run: RunContext) -> Analysis:
+    """An article's analysis with the ids the corpus pass merged (finish_run) replaced: its entities (two of
+    one article that became one entity pool their mentions, under the kept entity's name), quote speakers
+    and event actors."""
+    registry = registry_of(run.memory)
+    aliases = registry.aliases
+    if not aliases or not any(e.id in aliases for e in analysis.entities):
+        return analysis
+    pooled: dict[str, Entity] = {}
+    for entity in analysis.entities:
+        id_ = registry.final_id(entity.id)
+        entry = registry.entries.get(id_)
+        name = entry.name if entry is not None and id_ != entity.id else entity.name
+        if id_ in pooled:
+            first = pooled[id_]
+            pooled[id_] = replace(first, mentions=tuple(sorted(set(first.mentions) | set(entity.mentions))))
+        else:
+            pooled[id_] = replace(entity, id=id_, name=name)
+    entities = sorted(pooled.values(), key=lambda e: e.mentions[0])
+    quotes = tuple(
+        replace(q, speaker=replace(q.speaker, entity=aliases[q.speaker.entity])) if q.speaker.entity in aliases else q
+        for q in analysis.quotes
+    )
+    events = tuple(
+        replace(e, source=relabel_actor(e.source, aliases), target=relabel_actor(e.target, aliases))
+        for e in analysis.events
+    )
+    return replace(analysis, entities=tuple(entities), quotes=quotes, events=events)
+
+
+def relabel_actor(actor: Actor, aliases: dict[str, str]) -> Actor:
+    return replace(actor, entity=aliases[actor.entity]) if actor.entity in aliases else actor
+
+
 def explain_name(run: RunContext, name: str) -> dict:
     """Data for `storyline entities --explain NAME`: entities, variants, type votes, merges and splits."""
     return explain(registry_of(run.memory), name)
@@ -212,6 +255,8 @@ __all__ = [
     "entity_at",
     "explain_name",
     "find_entities",
+    "finish_run",
+    "relabel",
     "resolve_entities",
     "roles_of",
 ]

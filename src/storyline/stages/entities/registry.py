@@ -32,6 +32,7 @@ class Entry:
     relative: bool = False
     surfaces: set[str] = field(default_factory=set)  # names as written: folded keys lose "WOLA"'s capitals
     descriptions: list[Description] = field(default_factory=list)  # what its nominal mentions said of it
+    contrasted: bool = False  # a chain of it was set against someone ("another candidate")
 
 
 # An unnamed chain joins an entity by its role noun only when its article shares this many named entities
@@ -99,10 +100,15 @@ class Registry:
     # that could match instead of all of them (407k name comparisons over the 59 bench articles before, 2.4k after).
     index: dict[str, set[str]] = field(default_factory=dict, repr=False)
     order: dict[str, int] = field(default_factory=dict, repr=False)  # entry id -> position in self.entries
+    aliases: dict[str, str] = field(default_factory=dict)  # id of an entry merged after the run -> id it became
 
     def __post_init__(self) -> None:
         for entry in self.entries.values():
             self.index_entry(entry, entry.keys, entry.descriptions)
+
+    def final_id(self, id_: str) -> str:
+        """The id an entity has once the run is over: ids the corpus pass merged point to the kept entry."""
+        return self.aliases.get(id_, id_)
 
     def index_entry(self, entry: Entry, keys: set[str], descriptions: Sequence[Description] = ()) -> None:
         self.order.setdefault(entry.id, len(self.order))
@@ -268,6 +274,7 @@ class Registry:
             entry.gender_votes[cluster.gender] += 1
             entry.gender = max(sorted(entry.gender_votes), key=entry.gender_votes.__getitem__)
         entry.relative = entry.relative or is_relative(cluster)
+        entry.contrasted = entry.contrasted or contrasted(cluster)
         entry.roles.extend((article_id, r.start, r.end, r.text, r.kind) for r in cluster.roles)
         # Each different description once: "a woman" said in 300 articles is one thing to compare with.
         entry.descriptions.extend(d for d in dict.fromkeys(descriptions) if d not in entry.descriptions)

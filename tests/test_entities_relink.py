@@ -1,0 +1,114 @@
+"""The corpus pass: entries the input order kept apart merged once every article of the run is in."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.models import Actor, Analysis, Article, Entity, Event, Published, Quote, Speaker
+from storyline.pipeline import RunContext
+from storyline.stages.entities import relabel
+from storyline.stages.entities.clusters import Cluster
+from storyline.stages.entities.descriptions import Description
+from storyline.stages.entities.mentions import Mention
+from storyline.stages.entities.names import form_of
+from storyline.stages.entities.registry import Registry
+from storyline.stages.entities.relink import relink_entries
+
+
+def named(registry: Registry, name: str, article: str, descriptions: list[Description] | None = None) -> str:
+    mention = Mention(0, len(name), name, "name", "PERSON", 0, 0, 1, 0, name=name)
+    return registry.register(Cluster(0, "PERSON", [mention], {form_of(name).key}), article, descriptions or [])
+
+
+def unnamed(registry: Registry, text: str, article: str, description: Description, type_: str = "PERSON") -> str:
+    cluster = Cluster(0, type_, [Mention(0, len(text), text, "nominal", type_, 0, 0, 1, 0)])
+    return registry.register(cluster, article, [description])
+
+
+def role(lemma: str, **sets: set[str]) -> Description:
+    return Description(lemma=lemma, number="singular", phrase=lemma, **{k: frozenset(v) for k, v in sets.items()})
+
+
+def story_registry(names_of_a1: tuple[str, ...] = ("Tomas Berg", "Riverton")) -> tuple[Registry, str]:
+    """a1 only says "the driver"; a2, read later, names Ana Ruiz, calls her the driver, and names Tomas
+    Berg and Riverton as well."""
+    registry = Registry()
+    for name in names_of_a1:
+        named(registry, name, "a1")
+    driver = unnamed(registry, "the driver", "a1", role("driver"))
+    for name in ("Tomas Berg", "Riverton"):
+        named(registry, name, "a2")
+    named(registry, "Ana Ruiz", "a2", [role("driver")])
+    return registry, driver
+
+
+def test_relink_joins_an_earlier_unnamed_chain_to_the_name_a_later_article_gives():
+    registry, driver = story_registry()
+    ana = named(registry, "Ana Ruiz", "a3")
+    assert registry.final_id(driver) == driver  # nothing moves before the pass
+    relink_entries(registry)
+    assert registry.final_id(driver) == ana
+    assert driver not in registry.entries
+
+
+def test_relink_needs_a_name_shared_by_the_articles():
+    registry, driver = story_registry(names_of_a1=("Lena Holm",))
+    relink_entries(registry)
+    assert registry.final_id(driver) == driver
+
+
+def test_relink_records_each_merge_with_its_evidence():
+    registry, _ = story_registry()
+    relink_entries(registry)
+    merge = registry.decisions[-1]
+    assert merge["kind"] == "merge" and merge["names"] == ["the driver", "Ana Ruiz"]
+    assert "same role noun 'driver'" in merge["reason"]
+
+
+def test_relink_joins_a_nominal_to_the_name_its_words_spell():
+    registry = Registry()
+    navy = Description(lemma="navy", number="singular", places=frozenset({"indian"}), phrase="indian navy")
+    early = unnamed(registry, "the Indian navy", "a1", navy, "ORG")
+    mention = Mention(0, 11, "Indian Navy", "name", "ORG", 0, 0, 1, 0, name="Indian Navy")
+    later = registry.register(Cluster(0, "ORG", [mention], {"indian navy"}), "a2")
+    relink_entries(registry)
+    assert registry.final_id(early) == later
+
+
+def test_relink_keeps_apart_a_chain_two_names_fit_alike():
+    registry, driver = story_registry()
+    named(registry, "Lena Holm", "a2", [role("driver")])  # a second driver in the same articles
+    relink_entries(registry)
+    assert registry.final_id(driver) == driver
+    assert "alike" in registry.decisions[-1]["reason"]
+
+
+@pytest.mark.parametrize(("noun", "same"), [("woman", True), ("person", False)])
+def test_relink_reads_gender_from_the_nouns_before_the_pronoun_vote(noun, same):
+    registry = Registry()
+    for article in ("a1", "a2"):
+        named(registry, "Tomas Berg", article)
+    chain = Cluster(0, "PERSON", [Mention(0, 8, f"a {noun}", "nominal", "PERSON", 0, 0, 1, 0)], gender="male")
+    early = registry.register(chain, "a1", [role(noun)])  # one wrong "he" voted the chain male
+    mention = Mention(0, 8, "Ana Ruiz", "name", "PERSON", 0, 0, 1, 0, name="Ana Ruiz")
+    ana = registry.register(Cluster(0, "PERSON", [mention], {"ana ruiz"}, gender="female"), "a2", [role(noun)])
+    relink_entries(registry)
+    assert (registry.final_id(early) == ana) is same
+
+
+def test_relabel_pools_entities_that_became_one_and_renames_speakers():
+    run = RunContext()
+    registry = run.memory["entities"] = Registry()
+    driver = unnamed(registry, "the driver", "a1", role("driver"))
+    ana = named(registry, "Ana Ruiz", "a1")
+    registry.aliases[driver] = ana  # as the corpus pass leaves it
+    article = Article("a1", "s", None, None, Published(), "The driver said she drove. Ruiz", ())
+    analysis = Analysis(
+        article=article,
+        entities=(Entity(driver, "the driver", "PERSON", ((0, 10),)), Entity(ana, "Ana Ruiz", "PERSON", ((27, 31),))),
+        quotes=(Quote(11, 25, "said she drove", "indirect", Speaker(entity=driver, name="the driver")),),
+        events=(Event("ACCUSE", "", Actor(entity=driver), Actor(), None, (0, 1), (0, 1)),),
+    )
+    moved = relabel(analysis, run)
+    assert [(e.id, e.name, e.mentions) for e in moved.entities] == [(ana, "Ana Ruiz", ((0, 10), (27, 31)))]
+    assert moved.quotes[0].speaker.entity == ana and moved.events[0].source.entity == ana
