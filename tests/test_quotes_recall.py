@@ -80,3 +80,18 @@ def test_quotes_recall_stance_adjective(nlp, text: str, content: str, cue: str) 
 def test_quotes_recall_writer_stance_is_attributed(nlp) -> None:
     text = "Maria Lopez left early. We are convinced the bridge is unsafe."
     assert ("the bridge is unsafe", "are convinced", None) in indirect_quotes(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Maria Lopez painted her rival as a reckless spender.", "her rival as a reckless spender", "painted"),
+        ("Maria Lopez portrays the tax as a gift to landlords.", "the tax as a gift to landlords", "portrays"),
+    ],
+)
+def test_quotes_recall_depiction_as(nlp, text: str, content: str, cue: str) -> None:
+    assert (content, cue, "Maria Lopez") in indirect_quotes(nlp, text)
+
+
+def test_quotes_recall_depiction_without_as_is_no_attribution(nlp) -> None:
+    assert indirect_quotes(nlp, "Maria Lopez painted the fence in the morning.") == []

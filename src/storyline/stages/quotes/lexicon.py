@@ -43,7 +43,8 @@ GENERIC_PERSON = frozenset({"you"})
 # "is considered a threat", "was dubbed the winner").
 JUDGEMENT_LEMMAS = word_set(
     """criticize criticise blame accuse charge dub label brand term describe praise condemn denounce attack
-    view consider think believe deem hail fault credit suspect regard rate"""
+    view consider think believe deem hail fault credit suspect regard rate portray depict paint cast frame
+    define classify"""
 )
 JUDGEMENT_PREPOSITIONS = frozenset({"for", "of", "as", "with"})
 # Texts and media that say things themselves ("a tweet attacking ...", "an ad questioning ...").

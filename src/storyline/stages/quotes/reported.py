@@ -126,7 +126,7 @@ def _content_span(cue: Token, text: str) -> tuple[int, int] | None:
     elif (
         (lemma in COGNITIVE_LEMMAS or lemma in JUDGEMENT_LEMMAS)
         and "dobj" in by_dep
-        and ("oprd" in by_dep or any(p.lower_ == "as" for p in by_dep.get("prep", [])))
+        and ("oprd" in by_dep or _as_phrase(by_dep))
     ):
         # "critics see the program as a loophole", "consider him a threat": a view of the object
         extra = by_dep.get("oprd", []) + [p for p in by_dep.get("prep", []) if p.lower_ == "as"]
@@ -146,6 +146,16 @@ def _content_span(cue: Token, text: str) -> tuple[int, int] | None:
     if end < len(text) and text[end] in CLOSE_MARKS and text[start] in OPEN_MARKS:
         end += 1
     return start, end
+
+
+def _as_phrase(by_dep: dict[str, list[Token]]) -> bool:
+    """An "as" phrase on the verb or, as the parser often hangs it, on its object ("portrays the tax as a
+    gift")."""
+    objects = by_dep.get("dobj", [])[:1]
+    return any(
+        p.lower_ == "as"
+        for p in [*by_dep.get("prep", []), *(c for o in objects for c in o.children if c.dep_ == "prep")]
+    )
 
 
 def _misread_complement(objects: list[Token]) -> Token | None:
