@@ -1,5 +1,5 @@
-"""A reported clause that runs on over the speaker's second statement is cut there, and the second
-statement becomes an attribution of the same speaker."""
+"""Where one attribution ends and the next begins: a reported clause that runs on over the speaker's
+second statement is cut there; a quote takes the cue that introduces it, not a neighbour's."""
 
 from __future__ import annotations
 
@@ -62,3 +62,38 @@ def test_quotes_runon_second_cue_of_speaker_is_its_own_attribution(
 )
 def test_quotes_runon_keeps_a_clause_without_second_cue(nlp, text: str, content: str) -> None:
     assert [found for _, found, _ in reported(nlp, text)] == [content]
+
+
+def direct_cues(nlp, text: str) -> list[tuple[str, str]]:
+    """(quoted words, cue) of every direct quote."""
+    return [
+        (quote.text, quote.cue.text if quote.cue else "")
+        for quote in extract_quotes(nlp(text))
+        if quote.kind == "direct"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "cue"),
+    [
+        (
+            "\u201cWe cannot afford this anymore,\u201d the minister said, adding later, \u201cThe budget is "
+            "simply too small for a project of this size.\u201d",
+            "The budget is simply too small for a project of this size.",
+            "adding",
+        ),
+        (
+            'The senator attacked the mayor for the new tax, saying, "He is reckless and very unfair."',
+            "He is reckless and very unfair.",
+            "saying",
+        ),
+    ],
+)
+def test_quotes_participle_before_quote_is_its_cue(nlp, text: str, words: str, cue: str) -> None:
+    assert (words, cue) in direct_cues(nlp, text)
+
+
+def test_quotes_cue_never_taken_from_next_paragraph(nlp) -> None:
+    # The parser runs this sentence on over the paragraph break and hangs "noted" on "said".
+    text = '"It is a waste of time," said Sen. Ana Ruiz of the Virgin Islands.\n\nDemocrats repeatedly noted that the panel had already heard him.'
+    assert direct_cues(nlp, text) == [("It is a waste of time", "said")]

@@ -108,7 +108,7 @@ def find_marked(
         if turn:
             candidate.cue, candidate.speaker_token = turn[1], turn[2]
         if cue is not None:
-            cue = cues.inner_speaker_cue(cue, quoted)
+            cue = _own_cue(cue, span.start, quoted, paragraph)
             # The paragraph bounds the search: a parse may run across a line break into a heading.
             speaker = marked_speaker(doc, cue, span.start, span.end, quoted, paragraph)
             if speaker is not None and speaker.lower_ in cues.FIRST_SECOND_PERSON:
@@ -126,6 +126,38 @@ def find_marked(
         found.append(candidate)
     _share_chain_cues(found)
     return _drop_unclosed_uncued(found), quoted
+
+
+def _own_cue(cue: Token, start: int, quoted: list[tuple[int, int]], paragraph: tuple[int, int]) -> Token:
+    """The cue of these quoted words among the verbs around the one found: an inner cue of the clause
+    ("remembered Petro telling him"), but never one in another paragraph (a parse running over the break
+    hung the next paragraph's "Democrats noted" on this quote's "said"); and a participle of saying right
+    before the quote ('X said, adding later, “...”', 'X attacked Y, saying, “...”'), the quote's own cue."""
+    inner = cues.inner_speaker_cue(cue, quoted)
+    if inner is not cue and paragraph[0] <= inner.idx < paragraph[1]:
+        return inner
+    for child in cue.children:
+        if (
+            child.i > cue.i
+            and child.dep_ in ("advcl", "conj", "xcomp")
+            and child.tag_ == "VBG"
+            and cues.is_cue(child)
+            and child.idx < start
+            and _only_asides_between(child, start)
+        ):
+            return child
+    return cue
+
+
+def _only_asides_between(token: Token, start: int) -> bool:
+    """Only punctuation and adverbs ("adding later,") between a participle and the quote it introduces."""
+    doc = token.doc
+    i = token.i + 1
+    while i < len(doc) and doc[i].idx < start:
+        if not (doc[i].is_punct or doc[i].is_space or doc[i].pos_ == "ADV"):
+            return False
+        i += 1
+    return True
 
 
 def _lead_in(
