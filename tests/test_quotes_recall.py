@@ -95,3 +95,18 @@ def test_quotes_recall_depiction_as(nlp, text: str, content: str, cue: str) -> N
 
 def test_quotes_recall_depiction_without_as_is_no_attribution(nlp) -> None:
     assert indirect_quotes(nlp, "Maria Lopez painted the fence in the morning.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Maria Lopez implored voters to stay home.", "voters to stay home", "implored"),
+        (
+            "Maria Lopez persuaded the council to delay the vote.",
+            "the council to delay the vote",
+            "persuaded",
+        ),
+    ],
+)
+def test_quotes_recall_request_addressee_and_infinitive(nlp, text: str, content: str, cue: str) -> None:
+    assert (content, cue, "Maria Lopez") in indirect_quotes(nlp, text)

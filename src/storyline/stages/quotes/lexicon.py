@@ -15,7 +15,12 @@ STANCE_ADJECTIVES = word_set(
 )
 STANCE_PREPOSITIONS = frozenset({"about", "of", "on", "over", "with", "that", "to"})
 # Verbs whose object is the addressee, not the content ("told reporters that ...", "urged voters to ...").
-ADDRESSEE_LEMMAS = word_set("tell ask urge warn advise remind encourage call press order instruct invite")
+# Verbs of asking someone to act (FrameNet Request, Attempt_suasion): the addressee and the infinitive
+# are what the source asks for ("implored voters to stay home", "challenged him to release ...").
+REQUEST_LEMMAS = word_set(
+    "implore exhort beg persuade convince lobby petition challenge dare beseech entreat order instruct"
+)
+ADDRESSEE_LEMMAS = word_set("tell ask urge warn advise remind encourage call press") | REQUEST_LEMMAS
 # Verbs of intention and refusal (FrameNet Purpose, Agree_or_refuse_to_act): their infinitive is the
 # source's stated aim ("refuses to release his returns", "seeks to protect breaks"). PolNeAR dev: 11 of 16
 # such predictions right. "try" stays out: an attempt is an act (3 of 17 right).

@@ -49,6 +49,7 @@ from .lexicon import (
     PROPOSITION_NOUNS,
     PUTTING_LEMMAS,
     REPORTING_LEMMAS,
+    REQUEST_LEMMAS,
     SPEAKING_TO_LEMMAS,
     STANCE_TOWARD_PREPOSITIONS,
     THING_OBJECT_LEMMAS,
@@ -288,6 +289,7 @@ def find_reported(
             and lemma not in PUTTING_LEMMAS
             and lemma not in OBJECT_VIEW_LEMMAS
             and lemma not in INTENTION_LEMMAS
+            and lemma not in REQUEST_LEMMAS
             and not _that_clause_verb(token)
         ):
             continue
