@@ -47,6 +47,47 @@ def attach_predicates(doc: Doc, clusters: list[Cluster], blocked: Sequence[tuple
             clusters.remove(cluster)
             break
     attach_bare_roles(doc, clusters, blocked, owner, by_head)
+    attach_relative_who(doc, blocked, owner, by_head)
+
+
+def relative_antecedent(token: Token) -> Token | None:
+    """The noun a relative "who" stands for: the head of the relative clause it opens ("the driver who hit
+    her"), through reporting verbs inside it ("the man who they say hit a woman")."""
+    verb = token.head
+    while verb.dep_ == "ccomp" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN") or verb.head.i > token.i:
+        return None
+    return verb.head
+
+
+def attach_relative_who(doc: Doc, blocked: Sequence[tuple[int, int]], owner: dict[int, Cluster], by_head: dict[int, Mention]) -> None:
+    """A relative "who" is a mention of the person or organisation it stands for, as ECB+ annotates it
+    ("the driver who hit her", "Jim O'Brien, who had been under fire")."""
+    sentence_index = sentence_index_of(doc)
+    for token in doc:
+        if token.lower_ != "who" or token.tag_ != "WP" or token.i in by_head:
+            continue
+        antecedent = relative_antecedent(token)
+        mention = by_head.get(antecedent.i) if antecedent is not None else None
+        target = owner.get(id(mention)) if mention is not None else None
+        if target is None or target.type not in ("PERSON", "ORG") or overlaps(blocked, token.idx, token.idx + 3):
+            continue
+        # Only someone the article mentions again, and never a plural: "people who ..." picks out part of a
+        # group, and a one-off "a man who ..." would become a chain of two. GUM Wikinews, which does not mark
+        # relative pronouns, CoNLL F1: every "who" 0.6521 -> 0.6476, singular only 0.6498, this 0.6511;
+        # ECB+ dev 0.6436 -> 0.6521 / 0.6521 / 0.6481.
+        if len(target.mentions) < 2 or doc[antecedent.i].tag_ in ("NNS", "NNPS"):
+            continue
+        who = Mention(
+            start=token.idx, end=token.idx + len(token), text=token.text, kind="pronoun", label="ANY",
+            head=token.i, first=token.i, last=token.i + 1, sentence=sentence_index[token.sent.start],
+            features={"gender": "any", "number": mention.features.get("number", "singular"), "animacy": "person",
+                      "case": "subj", "relative": "yes"},
+        )
+        target.mentions.append(who)
+        owner[id(who)] = target
+        by_head[token.i] = who
 
 
 def predicated_of(token: Token) -> Token | None:
