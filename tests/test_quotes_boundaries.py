@@ -48,6 +48,29 @@ def test_quotes_runon_second_cue_of_speaker_is_its_own_attribution(
 
 
 @pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "The agency plans to discuss the launch, which state media claimed was a complete success.",
+            ("discuss", "the launch"),
+            ("claimed", "state media"),
+        ),
+        (
+            "The mayor said the bridge would reopen in May and critics argued that the repairs were rushed.",
+            ("said", "The mayor"),
+            ("argued", "critics"),
+        ),
+    ],
+)
+def test_quotes_runon_second_source_is_its_own_attribution(
+    nlp, text: str, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    found = {(cue, speaker) for cue, _, speaker in reported(nlp, text)}
+    assert second in found
+    assert all(second[0] not in content.split() for cue, content, _ in reported(nlp, text) if cue == first[0])
+
+
+@pytest.mark.parametrize(
     ("text", "content"),
     [
         (

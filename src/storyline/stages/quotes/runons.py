@@ -1,11 +1,12 @@
-"""Reported clauses -> the same clauses cut where a second attribution of the same source starts inside them.
+"""Reported clauses -> the same clauses cut where a second attribution starts inside them, and that one added.
 
 The parser often hangs a second verb of the speaker on the verb of the reported clause instead of on
 the cue ("X said he would order a review and warned against hackers", "X said it failed, arguing that
 ..."), so the clause runs on over a second statement: one prediction then covers two attributions and
-the second is lost. A coordinated or participial cue verb with no subject of its own, at the end of the
-clause, is the speaker's own second statement: the clause stops before it, and it becomes an attribution
-of the same speaker.
+the second is lost. A coordinated or participial cue verb with no subject of its own is the speaker's own
+second statement; one with a named subject of its own ("... and experts say ...") or a relative clause
+with its own cue (", which state media claimed ...") is another source's. The clause stops before it,
+and it becomes an attribution of its own.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 COORDINATORS = frozenset({"and", "but"})
+RELATIVES = frozenset({"who", "which", "whose"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 MIN_CONTENT = 3
 
@@ -31,40 +33,52 @@ def split_run_ons(doc: Doc, found: list[Reported]) -> list[Reported]:
         if second is None:
             result.append(reported)
             continue
-        cue, cut = second
+        cue, cut, speaker = second
         content = _content_after(cue, reported.end)
         end = _end_before(doc, cut)
         if content is None or end - reported.start < MIN_CONTENT:
             result.append(reported)
             continue
         result.append(Reported(reported.start, end, reported.cue, reported.speaker))
-        result.append(Reported(content[0], content[1], cue_extent(cue), reported.speaker))
+        result.append(Reported(content[0], content[1], cue_extent(cue), speaker or reported.speaker))
     return result
 
 
-def _second_cue(doc: Doc, reported: Reported) -> tuple[Token, Token] | None:
-    """The first cue verb inside the clause that continues its speaker's words ("..., and warned",
-    "..., arguing"), with the token the clause stops before (the conjunction or the comma)."""
+def _second_cue(doc: Doc, reported: Reported) -> tuple[Token, Token, Token | None] | None:
+    """The first cue verb inside the clause that starts a second attribution, with the token the clause
+    stops before (the conjunction or the comma) and the second attribution's own subject if it has one:
+    the speaker's second verb ("..., and warned", "..., arguing"), a coordinated clause of another named
+    source ("... and experts say ..."), a relative clause with its own cue ("the test, which state media
+    claimed ...", "Democrats, who have questioned ...")."""
     span = doc.char_span(reported.start, reported.end, alignment_mode="expand")
-    if span is None:
-        return None
     outer = doc.char_span(reported.cue[0], reported.cue[1], alignment_mode="expand")
-    if outer is None:
+    if span is None or outer is None:
         return None
     for token in span:
         if token.pos_ != "VERB" or lemma_of(token) not in REPORTING_LEMMAS or token.idx < reported.cue[1]:
             continue
-        if token.head.head != outer.root or not span.start <= token.head.i < span.end:
-            continue  # only a verb hung on the clause's own verb, as the speaker's second verb is
-        if any(child.dep_ in SUBJECTS for child in token.children):
-            continue  # "... and analysts expect more": a subject of its own may be part of the content
-        before = doc[token.left_edge.i - 1] if token.left_edge.i > span.start else None
-        if before is None:
+        if not span.start < token.left_edge.i or not span.start <= token.head.i < span.end:
             continue
+        before = doc[token.left_edge.i - 1]
+        subject = next((child for child in token.children if child.dep_ in SUBJECTS), None)
+        if token.dep_ == "relcl":
+            if before.text == "," and subject is not None and token.left_edge.lower_ in RELATIVES:
+                return token, before, subject
+            continue
+        if token.head.head != outer.root:
+            continue  # only a verb hung on the clause's own verb, as the speaker's second verb is
         if token.dep_ == "conj" and before.lower_ in COORDINATORS:
-            return token, before
-        if token.dep_ == "advcl" and token.tag_ == "VBG" and before.text == ",":
-            return token, before
+            if subject is None:
+                return token, before, None
+            if subject.pos_ in ("PROPN", "NOUN"):
+                return (
+                    token,
+                    before,
+                    subject,
+                )  # "... and Democrats accused ...": a pronoun may be the content's
+            continue
+        if token.dep_ == "advcl" and token.tag_ == "VBG" and before.text == "," and subject is None:
+            return token, before, None
     return None
 
 
