@@ -112,3 +112,40 @@ def test_relabel_pools_entities_that_became_one_and_renames_speakers():
     moved = relabel(analysis, run)
     assert [(e.id, e.name, e.mentions) for e in moved.entities] == [(ana, "Ana Ruiz", ((0, 10), (27, 31)))]
     assert moved.quotes[0].speaker.entity == ana and moved.events[0].source.entity == ana
+
+
+def organisation(registry: Registry, name: str, article: str) -> str:
+    mention = Mention(0, len(name), name, "name", "ORG", 0, 0, 1, 0, name=name)
+    return registry.register(Cluster(0, "ORG", [mention], {form_of(name).key}), article)
+
+
+@pytest.mark.parametrize(
+    ("full_names", "short", "same"),
+    [
+        (("San Diego Chargers",), "Chargers", True),
+        (("Academy of Motion Picture Arts",), "Academy", True),
+        (("Portland Trail Blazers",), "Portland", False),  # a first word is a city before a club
+        (("Indian Navy", "Royal Navy"), "Navy", False),  # two organisations end with it
+    ],
+)
+def test_relink_joins_an_organisation_to_the_one_full_name_it_shortens(full_names, short, same):
+    registry = Registry()
+    full = [organisation(registry, name, "a1") for name in full_names]
+    for article in ("a1", "a2", "a3"):
+        named(registry, "Ana Ruiz", article)
+    registry.article_keys = {form_of(short).key, form_of(full_names[0]).key}
+    organisation(registry, full_names[0], "a2")
+    alone = organisation(registry, short, "a2")  # a2 names both apart: registering it refuses the join
+    registry.article_keys = {form_of(short).key}
+    organisation(registry, short, "a3")  # a3 only says the short form
+    relink_entries(registry)
+    assert (registry.final_id(alone) == full[0]) is same
+
+
+def test_relink_keeps_a_short_form_only_ever_beside_its_full_name_apart():
+    registry = Registry()
+    named(registry, "Ana Ruiz", "a1")
+    full = organisation(registry, "Shadow Home", "a1")
+    home = organisation(registry, "Home", "a1")
+    relink_entries(registry)
+    assert registry.final_id(home) != full

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ...ids import name_key
 from .descriptions import Description, agreement, conflict
 from .lexicon import FEMALE_WORDS, MALE_WORDS
 
@@ -44,13 +45,59 @@ def relink_entries(registry: Registry) -> dict[str, str]:
     changes (a merge widens the articles a named entry shares names with). Returns id -> id it became."""
     changed = True
     while changed:
-        changed = False
+        changed = relink_short_names(registry)
         for entry in [e for e in registry.entries.values() if not e.keys and not e.relative]:
             target, link = best_named_entry(registry, entry)
             if target is not None and link is not None:
                 merge_entries(registry, entry, target, f"after the run: {link.reason}")
                 changed = True
     return dict(registry.aliases)
+
+
+def relink_short_names(registry: Registry) -> bool:
+    """Merge an organisation known only by one word into the one organisation whose full name that word
+    shortens ("Chargers": "San Diego Chargers"; "Academy": "Academy of Motion Picture Arts and Sciences"),
+    when their articles share names and nothing (an article's recorded split, the user) set them apart.
+    Registering an article refuses the join when the article itself names both: its clusters were not
+    joined, but no rule said they differ. Returns whether anything was merged."""
+    merged = False
+    for short in [e for e in registry.entries.values() if e.type == "ORG" and e.keys and all(" " not in k for k in e.keys)]:
+        longer: dict[str, tuple[Entry, str]] = {}
+        for key in sorted(short.keys):
+            for entry in registry.candidates_of({key}):
+                long_key = next((k for k in sorted(entry.keys) if shortens(key, k)), None)
+                if entry.type == "ORG" and entry is not short and long_key:
+                    longer[entry.id] = (entry, f"'{key}' is a short form of '{long_key}'")
+        if len(longer) != 1:
+            continue  # "Navy" beside "Indian Navy" and "U.S. Navy"
+        ((long, reason),) = longer.values()
+        if registry.split_by_user(short.keys, long.keys) or split_in_an_article(registry, short, long):
+            continue
+        if not set(short.articles) - set(long.articles):
+            continue  # only ever beside the full name, never standing for it alone ("Home" by "Shadow Home")
+        context = shared_names(registry, short, long)
+        if context >= 1:
+            merge_entries(registry, short, long, f"after the run: {reason}, in articles sharing {context} name(s)")
+            merged = True
+    return merged
+
+
+def shortens(word: str, name: str) -> bool:
+    """Whether one word is how news shortens an organisation's name: its last word ("Chargers"), or its
+    first before "of" ("Academy" of "Academy of Motion Picture Arts and Sciences")."""
+    words = name.split()
+    return len(words) >= 2 and (words[-1] == word or (words[0] == word and words[1] == "of"))
+
+
+def split_in_an_article(registry: Registry, one: Entry, other: Entry) -> bool:
+    """Whether an article recorded a split between a name of one entry and a name of the other."""
+    for decision in registry.decisions:
+        if decision["kind"] != "split":
+            continue
+        names = {name_key(n) for n in decision["names"]}
+        if names & one.keys and names & other.keys:
+            return True
+    return False
 
 
 def best_named_entry(registry: Registry, unnamed: Entry) -> tuple[Entry | None, Link | None]:
