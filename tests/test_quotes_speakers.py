@@ -13,7 +13,7 @@ from storyline.models import QUOTE_KINDS, Analysis, Article, Block, Entity, Publ
 from storyline.pipeline import RunContext, load_nlp
 from storyline.stages.quotes import STAGE, extract_quotes
 from storyline.stages.quotes.speakers import SpeakerContext, resolve_speaker
-from storyline.stages.quotes.subjects import marked_speaker, opening_subject
+from storyline.stages.quotes.subjects import marked_speaker, opening_subject, repair_subject
 
 
 @pytest.fixture(scope="module")
@@ -232,14 +232,15 @@ def test_quotes_offsets_round_trip(nlp) -> None:
             assert text[quote.cue.start : quote.cue.end] == quote.cue.text
 
 
-def test_quotes_stage_skips_headings_and_credits(nlp) -> None:
-    text = "\u2018We Will Win\u2019, Says Mayor\n\u201cThe vote is close,\u201d Maria Lopez said.\nPhoto \u201cStudio\u201d [Credit]"
-    heading_end = text.index("\n")
-    body_end = text.index("\n", heading_end + 1)
+def test_quotes_stage_skips_section_headings_and_credits(nlp) -> None:
+    # a heading after body text is a section heading, not the headline (which may attribute)
+    text = "\u201cThe vote is close,\u201d Maria Lopez said.\n\u2018We Will Win\u2019, Says Mayor\nPhoto \u201cStudio\u201d [Credit]"
+    body_end = text.index("\n")
+    heading_end = text.index("\n", body_end + 1)
     blocks = (
-        Block(0, heading_end, "heading"),
-        Block(heading_end + 1, body_end, "body"),
-        Block(body_end + 1, len(text), "credit"),
+        Block(0, body_end, "body"),
+        Block(body_end + 1, heading_end, "heading"),
+        Block(heading_end + 1, len(text), "credit"),
     )
     article = Article("a1", "test", None, None, Published(), text, blocks)
     found = Analysis(article=article, entities=make_entities(text, MARIA))
@@ -651,3 +652,91 @@ def test_quotes_possessed_nominal_is_the_entity_covering_it_never_its_owner(nlp,
     text = "Tom Lopez spoke in the capital. Last week his government announced it would \u201cstop the mine\u201d at once."
     quote = only(run(nlp, text, names), "mixed")[0]
     assert (text[slice(*quote.speaker.mention)], quote.speaker.name) == ("his government", expected)
+
+
+def mention_of(text: str, quote: Quote) -> str | None:
+    return text[slice(*quote.speaker.mention)] if quote.speaker.mention else None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        # an opening phrase the parse made a second subject
+        (
+            "THE HARBOUR Back when she ran the port, Ms. Okafor said that the cranes were too old.",
+            "said",
+            "Ms. Okafor",
+        ),
+        # the object of the governing verb speaks, not its subject
+        (
+            "The strike forced the mayor to admit that the buses would not run on Sunday.",
+            "admit",
+            "the mayor",
+        ),
+        (
+            "The long drought left many farmers feeling that the government had abandoned them.",
+            "feeling",
+            "many farmers",
+        ),
+        # a participle without a subject of its own shares the main subject before it
+        (
+            "The minister refused to name a date, aside from saying he expects a vote before winter.",
+            "saying",
+            "The minister",
+        ),
+        # the 'it' of a copula is nobody
+        ("It is worth noting that the river has flooded twice this year.", "noting", None),
+    ],
+)
+def test_quotes_repairs_the_subject_of_the_cue(nlp, text: str, cue: str, expected: str | None) -> None:
+    quote = next(q for q in run(nlp, text) if q.cue is not None and q.cue.text == cue)
+    assert mention_of(text, quote) == expected
+
+
+def test_quotes_object_of_a_verb_not_of_saying_does_not_speak(nlp) -> None:
+    rows = [
+        ("The", "DET", "DT", "det", 1),
+        ("treaty", "NOUN", "NN", "nsubj", 2),
+        ("obliges", "VERB", "VBZ", "ROOT", 2),
+        ("states", "NOUN", "NNS", "dobj", 2),
+        ("to", "PART", "TO", "aux", 5),
+        ("offer", "VERB", "VB", "xcomp", 2),
+        ("shelter", "NOUN", "NN", "dobj", 5),
+    ]
+    doc = hand_doc(nlp, rows)
+    repaired = repair_subject(doc[1], doc[5])
+    assert repaired is not None and repaired.i == 1
+
+
+# '5:45 p.m. / The treasurer says ...': the parse made the timestamp above a second subject of "says".
+TIMESTAMP_RUN_ON = [
+    ("5:45", "NUM", "CD", "nummod", 1),
+    ("p.m.", "NOUN", "NN", "nsubj", 5),
+    ("\n\n", "SPACE", "_SP", "dep", 1),
+    ("The", "DET", "DT", "det", 4),
+    ("treasurer", "NOUN", "NN", "nsubj", 5),
+    ("says", "VERB", "VBZ", "ROOT", 5),
+    ("the", "DET", "DT", "det", 7),
+    ("bridge", "NOUN", "NN", "nsubj", 8),
+    ("opened", "VERB", "VBD", "ccomp", 5),
+]
+
+# 'Lopez, the mayor, says ...': an apposition the parse made a second subject is the same speaker.
+APPOSITION_SPLIT = [
+    ("Lopez", "PROPN", "NNP", "nsubj", 5),
+    (",", "PUNCT", ",", "punct", 0),
+    ("the", "DET", "DT", "det", 3),
+    ("mayor", "NOUN", "NN", "nsubj", 5),
+    (",", "PUNCT", ",", "punct", 5),
+    ("says", "VERB", "VBZ", "ROOT", 5),
+    ("the", "DET", "DT", "det", 7),
+    ("bridge", "NOUN", "NN", "nsubj", 8),
+    ("opened", "VERB", "VBD", "ccomp", 5),
+]
+
+
+@pytest.mark.parametrize(("rows", "expected"), [(TIMESTAMP_RUN_ON, "treasurer"), (APPOSITION_SPLIT, "Lopez")])
+def test_quotes_second_subject_wins_only_across_a_heading(nlp, rows, expected: str) -> None:
+    doc = hand_doc(nlp, rows)
+    repaired = repair_subject(doc[0] if rows is APPOSITION_SPLIT else doc[1], doc[5])
+    assert repaired is not None and repaired.text == expected

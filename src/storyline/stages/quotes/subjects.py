@@ -19,6 +19,11 @@ if TYPE_CHECKING:
 BINDABLE = frozenset({"he", "his", "she", "her", "they", "their", "it", "its"})
 # How a possessive's noun hangs on its verb: "continues his attacks", "doubling down on his attacks".
 POSSESSED_DEPS = frozenset({"dobj", "pobj", "prep", "attr", "oprd", "conj"})
+# Verbs whose object does what their complement says: "forced Lee to admit", "left voters feeling".
+CONTROL_LEMMAS = cues.word_set(
+    """force compel lead leave prompt push drive cause get persuade convince urge encourage ask tell invite
+    pressure press allow let help inspire spur provoke dare challenge order instruct remind advise"""
+)
 # What may stand between a paragraph's opening noun phrase and its verb: "is once again", "has long".
 VERB_GROUP_POS = frozenset({"AUX", "ADV", "PART"})
 
@@ -90,6 +95,86 @@ def opening_subject(doc: Doc, paragraph: tuple[int, int], cue: Token | None) -> 
 
 
 def bind_pronoun(token: Token | None, context: SpeakerContext, cue: Token | None = None) -> Token | None:
+    """The speaker token of a cue: the parse's subject repaired (`repair_subject`), then a pronoun bound
+    to its named subject (`bind_to_subject`)."""
+    return bind_to_subject(repair_subject(token, cue), context, cue)
+
+
+def repair_subject(token: Token | None, cue: Token | None) -> Token | None:
+    """The cue's own subject where the parse gave it another clause's (or none): ordered repairs, the first
+    that applies deciding."""
+    if cue is None:
+        return token
+    for repair in REPAIRS:
+        applies, repaired = repair(token, cue)
+        if applies:
+            return repaired
+    return token
+
+
+def _nearest_of_subjects(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+    """'2:45 p.m.\n\nThe commissioner says ...', 'Back when he wrote, Lee said ...': a verb the parse gave
+    two subjects, the first a heading or timestamp run into its line or an opening phrase, has the one that
+    runs straight into it. Not an apposition ('Lee, the mayor, said') or a list ('Lee, Kim and Ruiz said'),
+    where the parse split one subject in two."""
+    subjects = [c for c in cue.children if c.dep_ in SUBJECTS and c.i < cue.i]
+    if len(subjects) < 2 or (token is not None and token.i >= subjects[-1].i):
+        return False, token
+    first, nearest = subjects[-2], subjects[-1]
+    between = cue.doc[first.right_edge.i + 1 : nearest.left_edge.i]
+    if any("\n" in t.text_with_ws for t in cue.doc[first.i : nearest.left_edge.i]):
+        return True, nearest
+    if not any(t.text == "," for t in between) or any(c.dep_ in ("cc", "conj") for c in nearest.children):
+        return False, token
+    if any(t.text == "," for t in cue.doc[nearest.i + 1 : cue.i]):
+        return False, token
+    return True, nearest
+
+
+def _controlling_object(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+    """'forced Lee to admit that ...', 'left many nations feeling that ...': the object of the verb that
+    governs a subjectless complement of saying or thinking is its subject, not the governing verb's
+    subject ('obliges states to offer help' is no one's statement of the states)."""
+    if cue.dep_ != "xcomp" or any(c.dep_ in SUBJECTS for c in cue.children):
+        return False, token
+    if not (cues.is_cue(cue) or cues.lemma_of(cue) in cues.COGNITIVE_LEMMAS):
+        return False, token
+    if cues.lemma_of(cue.head) not in CONTROL_LEMMAS:
+        return False, token  # "used part of his speech to question ...": the object is a means, not an agent
+    obj = next((c for c in cue.head.children if c.dep_ == "dobj" and c.i < cue.i), None)
+    if obj is None or obj.pos_ not in ("PROPN", "NOUN"):
+        return False, token
+    return True, obj
+
+
+def _participle_subject(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+    """'..., aside from saying he wants ...', 'going on to say that ...': a participle the parse gave no
+    subject shares the nearest main subject before it in its sentence."""
+    if token is not None or cue.tag_ not in ("VBG", "VB") or cue.dep_ not in ("advcl", "pcomp", "xcomp"):
+        return False, token
+    governor = cue.head.head if cue.dep_ == "pcomp" else cue.head
+    if governor.pos_ not in ("VERB", "AUX", "ADV"):
+        return False, token  # "contributors intent on deciding ...": the participle describes a noun
+    for i in range(cue.i - 1, cue.sent.start - 1, -1):
+        candidate = cue.doc[i]
+        if candidate.dep_ in SUBJECTS:
+            return True, candidate
+    return False, token
+
+
+def _expletive_it(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+    """'It is worth noting that ...', 'it is clear that ...': the 'it' of a copula is nobody."""
+    if token is None or token.lower_ != "it" or token.head.lemma_ != "be":
+        return False, token
+    if not any(c.dep_ in ("acomp", "attr") for c in token.head.children):
+        return False, token
+    return True, None
+
+
+REPAIRS = (_nearest_of_subjects, _controlling_object, _participle_subject, _expletive_it)
+
+
+def bind_to_subject(token: Token | None, context: SpeakerContext, cue: Token | None = None) -> Token | None:
     """The subject a pronoun speaker is bound to in its own sentence, or the token itself: "Rendell said
     he had battled pneumonia and called it common" (he is Rendell, and the source of "called"), "Lee
     continues her attacks on" (her is Lee). The named subject is the better mention of the two, and the one
