@@ -70,7 +70,11 @@ def test_quotes_recall_intention_infinitive(nlp, text: str, content: str, cue: s
 @pytest.mark.parametrize(
     ("text", "content", "cue"),
     [
-        ("Maria Lopez is bearish on the future of student loans.", "the future of student loans", "is bearish"),
+        (
+            "Maria Lopez is bearish on the future of student loans.",
+            "the future of student loans",
+            "is bearish",
+        ),
     ],
 )
 def test_quotes_recall_stance_adjective(nlp, text: str, content: str, cue: str) -> None:
@@ -85,8 +89,16 @@ def test_quotes_recall_writer_stance_is_attributed(nlp) -> None:
 @pytest.mark.parametrize(
     ("text", "content", "cue"),
     [
-        ("Maria Lopez painted her rival as a reckless spender.", "her rival as a reckless spender", "painted"),
-        ("Maria Lopez portrays the tax as a gift to landlords.", "the tax as a gift to landlords", "portrays"),
+        (
+            "Maria Lopez painted her rival as a reckless spender.",
+            "her rival as a reckless spender",
+            "painted",
+        ),
+        (
+            "Maria Lopez portrays the tax as a gift to landlords.",
+            "the tax as a gift to landlords",
+            "portrays",
+        ),
     ],
 )
 def test_quotes_recall_depiction_as(nlp, text: str, content: str, cue: str) -> None:
@@ -109,4 +121,19 @@ def test_quotes_recall_depiction_without_as_is_no_attribution(nlp) -> None:
     ],
 )
 def test_quotes_recall_request_addressee_and_infinitive(nlp, text: str, content: str, cue: str) -> None:
+    assert (content, cue, "Maria Lopez") in indirect_quotes(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Maria Lopez underscored the need for new bridges.", "the need for new bridges", "underscored"),
+        (
+            "Maria Lopez exposed the failures of the port authority.",
+            "the failures of the port authority",
+            "exposed",
+        ),
+    ],
+)
+def test_quotes_recall_showing_verb_object(nlp, text: str, content: str, cue: str) -> None:
     assert (content, cue, "Maria Lopez") in indirect_quotes(nlp, text)

@@ -30,7 +30,7 @@ INTENT_LEMMAS = word_set("want plan hope expect try promise vow pledge decline")
 NO_OBJECT_LEMMAS = word_set(
     "read continue sign add speak press pen scrawl inscribe text email message point raise present view"
 )
-# Verbs of stance, comparison and publication: attributions of their object only, never cues of a
+# Verbs of stance, comparison, showing and publication: attributions of their object only, never cues of a
 # quotation ("likened the rules to ...", "disputes the idea that ...", "published portions of ...").
 STANCE_VERB_LEMMAS = word_set(
     """offer express reference liken highlight disclose publish document refer outline dispute ignore compare
@@ -38,7 +38,7 @@ STANCE_VERB_LEMMAS = word_set(
     articulate propound chronicle extol deride chastise pitch invoke unveil espouse voice broach recite preach
     profess trumpet herald denigrate disparage belittle lambaste berate scold rebuke castigate excoriate chide
     assail rebut refute contradict debunk downplay understate overstate exaggerate commend laud deplore bemoan
-    regret"""
+    regret illustrate underscore underline expose record"""
 )
 REPORTING_LEMMAS = SPEECH_LEMMAS | STANCE_VERB_LEMMAS
 # Outside quotation marks "I" and "we" are the writer, whose views are attributed too ("I know your
