@@ -149,3 +149,26 @@ def test_relink_keeps_a_short_form_only_ever_beside_its_full_name_apart():
     home = organisation(registry, "Home", "a1")
     relink_entries(registry)
     assert registry.final_id(home) != full
+
+
+def test_relink_leaves_apart_what_the_user_split():
+    registry, driver = story_registry()
+    registry.splits = {frozenset(("the driver", "ana ruiz"))}
+    relink_entries(registry)
+    assert registry.final_id(driver) == driver
+
+
+def test_relink_joins_what_the_user_merged_without_other_evidence():
+    registry, driver = story_registry(names_of_a1=("Lena Holm",))  # no name shared: no evidence of its own
+    registry.merges = {"driver": "ana ruiz"}
+    relink_entries(registry)
+    merge = registry.decisions[-1]
+    assert registry.entries[registry.final_id(driver)].name == "Ana Ruiz" and "by the user" in merge["reason"]
+
+
+def test_registry_entity_name_is_the_full_name_most_articles_give():
+    registry = Registry()
+    first = named(registry, "Ana Ruiz", "a1")
+    named(registry, "Thoughts on Why Ana Ruiz", "a2")  # a headline run into the name: one article
+    named(registry, "Ana Ruiz", "a3")
+    assert registry.entries[first].name == "Ana Ruiz"

@@ -32,6 +32,7 @@ class Entry:
     relative: bool = False
     surfaces: set[str] = field(default_factory=set)  # names as written: folded keys lose "WOLA"'s capitals
     descriptions: list[Description] = field(default_factory=list)  # what its nominal mentions said of it
+    name_votes: Counter = field(default_factory=Counter, repr=False)  # each article's name for it
     contrasted: bool = False  # a chain of it was set against someone ("another candidate")
 
 
@@ -48,6 +49,13 @@ SHARED_NAMES_FOR_A_ROLE = 1
 # candidate"). ECB+ dev CoNLL F1 0.6080 -> 0.6114 (0.6206 with no such check, but the reference story
 # then joins "a rebel leader" to Petro and "the M-19 group" to the FARC).
 CONTRASTIVE_WORDS = frozenset({"another", "other", "second", "different"})
+
+
+def name_by_vote(votes: Counter) -> str:
+    """The name an entity goes by: the full name (two words or more) most articles call it, so a headline
+    that ran the name into its neighbours ("Thoughts on Why the Academy Picked Ellen DeGeneres") does
+    not rename it; the longer name on a tie, then the first given."""
+    return max(votes, key=lambda name: (len(form_of(name).words) >= 2, votes[name], len(form_of(name).words)))
 
 
 def surfaces_of(cluster: Cluster) -> set[str]:
@@ -259,8 +267,9 @@ class Registry:
         self.index_entry(entry, keys - entry.keys, descriptions)
         entry.keys |= keys
         entry.surfaces |= surfaces_of(cluster)
-        if len(form_of(cluster.name).words) > len(form_of(entry.name).words) and cluster.type == entry.type:
-            entry.name = cluster.name
+        if cluster.type == entry.type:
+            entry.name_votes[cluster.name] += 1
+            entry.name = name_by_vote(entry.name_votes)
         self.add_cluster(entry, cluster, article_id, descriptions)
         return entry.id
 

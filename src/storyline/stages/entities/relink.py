@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from ...ids import name_key
 from .descriptions import Description, agreement, conflict
 from .lexicon import FEMALE_WORDS, MALE_WORDS
+from .names import form_of
+from .registry import name_by_vote
 
 if TYPE_CHECKING:
     from .registry import Entry, Registry
@@ -36,7 +38,7 @@ NOUN_GENDERS = (("female", FEMALE_WORDS), ("male", MALE_WORDS))
 class Link:
     """Why an unnamed entry is taken to be a named one: the rank of the evidence and its words."""
 
-    rank: tuple[int, int, int]  # evidence kind (name > age > role noun), shared names, description agreement
+    rank: tuple[int, int, int]  # evidence kind (user > name > age > role noun), shared names, description agreement
     reason: str
 
 
@@ -106,10 +108,12 @@ def best_named_entry(registry: Registry, unnamed: Entry) -> tuple[Entry | None, 
     descriptions = unnamed.descriptions
     phrases = {d.phrase for d in descriptions if " " in d.phrase}
     found: list[tuple[Entry, Link]] = []
-    for entry in registry.candidates_of(phrases, (p for d in descriptions for p in d.pieces)):
-        if entry is unnamed or not entry.keys or entry.relative:
+    words = names_of(unnamed)
+    for entry in registry.candidates_of(phrases | {registry.merges[w] for w in words if w in registry.merges}, (p for d in descriptions for p in d.pieces)):
+        if entry is unnamed or not entry.keys or entry.relative or registry.split_by_user(words, entry.keys):
             continue
-        link = link_of(registry, unnamed, entry, phrases)
+        by_user = registry.merged_by_user(words, entry.keys) if registry.merges else ""
+        link = Link((4, 0, 0), f"merged by the user ({by_user})") if by_user else link_of(registry, unnamed, entry, phrases)
         if link is not None:
             found.append((entry, link))
     if not found:
@@ -124,6 +128,12 @@ def best_named_entry(registry: Registry, unnamed: Entry) -> tuple[Entry | None, 
             registry.decisions.append(decision)
         return None, None
     return best, link
+
+
+def names_of(unnamed: Entry) -> set[str]:
+    """What a user calls an unnamed entry in `entities merge/split`: the words of its first mention, with
+    or without its article ("the driver", "driver")."""
+    return {name_key(unnamed.name), form_of(unnamed.name).key}
 
 
 def link_of(registry: Registry, unnamed: Entry, named: Entry, phrases: set[str]) -> Link | None:
@@ -190,6 +200,10 @@ def merge_entries(registry: Registry, gone: Entry, kept: Entry, reason: str) -> 
     kept.roles.extend(gone.roles)
     kept.descriptions.extend(d for d in gone.descriptions if d not in kept.descriptions)
     kept.gender_votes.update(gone.gender_votes)
+    if gone.keys and gone.type == kept.type:  # an unnamed entry's "a driver" is no name
+        kept.name_votes.update(gone.name_votes)
+    if kept.name_votes:
+        kept.name = name_by_vote(kept.name_votes)
     if kept.gender_votes:
         kept.gender = max(sorted(kept.gender_votes), key=kept.gender_votes.__getitem__)
     kept.relative = kept.relative or gone.relative
