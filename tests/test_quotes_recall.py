@@ -137,3 +137,15 @@ def test_quotes_recall_request_addressee_and_infinitive(nlp, text: str, content:
 )
 def test_quotes_recall_showing_verb_object(nlp, text: str, content: str, cue: str) -> None:
     assert (content, cue, "Maria Lopez") in indirect_quotes(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("There are growing concerns that the bridge is unsafe.", "that the bridge is unsafe", "concerns"),
+        ("The council met amid reports that the plant had closed.", "that the plant had closed", "reports"),
+    ],
+)
+def test_quotes_recall_unowned_claim_noun(nlp, text: str, content: str, cue: str) -> None:
+    found = [(q.text, q.cue.text if q.cue else None) for q in extract_quotes(nlp(text)) if q.kind == "indirect"]
+    assert (content, cue) in found

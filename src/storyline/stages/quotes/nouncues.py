@@ -21,6 +21,8 @@ SPEECH_NOUNS = word_set(
     """claim statement assertion argument warning promise pledge suggestion accusation allegation view belief
     insistence announcement contention charge complaint admission prediction threat vow"""
 )
+# Nouns of saying or worry that report a that-clause with no one named ("charges that he ...").
+UNOWNED_NOUNS = SPEECH_NOUNS | word_set("concern fear report rumor rumour speculation suspicion worry")
 # Nouns of a stance, a judgement or a proposal held by someone ("has reservations about", "made the case
 # for", "took offense at"): content only through their clause or preposition, source only through an owner.
 STANCE_NOUNS = SPEECH_NOUNS | word_set(
@@ -58,9 +60,11 @@ def noun_attribution(
     if owner is None:
         verb = noun.head
         if noun.dep_ != "dobj" or verb.pos_ != "VERB" or lemma_of(verb) in verb_cues:
-            return None
+            return _unowned_claim(noun)
         owner = subject_of(verb, quoted)
-    if owner is None or owner.lower_ in OWNED_BY_WRITER or owner.dep_ == "nsubjpass":
+    if owner is None:
+        return _unowned_claim(noun)
+    if owner.lower_ in OWNED_BY_WRITER or owner.dep_ == "nsubjpass":
         return None
     if owner.ent_type_ in ("DATE", "TIME") or owner.lemma_.lower() in STANCE_NOUNS:
         return None  # "the day sends a message", "the decision raises questions": no one holds the view
@@ -75,6 +79,20 @@ def noun_attribution(
     if content.dep_ in ("pobj", "pcomp") and content.head.head == noun:
         cue_end = content.head.idx + len(content.head.text)
     return Reported(start, end, (cue_start, cue_end), owner)
+
+
+def _unowned_claim(noun: Token) -> Reported | None:
+    """ "Growing concerns that Europe depends on ...", "reports that the plant closed": a noun of saying
+    with its that-clause and nobody named holds it, the writer's report of what is said."""
+    if noun.lemma_.lower() not in UNOWNED_NOUNS:
+        return None
+    content = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and _opens_with_that(c)), None)
+    if content is None:
+        return None
+    start, end = subtree_span(content)
+    if end - start < 3:
+        return None
+    return Reported(start, end, (noun.idx, noun.idx + len(noun.text)), None)
 
 
 def _named_owner(noun: Token, quoted: Sequence[tuple[int, int]]) -> Token | None:

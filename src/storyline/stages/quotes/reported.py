@@ -54,7 +54,7 @@ from .lexicon import (
     STANCE_TOWARD_PREPOSITIONS,
     THING_OBJECT_LEMMAS,
 )
-from .nouncues import STANCE_NOUNS, noun_attribution
+from .nouncues import STANCE_NOUNS, UNOWNED_NOUNS, noun_attribution
 from .views import APPEARANCE_LEMMAS, appearance_attribution, evident_attribution
 
 if TYPE_CHECKING:
@@ -266,7 +266,7 @@ def find_reported(
             if reported:
                 found.append(reported)
             continue
-        if token.pos_ == "NOUN" and lemma in STANCE_NOUNS:
+        if token.pos_ == "NOUN" and (lemma in STANCE_NOUNS or lemma in UNOWNED_NOUNS):
             claim = noun_attribution(token, quoted, NOUN_OBJECT_CUES)
             if claim is not None:
                 found.append(claim)
