@@ -147,5 +147,7 @@ def test_quotes_recall_showing_verb_object(nlp, text: str, content: str, cue: st
     ],
 )
 def test_quotes_recall_unowned_claim_noun(nlp, text: str, content: str, cue: str) -> None:
-    found = [(q.text, q.cue.text if q.cue else None) for q in extract_quotes(nlp(text)) if q.kind == "indirect"]
+    found = [
+        (q.text, q.cue.text if q.cue else None) for q in extract_quotes(nlp(text)) if q.kind == "indirect"
+    ]
     assert (content, cue) in found
