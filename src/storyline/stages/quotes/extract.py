@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ...models import Block, Cue, Entity, Quote, Speaker
 from ..text import text_of
-from . import cues, headlines, kinds, marks, runons
+from . import cues, headlines, kinds, marks, quotecues, runons
 from .evidence import find_evidence
 from .reported import find_reported
 from .speakers import SpeakerContext, mention_span, resolve_speaker
@@ -93,13 +93,13 @@ def find_marked(
         turn = cues.transcript_speaker(doc, text, span.start) if alone else None
         if alone and not turn:
             # '“...” ― Jane Doe, 25, who ...': a signature names the speaker before any verb after it
-            turn = _signature(doc, text, span.start, span.end, quoted, paragraph)
+            turn = quotecues.signature(doc, text, span.start, span.end, quoted, paragraph)
         cue = None if turn else cues.find_governing_cue(doc, span.start, span.end, quoted, paragraph)
         if cue is None and alone and not turn:
             cue = cues.find_nearby_cue(doc, span.start, span.end, quoted, paragraph)
         lead_in = None
         if cue is None and alone and not turn:
-            lead_in = _lead_in(doc, text, paragraphs, paragraph, span.start, quoted)
+            lead_in = quotecues.lead_in(doc, text, paragraphs, paragraph, span.start, quoted)
         start = turn[0] if turn else span.start
         end = kinds.trim_trailing_comma(text, start, span.end)
         if end <= start:
@@ -108,7 +108,7 @@ def find_marked(
         if turn:
             candidate.cue, candidate.speaker_token = turn[1], turn[2]
         if cue is not None:
-            cue = _own_cue(cue, span.start, quoted, paragraph)
+            cue = quotecues.own_cue(cue, span.start, quoted, paragraph)
             # The paragraph bounds the search: a parse may run across a line break into a heading.
             speaker = marked_speaker(doc, cue, span.start, span.end, quoted, paragraph)
             if speaker is not None and speaker.lower_ in cues.FIRST_SECOND_PERSON:
@@ -126,77 +126,6 @@ def find_marked(
         found.append(candidate)
     _share_chain_cues(found)
     return _drop_unclosed_uncued(found), quoted
-
-
-def _own_cue(cue: Token, start: int, quoted: list[tuple[int, int]], paragraph: tuple[int, int]) -> Token:
-    """The cue of these quoted words among the verbs around the one found: an inner cue of the clause
-    ("remembered Petro telling him"), but never one in another paragraph (a parse running over the break
-    hung the next paragraph's "Democrats noted" on this quote's "said"); and a participle of saying right
-    before the quote ('X said, adding later, “...”', 'X attacked Y, saying, “...”'), the quote's own cue."""
-    inner = cues.inner_speaker_cue(cue, quoted)
-    if inner is not cue and paragraph[0] <= inner.idx < paragraph[1]:
-        return inner
-    for child in cue.children:
-        if (
-            child.i > cue.i
-            and child.dep_ in ("advcl", "conj", "xcomp")
-            and child.tag_ == "VBG"
-            and cues.is_cue(child)
-            and child.idx < start
-            and _only_asides_between(child, start)
-        ):
-            return child
-    return cue
-
-
-def _only_asides_between(token: Token, start: int) -> bool:
-    """Only punctuation and adverbs ("adding later,") between a participle and the quote it introduces."""
-    doc = token.doc
-    i = token.i + 1
-    while i < len(doc) and doc[i].idx < start:
-        if not (doc[i].is_punct or doc[i].is_space or doc[i].pos_ == "ADV"):
-            return False
-        i += 1
-    return True
-
-
-def _lead_in(
-    doc: Doc,
-    text: str,
-    paragraphs: list[tuple[int, int]],
-    paragraph: tuple[int, int],
-    start: int,
-    quoted: list[tuple[int, int]],
-) -> tuple[Token, Token | None, Token | None] | None:
-    """'He said:' closing the paragraph before: the cue, speaker and referent of a quote that opens the
-    next paragraph with nothing before its mark."""
-    if text[paragraph[0] : start].strip(marks.OPENING_CHARS + " ") or paragraph not in paragraphs:
-        return None
-    number = paragraphs.index(paragraph)
-    if number == 0:
-        return None
-    previous = paragraphs[number - 1]
-    if not text[previous[0] : previous[1]].rstrip().endswith(":"):
-        return None
-    lead = doc.char_span(previous[0], previous[1], alignment_mode="expand")
-    if lead is None:
-        return None
-    for token in reversed(lead[-12:]):
-        if cues.is_cue(token) and not cues.inside(quoted, token.idx):
-            speaker = cues.subject_of(token, quoted, previous)
-            referent = cues.referent_of(speaker, quoted, previous) if speaker is not None else None
-            return token, speaker, referent
-    return None
-
-
-def _signature(
-    doc: Doc, text: str, start: int, end: int, quoted: list[tuple[int, int]], paragraph: tuple[int, int]
-) -> tuple[int, tuple[int, int], Token] | None:
-    """A dash signature after the quote, as (words start, cue, name token) like a transcript turn."""
-    signed = cues.dash_or_colon_cue(doc, text, start, end, quoted, paragraph)
-    if signed is None or signed[0][0] < end:
-        return None  # only the dash after the quote; a colon before it is no signature
-    return start, signed[0], signed[1]
 
 
 def _drop_unclosed_uncued(found: list[Candidate]) -> list[Candidate]:
@@ -333,11 +262,12 @@ def attribute(doc: Doc, text: str, candidates: list[Candidate], entities: Sequen
             candidate.cue, candidate.speaker = last.cue, last.speaker
         else:
             candidate.speaker = Speaker()
-        if candidate.kind == "partial" and candidate.speaker.mention is None:
+        speaker = candidate.speaker or Speaker()
+        if candidate.kind == "partial" and speaker.mention is None:
             candidate.kind = "scare"
         candidate.attribution_end = _attribution_end(doc, candidate)
-        if candidate.speaker.mention is not None or candidate.speaker.name is not None:
-            context.previous = candidate.speaker
+        if speaker.mention is not None or speaker.name is not None:
+            context.previous = speaker
             if candidate.kind == "indirect" and last is not None and last.paragraph == candidate.paragraph:
                 # "“...,” explained Correa, noting that ...": the clause extends the quote's attribution
                 last.attribution_end = max(last.attribution_end, candidate.attribution_end)

@@ -1,0 +1,86 @@
+"""A marked quote -> the cue that introduces it where the verb above it in the parse is not that cue.
+
+A paragraph ending in a colon before the quote ("He said:"), a dash signature after it ('“...” ― Jo
+Ruiz'), a participle of saying right before it ('X said, adding later, “...”'); and never an inner cue
+from another paragraph, where a parse run over the break can reach.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import cues, marks
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+def own_cue(cue: Token, start: int, quoted: list[tuple[int, int]], paragraph: tuple[int, int]) -> Token:
+    """The cue of these quoted words among the verbs around the one found: an inner cue of the clause
+    ("remembered Petro telling him"), but never one in another paragraph (a parse running over the break
+    hung the next paragraph's "Democrats noted" on this quote's "said"); and a participle of saying right
+    before the quote ('X said, adding later, “...”', 'X attacked Y, saying, “...”'), the quote's own cue."""
+    inner = cues.inner_speaker_cue(cue, quoted)
+    if inner is not cue and paragraph[0] <= inner.idx < paragraph[1]:
+        return inner
+    for child in cue.children:
+        if (
+            child.i > cue.i
+            and child.dep_ in ("advcl", "conj", "xcomp")
+            and child.tag_ == "VBG"
+            and cues.is_cue(child)
+            and child.idx < start
+            and _only_asides_between(child, start)
+        ):
+            return child
+    return cue
+
+
+def _only_asides_between(token: Token, start: int) -> bool:
+    """Only punctuation and adverbs ("adding later,") between a participle and the quote it introduces."""
+    doc = token.doc
+    i = token.i + 1
+    while i < len(doc) and doc[i].idx < start:
+        if not (doc[i].is_punct or doc[i].is_space or doc[i].pos_ == "ADV"):
+            return False
+        i += 1
+    return True
+
+
+def lead_in(
+    doc: Doc,
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    paragraph: tuple[int, int],
+    start: int,
+    quoted: list[tuple[int, int]],
+) -> tuple[Token, Token | None, Token | None] | None:
+    """'He said:' closing the paragraph before: the cue, speaker and referent of a quote that opens the
+    next paragraph with nothing before its mark."""
+    if text[paragraph[0] : start].strip(marks.OPENING_CHARS + " ") or paragraph not in paragraphs:
+        return None
+    number = paragraphs.index(paragraph)
+    if number == 0:
+        return None
+    previous = paragraphs[number - 1]
+    if not text[previous[0] : previous[1]].rstrip().endswith(":"):
+        return None
+    lead = doc.char_span(previous[0], previous[1], alignment_mode="expand")
+    if lead is None:
+        return None
+    for token in reversed(lead[-12:]):
+        if cues.is_cue(token) and not cues.inside(quoted, token.idx):
+            speaker = cues.subject_of(token, quoted, previous)
+            referent = cues.referent_of(speaker, quoted, previous) if speaker is not None else None
+            return token, speaker, referent
+    return None
+
+
+def signature(
+    doc: Doc, text: str, start: int, end: int, quoted: list[tuple[int, int]], paragraph: tuple[int, int]
+) -> tuple[int, tuple[int, int], Token] | None:
+    """A dash signature after the quote, as (words start, cue, name token) like a transcript turn."""
+    signed = cues.dash_or_colon_cue(doc, text, start, end, quoted, paragraph)
+    if signed is None or signed[0][0] < end:
+        return None  # only the dash after the quote; a colon before it is no signature
+    return start, signed[0], signed[1]
