@@ -45,6 +45,10 @@ TOGETHER = [
      ["Thomas Reed", "a practising homeopath"]),
     ("appositive of an organisation", "The Northern Baptist Church, a Christian denomination, opened a school.",
      ["Northern Baptist Church", "a Christian denomination"]),
+    ("kin noun as a role", "A grandmother crossing the street was hit by a van. The grandmother died in hospital.",
+     ["A grandmother", "The grandmother"]),
+    ("bystanders repeated", "Several bystanders pleaded with the driver to stop. The bystanders called the police.",
+     ["Several bystanders", "The bystanders"]),
 ]
 
 

@@ -69,6 +69,8 @@ PERSON_NOUNS = PERSON_NOUNS | words(
     bride groom spouse boyfriend girlfriend fiance fiancee grandparent relative sibling twin baby toddler
     teen youngster youth elder senior retiree pensioner widower orphan climber mountaineer hiker skier
     swimmer runner diver surfer hunter camper guide rescuer searcher cop
+    grandmother grandfather grandson granddaughter uncle aunt nephew niece cousin bystander crewmember
+    trustee lineman
     """
 )
 
@@ -79,7 +81,7 @@ ORG_NOUNS = words(
     department army navy military movement union coalition team club committee council university institute bank
     network corporation court parliament congress senate authority commission board office cartel
     militia alliance association federation foundation newspaper broadcaster station embassy police
-    school college church camp community business legislature
+    school college church camp community business legislature jury
     """
 )
 
