@@ -10,7 +10,7 @@ from storyline.models import Block, RawItem
 from storyline.pipeline import load_nlp
 from storyline.split import split_item
 from storyline.stages.quotes import extract_quotes
-from storyline.stages.quotes.headlines import find_headline, is_title_case
+from storyline.stages.quotes.headlines import after_kicker, find_headline, is_title_case
 
 STORY = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "story.txt"
 BODY = "The council met on Monday to discuss the budget."
@@ -66,6 +66,32 @@ def test_quotes_headline_attributes_cue_with_named_subject(
 )
 def test_quotes_headline_attributes_name_colon_claim(nlp, headline: str, content: str, speaker: str) -> None:
     assert headline_quotes(nlp, headline) == [(content, ":", speaker)]
+
+
+def test_quotes_headline_name_on_topic_colon_claim(nlp) -> None:
+    found = headline_quotes(nlp, "Maria Delgado on Rural Voters: The Party Must Win Them Back")
+    assert [(content, cue) for content, cue, _ in found] == [("The Party Must Win Them Back", ":")]
+    assert found[0][2].startswith("Maria Delgado")
+
+
+@pytest.mark.parametrize(
+    ("headline", "clause"),
+    [
+        ("The Latest: Trump urges supporters to vote early", "Trump urges supporters to vote early"),
+        (
+            "Mayor Ellen Park says the city will cut bus fares",
+            "Mayor Ellen Park says the city will cut bus fares",
+        ),
+        (
+            "A Curious Plan to Fight Climate Change: Buy Mines",
+            "A Curious Plan to Fight Climate Change: Buy Mines",
+        ),
+    ],
+)
+def test_quotes_headline_reported_clause_starts_after_short_kicker(nlp, headline: str, clause: str) -> None:
+    # The parser can take a kicker ("The Latest:") for the subject of the verb after the colon.
+    start, end = after_kicker(nlp(headline), headline, (0, len(headline)))
+    assert headline[start:end].strip() == clause
 
 
 @pytest.mark.parametrize(

@@ -194,13 +194,26 @@ def find_indirect(
             continue
         speaker = reported.speaker
         if speaker is not None and not paragraph[0] <= speaker.idx < paragraph[1]:
-            speaker = None
+            speaker = _subject_within(speaker.head, paragraph)
         if speaker is None:
             speaker = opening_subject(doc, paragraph, _cue_token(doc, reported.cue))
         kind = "mixed" if has_marks else "indirect"
         referent = cues.referent_of(speaker, quoted, paragraph) if speaker is not None else None
         found.append(Candidate(start, end, kind, paragraph, reported.cue, speaker, referent=referent))
     return found
+
+
+def _subject_within(verb: Token, paragraph: tuple[int, int]) -> Token | None:
+    """A second subject the parser gave the verb inside its own paragraph, when the first it found lies
+    outside it (a line run into the next: "The Latest: Trump urges ...")."""
+    return next(
+        (
+            child
+            for child in verb.children
+            if child.dep_ in ("nsubj", "nsubjpass") and paragraph[0] <= child.idx < paragraph[1]
+        ),
+        None,
+    )
 
 
 def _attribution_end(doc: Doc, candidate: Candidate) -> int:
@@ -303,8 +316,9 @@ def find_in_headline(
     on their own: a headline's speaker never carries over to a cue-less quote or a pronoun in the body."""
     region = [headline]
     marked, quoted = find_marked(doc, text, region, headlines.is_title_case(text[headline[0] : headline[1]]))
-    candidates = marked + find_indirect(doc, text, region, marked, quoted)
     claim = headlines.colon_claim(doc, text, headline, entities)
+    clause = [headline if claim is not None else headlines.after_kicker(doc, text, headline)]
+    candidates = marked + find_indirect(doc, text, clause, marked, quoted)
     named: set[int] = set()
     if claim is not None:
         cue, name, (start, end) = claim
@@ -317,7 +331,7 @@ def find_in_headline(
         if candidate.cue is not None
         and candidate.kind != "scare"
         and candidate.speaker is not None
-        and (id(candidate) in named or headlines.names_someone(doc, candidate.speaker.mention))
+        and (id(candidate) in named or headlines.names_someone(doc, candidate.speaker.mention, entities))
         and not (candidate.start <= headline[0] + 1 and candidate.end >= headline[1] - 2)
     ]
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ...models import Block, Entity
+from ..text import text_of
 from .kinds import TITLE_LOWER, WORD
 
 if TYPE_CHECKING:
@@ -23,6 +24,8 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 MAX_NAME_WORDS = 4
 MIN_CLAIM_WORDS = 3
 TITLE_CASE_SHARE = 0.8
+# "Name on Topic: claim", "Name about Topic: claim": a claim of the name's on the topic.
+TOPIC_WORDS = frozenset({"on", "about"})
 
 
 def find_headline(blocks: Sequence[Block] | None) -> tuple[int, int] | None:
@@ -43,8 +46,20 @@ def is_title_case(text: str) -> bool:
     return len(words) >= 3 and sum(word[0].isupper() for word in words) >= TITLE_CASE_SHARE * len(words)
 
 
-def names_someone(doc: Doc, mention: tuple[int, int] | None) -> bool:
-    """Whether a speaker's words hold a name: a proper noun or a named entity (not "it", "Latest", "critics")."""
+def after_kicker(doc: Doc, text: str, headline: tuple[int, int]) -> tuple[int, int]:
+    """The headline after a short kicker that is no name ("The Latest: Trump urges ..."): the parser
+    takes the kicker for the subject of the verb after the colon."""
+    start, end = headline
+    colon = text.find(":", start, end)
+    kicker = doc.char_span(start, colon, alignment_mode="contract") if colon > start else None
+    if kicker is None or not 0 < len(kicker) <= MAX_NAME_WORDS:
+        return headline
+    return colon + 1, end
+
+
+def names_someone(doc: Doc, mention: tuple[int, int] | None, entities: Sequence[Entity] = ()) -> bool:
+    """Whether a speaker's words hold a name: a proper noun, a named entity, or words the article itself
+    writes as a name (not "it", "Latest", "critics")."""
     if mention is None:
         return False
     span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
@@ -52,7 +67,9 @@ def names_someone(doc: Doc, mention: tuple[int, int] | None) -> bool:
         return False
     if any(token.pos_ == "PROPN" for token in span):
         return True
-    return any(ent.label_ in NAME_LABELS for ent in span.ents)
+    return any(ent.label_ in NAME_LABELS for ent in span.ents) or _is_article_name(
+        span.text, text_of(doc), entities
+    )
 
 
 def colon_claim(
@@ -66,6 +83,14 @@ def colon_claim(
     if colon < 0:
         return None
     name = doc.char_span(start, colon, alignment_mode="contract")
+    topic = next((token for token in name or () if token.lower_ in TOPIC_WORDS), None)
+    if (
+        name is not None
+        and topic is not None
+        and topic.i - name.start > 0
+        and name.end - topic.i <= MAX_NAME_WORDS
+    ):
+        name = name.doc[name.start : topic.i]  # "Obama on Climate Change: ...": the name before its topic
     claim_start = colon + 1
     while claim_start < end and text[claim_start].isspace():
         claim_start += 1
