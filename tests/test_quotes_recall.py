@@ -151,3 +151,36 @@ def test_quotes_recall_unowned_claim_noun(nlp, text: str, content: str, cue: str
         (q.text, q.cue.text if q.cue else None) for q in extract_quotes(nlp(text)) if q.kind == "indirect"
     ]
     assert (content, cue) in found
+
+
+def test_quotes_recall_that_clause_after_cue_beats_clause_before(nlp) -> None:
+    # a hand-built parse with the misreading seen in news text: a clause before the cue also hung on it
+    from spacy.tokens import Doc
+
+    from storyline.stages.quotes.reported import find_reported
+
+    words = "The toll rose , critics say that drivers pay twice .".split()
+    heads = [1, 2, 5, 5, 5, 5, 8, 8, 5, 8, 5]
+    deps = ["det", "nsubj", "ccomp", "punct", "nsubj", "ROOT", "mark", "nsubj", "ccomp", "advmod", "punct"]
+    pos = ["DET", "NOUN", "VERB", "PUNCT", "NOUN", "VERB", "SCONJ", "NOUN", "VERB", "ADV", "PUNCT"]
+    lemmas = ["the", "toll", "rise", ",", "critic", "say", "that", "driver", "pay", "twice", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    text = doc.text
+    found = [
+        (text[r.start : r.end], text[r.cue[0] : r.cue[1]])
+        for r in find_reported(doc, text, [], [(0, len(text))])
+    ]
+    assert found == [("that drivers pay twice", "say")]
+
+
+def test_quotes_recall_clause_read_as_adjunct_of_saying(nlp) -> None:
+    text = "Maria Lopez said after the convention she would not accept his endorsement if it were offered."
+    found = indirect_quotes(nlp, text)
+    assert [("she would not accept his endorsement" in content, cue) for content, cue, _ in found] == [
+        (True, "said")
+    ]
+
+
+def test_quotes_recall_subordinate_clause_is_no_content(nlp) -> None:
+    text = "Maria Lopez spoke after the convention because she would not accept his endorsement."
+    assert indirect_quotes(nlp, text) == []

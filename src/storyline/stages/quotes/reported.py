@@ -87,6 +87,10 @@ def _content_span(cue: Token, text: str) -> tuple[int, int] | None:
         if not clauses:
             return None
         first = clauses[0]
+        if first.i < cue.i and any(c.i > cue.i and _opens_with_that(c) for c in clauses):
+            # "Should the company fail, critics worry that ...": a clause opened by "that" after the cue
+            # is what is reported, not a conditional or a topic before it
+            first = next(c for c in clauses if c.i > cue.i)
         parts = [
             c
             for c in clauses
@@ -95,6 +99,8 @@ def _content_span(cue: Token, text: str) -> tuple[int, int] | None:
         ] or [first]
         if lemma in PERCEPTION_LEMMAS and _bare_infinitive(parts[0]):
             return None
+    elif lemma in SPEECH_LEMMAS and (misread := _bare_clause_after(cue, by_dep.get("advcl", []))) is not None:
+        parts = [misread]  # "said after the convention he would not accept ...": a clause read as an adjunct
     elif lemma in SPEECH_LEMMAS and (misread := _misread_complement(by_dep.get("dobj", []))) is not None:
         # "told a meeting of island leaders that few people understood ...": the parser hangs the
         # clause on the addressee as a relative clause, but its "that" is a complementizer
@@ -166,6 +172,26 @@ def _misread_complement(objects: list[Token]) -> Token | None:
             if child.dep_ == "relcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
                 return child
     return None
+
+
+def _bare_clause_after(cue: Token, adjuncts: list[Token]) -> Token | None:
+    """A finite clause after a verb of saying, with its own subject and no word subordinating it, that the
+    parser hung on the verb as an adjunct: it is what was said."""
+    for clause in adjuncts:
+        if (
+            clause.i > cue.i
+            and clause.pos_ in ("VERB", "AUX")
+            and clause.tag_ not in ("VBG", "VBN", "TO")
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+            and not any(c.dep_ in ("mark", "advmod") and c.i < clause.i for c in clause.children)
+            and not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        ):
+            return clause
+    return None
+
+
+def _opens_with_that(clause: Token) -> bool:
+    return any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children)
 
 
 def _that_clause_verb(verb: Token) -> bool:
