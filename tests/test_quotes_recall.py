@@ -159,7 +159,7 @@ def test_quotes_recall_that_clause_after_cue_beats_clause_before(nlp) -> None:
 
     from storyline.stages.quotes.reported import find_reported
 
-    words = "The toll rose , critics say that drivers pay twice .".split()
+    words = ["The", "toll", "rose", ",", "critics", "say", "that", "drivers", "pay", "twice", "."]
     heads = [1, 2, 5, 5, 5, 5, 8, 8, 5, 8, 5]
     deps = ["det", "nsubj", "ccomp", "punct", "nsubj", "ROOT", "mark", "nsubj", "ccomp", "advmod", "punct"]
     pos = ["DET", "NOUN", "VERB", "PUNCT", "NOUN", "VERB", "SCONJ", "NOUN", "VERB", "ADV", "PUNCT"]
