@@ -172,3 +172,22 @@ def test_registry_entity_name_is_the_full_name_most_articles_give():
     named(registry, "Thoughts on Why Ana Ruiz", "a2")  # a headline run into the name: one article
     named(registry, "Ana Ruiz", "a3")
     assert registry.entries[first].name == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("owners", "articles", "same"),
+    [
+        (("ana", "ana-early"), ("a1", "a2"), True),  # the pass found "ana-early" to be Ana
+        (("ana", "tomas"), ("a1", "a2"), False),
+        (("ana", "ana-early"), ("a1", "a1"), False),  # one article's two brothers
+    ],
+)
+def test_relink_joins_the_relatives_of_one_person(owners, articles, same):
+    registry = Registry()
+    registry.aliases["ana-early"] = "ana"
+    brothers = [
+        unnamed(registry, "his brother", article, Description("brother", "singular", owner=owner))
+        for owner, article in zip(owners, articles, strict=True)
+    ]
+    relink_entries(registry)
+    assert (registry.final_id(brothers[0]) == registry.final_id(brothers[1])) is same

@@ -53,7 +53,25 @@ def relink_entries(registry: Registry) -> dict[str, str]:
             if target is not None and link is not None:
                 merge_entries(registry, entry, target, f"after the run: {link.reason}")
                 changed = True
+    relink_relatives(registry)
     return dict(registry.aliases)
+
+
+def relink_relatives(registry: Registry) -> None:
+    """Merge the unnamed relatives of one person: "his brother" in articles whose "his" was, when they were
+    read, two entries the pass has since found to be one person. Two of one article stay apart (two brothers)."""
+    groups: dict[tuple[str, str], list[Entry]] = {}
+    for entry in list(registry.entries.values()):
+        relatives = {(d.noun, registry.final_id(d.owner)) for d in entry.descriptions if d.owner}
+        if not entry.keys and len(relatives) == 1:
+            groups.setdefault(relatives.pop(), []).append(entry)
+    for (noun, owner), entries in sorted(groups.items()):
+        kept = entries[0]
+        for entry in entries[1:]:
+            if set(entry.articles) & set(kept.articles) or (gender_of(entry) or "") not in ("", gender_of(kept) or ""):
+                continue
+            owner_name = registry.entries[owner].name if owner in registry.entries else owner
+            merge_entries(registry, entry, kept, f"after the run: the same relative ('{noun.split(':')[1]}') of '{owner_name}'")
 
 
 def relink_short_names(registry: Registry) -> bool:
