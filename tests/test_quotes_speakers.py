@@ -740,3 +740,38 @@ def test_quotes_second_subject_wins_only_across_a_heading(nlp, rows, expected: s
     doc = hand_doc(nlp, rows)
     repaired = repair_subject(doc[0] if rows is APPOSITION_SPLIT else doc[1], doc[5])
     assert repaired is not None and repaired.text == expected
+
+
+RUIZ = {"Ana Ruiz": ("PERSON", ["Ana Ruiz", "Ruiz"])}
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        # the one shown speaking in footage speaks
+        (
+            "The new advert uses footage of Ana Ruiz asking, \u201cWhere did the money for the bridge go?\u201d",
+            "asking",
+            "Ana Ruiz",
+        ),
+        # a participle on an occasion is said by the one who spoke there
+        (
+            "Ruiz spoke at a crowded news conference announcing that the port would close in June.",
+            "announcing",
+            "Ruiz",
+        ),
+        # the one who faces criticism is not its source, and the critics are unnamed
+        ("The mayor has faced sharp criticism for closing the only hospital in the valley.", "faced", None),
+        # one frustrated that ... holds the view
+        ("Farmers were frustrated that the ministry delayed the payments again.", "frustrated", "Farmers"),
+        # the thing criticised is not the critic
+        ("The town adopted what is being criticized as a \u201ctax on the poor.\u201d", "criticized", None),
+        # a pronoun subject of a cue under a verb of saying is that verb's subject
+        ("Ruiz said she recalled thinking, \u201cThis bridge will never open.\u201d", "recalled", "Ruiz"),
+    ],
+)
+def test_quotes_speaker_is_the_one_who_holds_the_words(
+    nlp, text: str, cue: str, expected: str | None
+) -> None:
+    quote = next(q for q in run(nlp, text, RUIZ) if q.cue is not None and q.cue.text.startswith(cue))
+    assert mention_of(text, quote) == expected

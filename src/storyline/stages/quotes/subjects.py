@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..entities import entity_at
 from . import cues
+from .lexicon import STANCE_ADJECTIVES
 from .speakers import NEUTER, PLURAL, SUBJECTS, SpeakerContext, compatible
 
 if TYPE_CHECKING:
@@ -171,15 +172,90 @@ def _expletive_it(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
     return True, None
 
 
-REPAIRS = (_nearest_of_subjects, _controlling_object, _participle_subject, _expletive_it)
+def _faulted_object(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+    """'held Lee in contempt for refusing to ...', 'criticized Lee for saying ...': the one blamed or praised
+    for a gerund did it, not the one blaming."""
+    if cue.tag_ != "VBG" or cue.dep_ != "pcomp" or cue.head.lower_ != "for":
+        return False, token
+    verb = cue.head.head
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < cue.i), None)
+    if verb.pos_ != "VERB" or obj is None or obj.pos_ not in ("PROPN", "PRON", "NOUN"):
+        return False, token
+    return True, obj
+
+
+def _depicted_speaker(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+    """'footage of Clinton asking, “...”', 'a video of him saying ...': the one shown speaks."""
+    if cue.tag_ != "VBG" or cue.i == 0:
+        return False, token
+    shown = cue.doc[cue.i - 1]
+    if shown.dep_ != "pobj" or shown.head.lower_ != "of" or shown.pos_ not in ("PROPN", "PRON"):
+        return False, token
+    if token is not None and token.i == shown.i:
+        return False, token
+    return True, shown
+
+
+def _occasion_participle(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+    """'she said at a news conference announcing that ...': a participle on an occasion the parse gave no
+    speaker is said by the subject of the verb the occasion belongs to."""
+    if token is not None or cue.tag_ != "VBG" or cue.dep_ != "acl":
+        return False, token
+    noun = cue.head
+    if noun.pos_ != "NOUN":
+        return False, token  # "one saying ...": the pronoun speaks for itself
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ == "dobj" else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return False, token
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    return (True, subject) if subject is not None else (False, token)
+
+
+# Verbs whose subject receives words rather than says them: "faced criticism for", "drew questions about".
+RECEIVING_LEMMAS = cues.word_set("face receive draw attract earn weather endure")
+
+
+def _receiver(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+    """'Lee has faced sharp criticism for ...': the subject is the one criticised, the critics are unnamed."""
+    if token is None or token.head.i != cue.i or cues.lemma_of(cue) not in RECEIVING_LEMMAS:
+        return False, token
+    return True, None
+
+
+def _passive_subject(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+    """A passive cue's subject is the one spoken of ('what is being criticized as “...”'), its agent the
+    speaker; but one 'frustrated' or 'convinced that ...' holds the view."""
+    passive = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    if passive is None:
+        return False, token
+    if cue.lower_ in STANCE_ADJECTIVES and any(c.dep_ == "ccomp" for c in cue.children):
+        return (True, passive) if token is None else (False, token)
+    if token is None or token.i != passive.i:
+        return False, token
+    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+    return True, next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
+REPAIRS = (
+    _nearest_of_subjects,
+    _controlling_object,
+    _depicted_speaker,
+    _occasion_participle,
+    _receiver,
+    _passive_subject,
+    _participle_subject,
+    _expletive_it,
+)
 
 
 def bind_to_subject(token: Token | None, context: SpeakerContext, cue: Token | None = None) -> Token | None:
     """The subject a pronoun speaker is bound to in its own sentence, or the token itself: "Rendell said
     he had battled pneumonia and called it common" (he is Rendell, and the source of "called"), "Lee
     continues her attacks on" (her is Lee). The named subject is the better mention of the two, and the one
-    PolNeAR marks. A cue's own subject stays its source ("Lee said she would go": she said), and only a
-    complement clause binds its subject ("..., but he refused", "after she attacked" are clauses of their own)."""
+    PolNeAR marks. A cue's own subject stays its source ("Lee said she would go": she said), unless the cue
+    is itself the complement of a verb of saying, whose subject is then the source PolNeAR marks ("Lee said
+    she recalled ...", "Lee explained why he backs ..."); only a complement clause binds its subject
+    ("..., but he refused", "after she attacked" are clauses of their own)."""
     if token is None or token.pos_ != "PRON" or token.lower_ not in BINDABLE:
         return token
     if token.dep_ == "poss":
@@ -188,6 +264,14 @@ def bind_to_subject(token: Token | None, context: SpeakerContext, cue: Token | N
             verb = verb.head
     elif token.dep_ in SUBJECTS and cue is not None and token.head.i != cue.i and token.head.dep_ == "ccomp":
         verb = token.head.head
+    elif (
+        token.dep_ in SUBJECTS
+        and cue is not None
+        and token.head.i == cue.i
+        and cue.dep_ == "ccomp"
+        and cues.is_cue(cue.head)
+    ):
+        verb = cue.head
     else:
         return token
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
