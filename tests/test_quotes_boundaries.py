@@ -120,3 +120,25 @@ def test_quotes_cue_never_taken_from_next_paragraph(nlp) -> None:
     # The parser runs this sentence on over the paragraph break and hangs "noted" on "said".
     text = '"It is a waste of time," said Sen. Ana Ruiz of the Virgin Islands.\n\nDemocrats repeatedly noted that the panel had already heard him.'
     assert direct_cues(nlp, text) == [("It is a waste of time", "said")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The report used one of the nurse\u2019s remarks as its title: \u201cNobody listens to us anymore.\u201d",
+            "The report",
+        ),
+        ('The mayor is rolling out a new and more personal slogan: "It is about all of us."', "The mayor"),
+    ],
+)
+def test_quotes_clause_ending_in_colon_names_the_speaker(nlp, text: str, speaker: str) -> None:
+    quotes = [quote for quote in extract_quotes(nlp(text)) if quote.kind == "direct"]
+    assert [
+        (quote.cue.text if quote.cue else None, text[slice(*quote.speaker.mention)]) for quote in quotes
+    ] == [(":", speaker)]
+
+
+def test_quotes_colon_without_a_clause_names_nobody(nlp) -> None:
+    text = "The sign on the door was short. Three words: \u201cMake it stop.\u201d"
+    assert [quote.speaker.mention for quote in extract_quotes(nlp(text)) if quote.kind == "direct"] == [None]

@@ -120,6 +120,8 @@ def find_marked(
             candidate.cue, candidate.speaker_token, candidate.referent = lead_in
         if cue is None and alone and not turn and lead_in is None:
             signed = cues.dash_or_colon_cue(doc, text, span.start, span.end, quoted, paragraph)
+            if signed is None:
+                signed = quotecues.colon_clause(doc, text, span.start, quoted, paragraph)
             if signed is not None:
                 candidate.cue, candidate.speaker_token = signed
         candidate.closed = span.closed

@@ -1,8 +1,9 @@
 """A marked quote -> the cue that introduces it where the verb above it in the parse is not that cue.
 
-A paragraph ending in a colon before the quote ("He said:"), a dash signature after it ('“...” ― Jo
-Ruiz'), a participle of saying right before it ('X said, adding later, “...”'); and never an inner cue
-from another paragraph, where a parse run over the break can reach.
+A paragraph ending in a colon before the quote ("He said:"), a clause ending in a colon right before it
+('The piece used her words as its headline: “...”'), a dash signature after it ('“...” ― Jo Ruiz'), a
+participle of saying right before it ('X said, adding later, “...”'); and never an inner cue from another
+paragraph, where a parse run over the break can reach.
 """
 
 from __future__ import annotations
@@ -84,3 +85,30 @@ def signature(
     if signed is None or signed[0][0] < end:
         return None  # only the dash after the quote; a colon before it is no signature
     return start, signed[0], signed[1]
+
+
+def colon_clause(
+    doc: Doc, text: str, start: int, quoted: list[tuple[int, int]], paragraph: tuple[int, int]
+) -> tuple[tuple[int, int], Token] | None:
+    """A clause closed by a colon right before the quote ('The piece used her words as its headline:
+    “...”', 'Obama is rolling out a new message: "..."'): the colon as cue, the clause's subject as the
+    speaker. Only a subject written out in the paragraph, outside every quote."""
+    before = start - 1
+    while before > paragraph[0] and (text[before] in cues.OPEN_MARKS or text[before].isspace()):
+        before -= 1
+    if before <= paragraph[0] or text[before] != ":":
+        return None
+    lead = doc.char_span(paragraph[0], before, alignment_mode="contract")
+    if lead is None or not len(lead):
+        return None
+    verb = lead[-1]
+    for _ in range(8):
+        subject = next((c for c in verb.children if c.dep_ in cues.SUBJECT_DEPS and c.i < verb.i), None)
+        if subject is not None and verb.pos_ in ("VERB", "AUX"):
+            if paragraph[0] <= subject.idx and not cues.inside(quoted, subject.idx):
+                return (before, before + 1), subject
+            return None
+        if verb.head == verb:
+            return None
+        verb = verb.head
+    return None
