@@ -282,3 +282,14 @@ def test_mentions_nominal_does_not_cross_a_line_break(nlp):
 )
 def test_mentions_bare_noun_opening_a_line_is_a_reference(nlp, case, text, words, found):
     assert (words in nominal_texts(nlp, text)) is found
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "words"),
+    [
+        ("possessor of a longer phrase", "Williams was arrested on Friday, the team's second such arrest this month.", "the team"),
+        ("possessed possessor", "The gunman opened fire at his company's Christmas party.", "his company"),
+    ],
+)
+def test_mentions_possessor_inside_a_noun_chunk_is_a_mention(nlp, case, text, words):
+    assert words in nominal_texts(nlp, text)

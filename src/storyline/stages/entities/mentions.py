@@ -275,14 +275,13 @@ def nominal_mentions(doc: Doc, blocked: Sequence[tuple[int, int]], names: Sequen
     sentence_index = sentence_index_of(doc)
     quotes = quoted_ranges(text_of(doc))
     mentions: list[Mention] = []
-    for chunk in doc.noun_chunks:
-        head = chunk.root
+    for chunk_start, head in noun_phrases(doc):
         kind = nominal_kind(head)
-        if kind is None or head.i in named_tokens or overlaps(blocked, chunk.start_char, chunk.end_char):
+        if kind is None or head.i in named_tokens or overlaps(blocked, doc[chunk_start].idx, head.idx + len(head)):
             continue
         # A noun chunk never runs across a line break ("...2013\nA 36-year-old climber"): the line before is
         # a dateline or a headline, not words of the phrase.
-        start = max((t.i + 1 for t in chunk if t.i < head.i and "\n" in t.text), default=chunk.start)
+        start = max((t.i + 1 for t in doc[chunk_start : head.i] if "\n" in t.text), default=chunk_start)
         determiners = [t for t in doc[start : head.i] if t.dep_ in ("det", "poss")]
         number = "plural" if head.tag_ in ("NNS", "NNPS") else "singular"
         modified = any(t.ent_type_ in ("NORP", "GPE", "LOC") or t.pos_ in ("PROPN", "NUM") or t.like_num for t in doc[start : head.i])
@@ -317,3 +316,12 @@ def nominal_mentions(doc: Doc, blocked: Sequence[tuple[int, int]], names: Sequen
             )
         )
     return mentions
+
+
+def noun_phrases(doc: Doc) -> list[tuple[int, Token]]:
+    """(first token, head) of spaCy's noun chunks and of the possessors inside them, which spaCy folds into
+    the possessed noun's chunk ("the team's second arrest", "his company's party", "the academy's standard")."""
+    phrases = [(chunk.start, chunk.root) for chunk in doc.noun_chunks]
+    for start, head in list(phrases):
+        phrases += [(t.left_edge.i, t) for t in doc[start : head.i] if t.dep_ == "poss" and t.pos_ == "NOUN"]
+    return phrases
