@@ -68,6 +68,12 @@ def test_quotes_headline_attributes_name_colon_claim(nlp, headline: str, content
     assert headline_quotes(nlp, headline) == [(content, ":", speaker)]
 
 
+def test_quotes_headline_relative_speaker_named_through_antecedent(nlp) -> None:
+    found = headline_quotes(nlp, "Senator Alan Briggs endorses Mayor Ellen Park, who says she is honored")
+    assert ("she is honored", "says", "who") in found
+    assert ("Mayor Ellen Park", "endorses", "Senator Alan Briggs") in found
+
+
 def test_quotes_headline_name_on_topic_colon_claim(nlp) -> None:
     found = headline_quotes(nlp, "Maria Delgado on Rural Voters: The Party Must Win Them Back")
     assert [(content, cue) for content, cue, _ in found] == [("The Party Must Win Them Back", ":")]

@@ -333,7 +333,11 @@ def find_in_headline(
         if candidate.cue is not None
         and candidate.kind != "scare"
         and candidate.speaker is not None
-        and (id(candidate) in named or headlines.names_someone(doc, candidate.speaker.mention, entities))
+        and (
+            id(candidate) in named
+            or candidate.speaker.name is not None  # "Cruz endorses Trump, who says ...": named through "who"
+            or headlines.names_someone(doc, candidate.speaker.mention, entities)
+        )
         and not (candidate.start <= headline[0] + 1 and candidate.end >= headline[1] - 2)
     ]
 
