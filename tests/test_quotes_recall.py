@@ -184,3 +184,26 @@ def test_quotes_recall_clause_read_as_adjunct_of_saying(nlp) -> None:
 def test_quotes_recall_subordinate_clause_is_no_content(nlp) -> None:
     text = "Maria Lopez spoke after the convention because she would not accept his endorsement."
     assert indirect_quotes(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            "Maria Lopez linked the floods to the new dam upstream.",
+            "the floods to the new dam upstream",
+            "linked",
+        ),
+        (
+            "Maria Lopez attributes the deficit to lower port fees.",
+            "the deficit to lower port fees",
+            "attributes",
+        ),
+    ],
+)
+def test_quotes_recall_linking_object_to(nlp, text: str, content: str, cue: str) -> None:
+    assert (content, cue, "Maria Lopez") in indirect_quotes(nlp, text)
+
+
+def test_quotes_recall_linking_without_to_is_no_attribution(nlp) -> None:
+    assert indirect_quotes(nlp, "Maria Lopez tied her boots and left.") == []

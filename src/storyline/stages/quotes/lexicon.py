@@ -94,6 +94,9 @@ STANCE_TOWARD_PREPOSITIONS = frozenset({"at", "for", "toward", "towards", "behin
 COGNITIVE_PREPOSITIONS = frozenset({"about", "of", "over"})
 # "likened the refugees to a snake": the comparison is the content, both its sides.
 COMPARING_LEMMAS = word_set("liken compare equate")
+# "linked cybersecurity to her email server", "chalks up the contradictions to politics": a claim that one
+# thing causes or belongs with another, the object with its "to" phrase.
+LINKING_LEMMAS = word_set("link tie connect attribute chalk ascribe")
 # "as one adviser put it, ...": a verb of saying only in this idiom.
 PUTTING_LEMMAS = word_set("put")
 CAUSING_LEMMAS = word_set("ensure insure mean require guarantee")

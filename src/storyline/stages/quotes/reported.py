@@ -40,6 +40,7 @@ from .lexicon import (
     INTENT_LEMMAS,
     INTENTION_LEMMAS,
     JUDGEMENT_LEMMAS,
+    LINKING_LEMMAS,
     MEDIUM_NOUNS,
     NO_OBJECT_LEMMAS,
     NOUN_OBJECT_CUES,
@@ -130,6 +131,8 @@ def _content_span(cue: Token, text: str) -> tuple[int, int] | None:
                 return None
         else:
             parts = [obj, *extra]
+    elif lemma in LINKING_LEMMAS and "dobj" in by_dep and (to := _to_phrase(by_dep)) is not None:
+        parts = [by_dep["dobj"][0], to]  # "linked the attacks to the server"
     elif (
         (lemma in COGNITIVE_LEMMAS or lemma in JUDGEMENT_LEMMAS)
         and "dobj" in by_dep
@@ -153,6 +156,16 @@ def _content_span(cue: Token, text: str) -> tuple[int, int] | None:
     if end < len(text) and text[end] in CLOSE_MARKS and text[start] in OPEN_MARKS:
         end += 1
     return start, end
+
+
+def _to_phrase(by_dep: dict[str, list[Token]]) -> Token | None:
+    """The "to" phrase on the verb or, as the parser may hang it, on its object."""
+    objects = by_dep.get("dobj", [])[:1]
+    preps = [*by_dep.get("prep", []), *by_dep.get("dative", [])]
+    preps += [c for o in objects for c in o.children if c.dep_ in ("prep", "dative")]
+    return next(
+        (p for p in preps if p.lower_ == "to" and any(c.dep_ in ("pobj", "pcomp") for c in p.children)), None
+    )
 
 
 def _as_phrase(by_dep: dict[str, list[Token]]) -> bool:
@@ -316,6 +329,7 @@ def find_reported(
             and lemma not in OBJECT_VIEW_LEMMAS
             and lemma not in INTENTION_LEMMAS
             and lemma not in REQUEST_LEMMAS
+            and lemma not in LINKING_LEMMAS
             and not _that_clause_verb(token)
         ):
             continue
