@@ -142,3 +142,32 @@ def test_quotes_clause_ending_in_colon_names_the_speaker(nlp, text: str, speaker
 def test_quotes_colon_without_a_clause_names_nobody(nlp) -> None:
     text = "The sign on the door was short. Three words: \u201cMake it stop.\u201d"
     assert [quote.speaker.mention for quote in extract_quotes(nlp(text)) if quote.kind == "direct"] == [None]
+
+
+def test_quotes_lead_in_clause_ending_in_colon_names_the_speaker(nlp) -> None:
+    text = (
+        "On Monday, the senator made the following comment:\n\u201cYoung people are out of work in every "
+        "town I visit.\u201d"
+    )
+    quotes = [quote for quote in extract_quotes(nlp(text)) if quote.kind == "direct"]
+    assert [
+        (quote.cue.text if quote.cue else None, text[slice(*quote.speaker.mention)]) for quote in quotes
+    ] == [(":", "the senator")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The governor added:\nIt is typical of the council. They know nothing about the budget.",
+            [("It is typical of the council. They know nothing about the budget.", "added", "The governor")],
+        ),
+        ("The plan has three parts:\nCut taxes for small firms and build two schools.", []),
+    ],
+)
+def test_quotes_block_quote_after_cue_and_colon(nlp, text: str, expected: list[tuple[str, str, str]]) -> None:
+    quotes = [quote for quote in extract_quotes(nlp(text)) if quote.kind == "direct"]
+    assert [
+        (quote.text, quote.cue.text if quote.cue else "", text[slice(*quote.speaker.mention)])
+        for quote in quotes
+    ] == expected

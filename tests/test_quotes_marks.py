@@ -117,3 +117,11 @@ def test_quotes_polnear_gold_kind_reads_misprinted_opening_mark() -> None:
 
     text = "\u201dFear. I am afraid.\u201d \u2015 Jo Ruiz"
     assert content_kind(text, ((1, 19),), quoted_regions(text)) == "direct"
+
+
+def test_quotes_marks_closing_mark_misprinted_as_opening_closes() -> None:
+    text = "\u201cFor young people the rate is 51 percent.\u201c\nThe next paragraph."
+    spans = find_marked_spans(text, split_paragraphs(text))
+    assert [(text[span.start : span.end], span.closed) for span in spans] == [
+        ("For young people the rate is 51 percent.", True)
+    ]

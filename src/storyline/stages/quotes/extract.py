@@ -126,6 +126,8 @@ def find_marked(
                 candidate.cue, candidate.speaker_token = signed
         candidate.closed = span.closed
         found.append(candidate)
+    for paragraph, cue, speaker, referent in quotecues.block_quotes(doc, text, paragraphs, quoted):
+        found.append(Candidate(paragraph[0], paragraph[1], "direct", paragraph, cue, speaker, referent))
     _share_chain_cues(found)
     return _drop_unclosed_uncued(found), quoted
 

@@ -49,6 +49,12 @@ def _classify_mark(text: str, i: int) -> tuple[str, str] | None:
     """(family, "open"|"close") for the double mark at i, or None when text[i] is no double mark."""
     char = text[i]
     if char in OPENERS:
+        before = text[i - 1] if i > 0 else "\n"
+        after = text[i + 1] if i + 1 < len(text) else "\n"
+        if char == "\u201c" and before in SENTENCE_END + "," and after.isspace():
+            return OPENERS[
+                char
+            ], "close"  # '... is 51 percent.“': a closing mark misprinted as an opening one
         return OPENERS[char], "open"
     if char in CLOSERS:
         before = text[i - 1] if i > 0 else "\n"

@@ -55,7 +55,7 @@ def lead_in(
     paragraph: tuple[int, int],
     start: int,
     quoted: list[tuple[int, int]],
-) -> tuple[Token, Token | None, Token | None] | None:
+) -> tuple[Token | tuple[int, int], Token | None, Token | None] | None:
     """'He said:' closing the paragraph before: the cue, speaker and referent of a quote that opens the
     next paragraph with nothing before its mark."""
     if text[paragraph[0] : start].strip(marks.OPENING_CHARS + " ") or paragraph not in paragraphs:
@@ -74,7 +74,36 @@ def lead_in(
             speaker = cues.subject_of(token, quoted, previous)
             referent = cues.referent_of(speaker, quoted, previous) if speaker is not None else None
             return token, speaker, referent
-    return None
+    # "Sanders made the following comment:": no verb of saying, the colon introduces the clause's subject
+    colon = text.rindex(":", previous[0], previous[1])
+    speaker = _clause_subject(doc, colon, quoted, previous)
+    if speaker is None:
+        return None
+    return (colon, colon + 1), speaker, cues.referent_of(speaker, quoted, previous)
+
+
+def block_quotes(
+    doc: Doc, text: str, paragraphs: list[tuple[int, int]], quoted: list[tuple[int, int]]
+) -> list[tuple[tuple[int, int], Token, Token, Token]]:
+    """Paragraphs quoted without marks after a paragraph that ends in its speaker's verb of saying and a
+    colon ("The governor added:" / "It's typical of her. She knows nothing ..."), a block quote: each
+    with its cue, speaker and the speaker's referent. Only the paragraph right after the colon."""
+    found = []
+    for previous, paragraph in zip(paragraphs, paragraphs[1:], strict=False):
+        lead_text = text[previous[0] : previous[1]].rstrip()
+        if not lead_text.endswith(":") or text[paragraph[0]] in marks.OPENING_CHARS:
+            continue
+        if cues.inside(quoted, paragraph[0]) or cues.inside(quoted, previous[1] - 1):
+            continue
+        lead = doc.char_span(previous[0], previous[1], alignment_mode="expand")
+        words = [token for token in lead or () if not (token.is_punct or token.is_space)]
+        cue = next((token for token in reversed(words[-3:]) if cues.is_cue(token)), None)
+        if cue is None:
+            continue
+        speaker = cues.subject_of(cue, quoted, previous)
+        if speaker is not None and speaker.i < cue.i:
+            found.append((paragraph, cue, speaker, cues.referent_of(speaker, quoted, previous)))
+    return found
 
 
 def signature(
@@ -98,7 +127,15 @@ def colon_clause(
         before -= 1
     if before <= paragraph[0] or text[before] != ":":
         return None
-    lead = doc.char_span(paragraph[0], before, alignment_mode="contract")
+    subject = _clause_subject(doc, before, quoted, paragraph)
+    return ((before, before + 1), subject) if subject is not None else None
+
+
+def _clause_subject(
+    doc: Doc, colon: int, quoted: list[tuple[int, int]], paragraph: tuple[int, int]
+) -> Token | None:
+    """The subject of the clause a colon closes, written out in the paragraph and outside every quote."""
+    lead = doc.char_span(paragraph[0], colon, alignment_mode="contract")
     if lead is None or not len(lead):
         return None
     verb = lead[-1]
@@ -106,7 +143,7 @@ def colon_clause(
         subject = next((c for c in verb.children if c.dep_ in cues.SUBJECT_DEPS and c.i < verb.i), None)
         if subject is not None and verb.pos_ in ("VERB", "AUX"):
             if paragraph[0] <= subject.idx and not cues.inside(quoted, subject.idx):
-                return (before, before + 1), subject
+                return subject
             return None
         if verb.head == verb:
             return None
