@@ -22,6 +22,9 @@ from storyline.stages.entities.names import (
         ("Trump's", "trump"),
         ("the United Nations", "united nations"),
         ("U.S.", "us"),
+        ("A.J. Butler", "aj butler"),  # initials with stops are the initials without ("AJ Butler")
+        ("U.S. Navy", "us navy"),
+        ("John F. Kennedy", "john f. kennedy"),  # one initial keeps its stop
     ],
 )
 def test_form_of_folds_name(name, key):

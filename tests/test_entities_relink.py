@@ -191,3 +191,14 @@ def test_relink_joins_the_relatives_of_one_person(owners, articles, same):
     ]
     relink_entries(registry)
     assert (registry.final_id(brothers[0]) == registry.final_id(brothers[1])) is same
+
+
+@pytest.mark.parametrize(("number", "same"), [("singular", True), ("plural", False)])
+def test_relink_never_makes_a_named_person_a_group(number, same):
+    registry = Registry()
+    for article in ("a1", "a2"):
+        named(registry, "Tomas Berg", article)
+    players = unnamed(registry, "the player", "a1", Description("player", number, phrase="player"))
+    ana = named(registry, "Ana Ruiz", "a2", [Description("player", number, phrase="player")])
+    relink_entries(registry)
+    assert (registry.final_id(players) == ana) is same

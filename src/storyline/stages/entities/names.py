@@ -35,8 +35,17 @@ def form_of(name: str) -> NameForm:
         stripped = stripped[4:]
     bare = stripped.replace(".", "") if stripped.replace(".", "").isupper() else stripped
     key = name_key(bare)
-    words = tuple(word for word in key.replace(",", " ").split() if word)
+    words = tuple(joined_initials(word) for word in key.replace(",", " ").split() if word)
     return NameForm(key=" ".join(words), words=words, raw_upper=bare.isupper() and bare.replace(" ", "").isalpha())
+
+
+def joined_initials(word: str) -> str:
+    """ "a.j." -> "aj": initials written with full stops are the same name as without ("A.J. Butler",
+    "AJ Butler"); a single initial ("j.") keeps its stop, which is_initial reads."""
+    letters = word.rstrip(".").split(".")
+    if len(letters) >= 2 and all(len(letter) == 1 and letter.isalpha() for letter in letters):
+        return "".join(letters)
+    return word
 
 
 def initials(words: tuple[str, ...], skip_function_words: bool) -> str:

@@ -173,6 +173,8 @@ def link_of(registry: Registry, unnamed: Entry, named: Entry, phrases: set[str])
     if ages:
         return Link((2, context, len(ages)), f"same age {ages[0]}")
     same_noun = [(mine, theirs) for mine, theirs in pairs if mine.lemma and mine.noun == theirs.noun]
+    if named.type == "PERSON" and all(mine.number == "plural" for mine, _ in same_noun):
+        return None  # a person by name is one person: "the players" a named player was once linked to are more
     if not same_noun or context < 1:
         return None  # a role noun alone is everyone's: "the driver" of another story
     if set(unnamed.articles) & set(named.articles) and (unnamed.contrasted or not all(says_no_more(mine, named.descriptions) for mine, _ in same_noun)):
