@@ -202,3 +202,17 @@ def test_relink_never_makes_a_named_person_a_group(number, same):
     ana = named(registry, "Ana Ruiz", "a2", [Description("player", number, phrase="player")])
     relink_entries(registry)
     assert (registry.final_id(players) == ana) is same
+
+
+def test_entity_stage_settles_an_early_article_under_the_merged_id():
+    from storyline.stages.entities import STAGE
+
+    run = RunContext()
+    registry, driver = story_registry()
+    run.memory["entities"] = registry
+    article = Article("a1", "s", None, None, Published(), "The driver", ())
+    analysis = Analysis(article=article, entities=(Entity(driver, "the driver", "PERSON", ((0, 10),)),))
+    untouched = Analysis(article=article, entities=(Entity("other", "Riverton", "ORG", ((0, 3),)),))
+    aliases = STAGE.finish_run(run)
+    assert STAGE.settle(analysis, run).entities[0].id == aliases[driver] != driver
+    assert STAGE.settle(untouched, run) is untouched

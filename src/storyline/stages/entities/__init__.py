@@ -186,6 +186,14 @@ class EntityStage:
     def __call__(self, article: Article, doc: Doc, found: Analysis, run: RunContext) -> tuple[Entity, ...]:
         return find_entities(article, doc, registry_of(run.memory))
 
+    def finish_run(self, run: RunContext) -> dict[str, str]:
+        """The corpus pass once every article is in (pipeline.settle): see finish_run below."""
+        return finish_run(run)
+
+    def settle(self, analysis: Analysis, run: RunContext) -> Analysis:
+        """One article's analysis under the ids the corpus pass left (the same object when none moved)."""
+        return relabel(analysis, run)
+
 
 STAGE = EntityStage()
 
