@@ -775,3 +775,25 @@ def test_quotes_speaker_is_the_one_who_holds_the_words(
 ) -> None:
     quote = next(q for q in run(nlp, text, RUIZ) if q.cue is not None and q.cue.text.startswith(cue))
     assert mention_of(text, quote) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        # a noun cue's words come from its 'from'
+        (
+            "The vote went ahead despite warnings from the ministry that the dam was unsafe.",
+            "warnings",
+            "the ministry",
+        ),
+        # a subjectless cue takes the name the parse ran into the phrase before it
+        (
+            "In a long interview with the editors of the Gazette Ruiz said that the port would close.",
+            "said",
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_quotes_speaker_the_parse_left_out_is_found(nlp, text: str, cue: str, expected: str) -> None:
+    quote = next(q for q in run(nlp, text, RUIZ) if q.cue is not None and q.cue.text == cue)
+    assert expected in (mention_of(text, quote), quote.speaker.name)

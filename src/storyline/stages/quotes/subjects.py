@@ -236,6 +236,33 @@ def _passive_subject(token: Token | None, cue: Token) -> tuple[bool, Token | Non
     return True, next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
 
+def _noun_cue_source(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+    """'repeated warnings from his attorney that ...', 'a statement by the ministry': the words of a noun
+    cue without a speaker come from the object of its 'from' or 'by'."""
+    if token is not None or cue.pos_ != "NOUN":
+        return False, token
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            source = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if source is not None and source.pos_ in ("PROPN", "NOUN", "PRON"):
+                return True, source
+    return False, token
+
+
+def _adjacent_name(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+    """'In a meeting with the board of the Post Trump said ...', '$20 million experts say ...': a finite cue
+    the parse gave no subject has the noun written right before it, which the parse ran into the phrase
+    before."""
+    if token is not None or cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.i == 0:
+        return False, token
+    if any(c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass") and c.i < cue.i for c in cue.children):
+        return False, token
+    before = cue.doc[cue.i - 1]
+    if before.pos_ not in ("PROPN", "NOUN") or before.head.i == cue.i:
+        return False, token
+    return True, before
+
+
 REPAIRS = (
     _nearest_of_subjects,
     _controlling_object,
@@ -245,6 +272,8 @@ REPAIRS = (
     _passive_subject,
     _participle_subject,
     _expletive_it,
+    _noun_cue_source,
+    _adjacent_name,
 )
 
 
