@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storyline.stages.quotes.kinds import is_title, stands_alone, trim_trailing_comma
+from storyline.stages.quotes.kinds import is_nickname, is_title, stands_alone, trim_trailing_comma
 from storyline.stages.quotes.marks import find_marked_spans, split_paragraphs
 
 
@@ -125,3 +125,18 @@ def test_quotes_marks_closing_mark_misprinted_as_opening_closes() -> None:
     assert [(text[span.start : span.end], span.closed) for span in spans] == [
         ("For young people the rate is 51 percent.", True)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Rep. Anna C. "Annie" Ortiz opened the meeting.', True),
+        ("Councillor Marcus \u201cMac\u201d Dowd spoke first.", True),
+        ('He said "Hello" to them.', False),
+        ("the so-called \u201cFreedom\u201d Party", False),
+        ('Jo Lee called it "Terrible" on Monday.', False),
+    ],
+)
+def test_quotes_kinds_nickname_inside_a_name_is_no_quote(text: str, expected: bool) -> None:
+    span = find_marked_spans(text, split_paragraphs(text))[0]
+    assert is_nickname(text, span.start, span.end) is expected

@@ -83,7 +83,8 @@ def find_marked(
     spans = [
         span
         for span in marks.find_marked_spans(text, paragraphs)
-        if keep_titles or not kinds.is_title(text[span.start : span.end])
+        if (keep_titles or not kinds.is_title(text[span.start : span.end]))
+        and not kinds.is_nickname(text, span.start, span.end)
     ]
     quoted = [(span.start - 1, span.end + 1) for span in spans]
     found: list[Candidate] = []

@@ -10,6 +10,9 @@ import re
 
 SENTENCE_END = ".?!\u2026"
 WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+# A capitalised word (or an initial) right before a nickname's opening mark, and one right after its close.
+NAME_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+|\b[A-Z]\.) $")
+NAME_AFTER = re.compile(r" [A-Z][a-z]+\b")
 # Short words a title leaves in lower case ("One Hundred Years of Solitude").
 TITLE_LOWER = frozenset(
     ["a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "vs"]
@@ -60,3 +63,14 @@ def trim_trailing_comma(text: str, start: int, end: int) -> int:
     while end > start and (text[end - 1] in ",;" or text[end - 1].isspace()):
         end -= 1
     return end
+
+
+def is_nickname(text: str, start: int, end: int) -> bool:
+    """One or two capitalised words in marks between a first name and a surname ('Robert C. "Bobby"
+    Scott', 'Marcia “Cia” Price'): part of a name, which nobody is quoted as saying."""
+    words = WORD.findall(text[start:end])
+    if not 0 < len(words) <= 2 or not all(word[0].isupper() for word in words):
+        return False
+    before = NAME_BEFORE.search(text[max(0, start - 40) : max(0, start - 1)])
+    after = NAME_AFTER.match(text, end + 1)
+    return before is not None and after is not None
