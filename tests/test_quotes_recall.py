@@ -207,3 +207,22 @@ def test_quotes_recall_linking_object_to(nlp, text: str, content: str, cue: str)
 
 def test_quotes_recall_linking_without_to_is_no_attribution(nlp) -> None:
     assert indirect_quotes(nlp, "Maria Lopez tied her boots and left.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Reports of widespread fraud spread quickly.", "widespread fraud", "Reports"),
+        ("There is growing skepticism about the new harbour tax.", "the new harbour tax", "skepticism"),
+    ],
+)
+def test_quotes_recall_unowned_claim_noun_with_topic(nlp, text: str, content: str, cue: str) -> None:
+    found = [
+        (q.text, q.cue.text if q.cue else None) for q in extract_quotes(nlp(text)) if q.kind == "indirect"
+    ]
+    assert (content, cue) in found
+
+
+def test_quotes_recall_unowned_view_noun_is_no_claim(nlp) -> None:
+    found = [q.text for q in extract_quotes(nlp("The view of the river was lovely.")) if q.kind == "indirect"]
+    assert found == []

@@ -23,6 +23,12 @@ SPEECH_NOUNS = word_set(
 )
 # Nouns of saying or worry that report a that-clause with no one named ("charges that he ...").
 UNOWNED_NOUNS = SPEECH_NOUNS | word_set("concern fear report rumor rumour speculation suspicion worry")
+# Nouns of claiming and judging that report what they are about even with no one named as holding them
+# ("claims of sexual abuse", "the intense criticism of the anchor", "skepticism about the union's value").
+CLAIM_NOUNS = word_set(
+    """claim accusation allegation report criticism condemnation protest skepticism scepticism assessment
+    complaint charge warning"""
+)
 # Nouns of a stance, a judgement or a proposal held by someone ("has reservations about", "made the case
 # for", "took offense at"): content only through their clause or preposition, source only through an owner.
 STANCE_NOUNS = SPEECH_NOUNS | word_set(
@@ -82,11 +88,14 @@ def noun_attribution(
 
 
 def _unowned_claim(noun: Token) -> Reported | None:
-    """ "Growing concerns that Europe depends on ...", "reports that the plant closed": a noun of saying
-    with its that-clause and nobody named holds it, the writer's report of what is said."""
-    if noun.lemma_.lower() not in UNOWNED_NOUNS:
+    """ "Growing concerns that Europe depends on ...", "reports that the plant closed", "claims of abuse": a
+    noun of saying with its that-clause (or a noun of claiming with what it is about) that nobody named
+    holds, the writer's report of what is said."""
+    if noun.lemma_.lower() not in UNOWNED_NOUNS | CLAIM_NOUNS:
         return None
     content = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and _opens_with_that(c)), None)
+    if content is None and noun.lemma_.lower() in CLAIM_NOUNS:
+        content = _noun_content(noun)
     if content is None:
         return None
     start, end = subtree_span(content)
