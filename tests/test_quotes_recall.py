@@ -226,3 +226,14 @@ def test_quotes_recall_unowned_claim_noun_with_topic(nlp, text: str, content: st
 def test_quotes_recall_unowned_view_noun_is_no_claim(nlp) -> None:
     found = [q.text for q in extract_quotes(nlp("The view of the river was lovely.")) if q.kind == "indirect"]
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Maria Lopez was vague about the cost of the bridge.", "the cost of the bridge", "was vague"),
+        ("Maria Lopez is wary of the new toll.", "the new toll", "is wary"),
+    ],
+)
+def test_quotes_recall_manner_of_speaking_adjective(nlp, text: str, content: str, cue: str) -> None:
+    assert (content, cue, "Maria Lopez") in indirect_quotes(nlp, text)

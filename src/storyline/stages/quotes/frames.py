@@ -55,8 +55,8 @@ def stance_attribution(be: Token, quoted: Sequence[tuple[int, int]]) -> Reported
             content = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if content is not None:
                 break
-    if content is None:
-        return None
+    if content is None or content.tag_ in ("WDT", "WP"):
+        return None  # "the one thing she is passionate about that ...": the content is the antecedent
     start, end = subtree_span(content)
     return Reported(start, end, (be.idx, adjective.idx + len(adjective.text)), subject)
 

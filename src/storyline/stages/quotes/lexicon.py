@@ -11,7 +11,9 @@ from .nouncues import SPEECH_NOUNS
 STANCE_ADJECTIVES = word_set(
     """concerned worried afraid fearful confident sure certain convinced hopeful optimistic pessimistic
     skeptical sceptical critical supportive frank clear adamant determined willing eager reluctant unwilling
-    bearish bullish angry furious frustrated upset pleased proud aware doubtful uncertain unsure opposed"""
+    bearish bullish angry furious frustrated upset pleased proud aware doubtful uncertain unsure opposed
+    coy vague silent cagey evasive reticent candid forthcoming vocal outspoken explicit emphatic passionate
+    enthusiastic excited ready anxious nervous wary cautious"""
 )
 STANCE_PREPOSITIONS = frozenset({"about", "of", "on", "over", "with", "that", "to"})
 # Verbs whose object is the addressee, not the content ("told reporters that ...", "urged voters to ...").
