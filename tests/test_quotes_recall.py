@@ -237,3 +237,11 @@ def test_quotes_recall_unowned_view_noun_is_no_claim(nlp) -> None:
 )
 def test_quotes_recall_manner_of_speaking_adjective(nlp, text: str, content: str, cue: str) -> None:
     assert (content, cue, "Maria Lopez") in indirect_quotes(nlp, text)
+
+
+def test_quotes_recall_according_to_phrase_ends_at_its_comma(nlp) -> None:
+    # the parser hangs the clause on the name as an apposition ("reeks" read as a noun)
+    text = "According to radio host Maria Lopez, the move reeks of fear and desperation."
+    assert ("the move reeks of fear and desperation", "According to", "Maria Lopez") in indirect_quotes(
+        nlp, text
+    )

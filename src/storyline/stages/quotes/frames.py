@@ -105,6 +105,11 @@ def according_to(doc: Doc, according: Token) -> Reported | None:
     source = objects[0] if objects else None
     sentence: Span = according.sent
     phrase_end = (source.right_edge.i + 1) if source is not None else to.i + 1
+    if source is not None:
+        # "According to Rush Limbaugh, the move reeks of ...": the parser may hang the clause on the name;
+        # the phrase ends at the first comma after it
+        comma = next((t.i for t in doc[source.i + 1 : phrase_end] if t.text == ","), None)
+        phrase_end = comma if comma is not None else phrase_end
     if according.i <= sentence.start + 1:
         start_token = phrase_end
         while start_token < sentence.end and doc[start_token].is_punct:
