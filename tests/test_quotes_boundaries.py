@@ -171,3 +171,14 @@ def test_quotes_block_quote_after_cue_and_colon(nlp, text: str, expected: list[t
         (quote.text, quote.cue.text if quote.cue else "", text[slice(*quote.speaker.mention)])
         for quote in quotes
     ] == expected
+
+
+def test_quotes_transcript_continuation_takes_the_nearest_turn(nlp) -> None:
+    # A transcript pasted as one long quote (no closing marks): a paragraph with no label continues the
+    # turn right before it, not the first turn of the chain.
+    text = (
+        '"SMITH: Let us start with the budget for next year.\n\n"JONES: Well, the budget is too small for '
+        'the city.\n\n"And the council knows it very well.\n\n"SMITH: Thank you for coming in today.'
+    )
+    speakers = [(quote.text, quote.speaker.name) for quote in extract_quotes(nlp(text))]
+    assert ("And the council knows it very well.", "JONES") in speakers

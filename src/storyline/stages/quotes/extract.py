@@ -149,26 +149,28 @@ def _drop_unclosed_uncued(found: list[Candidate]) -> list[Candidate]:
 
 
 def _share_chain_cues(found: list[Candidate]) -> None:
-    """All paragraphs of one long quote share the cue found for any of them (usually the first or last)."""
+    """All paragraphs of one long quote share the cue found for them: each cue-less part takes the cue of
+    the nearest part before it that has one, else of the first after it (a trailing "..., she said"). A
+    transcript pasted as one long quote changes speaker at each "NAME:" turn, so the nearest turn counts,
+    not the first."""
     chains: dict[int, list[Candidate]] = {}
     for candidate in found:
         chains.setdefault(candidate.chain if candidate.chain is not None else candidate.start, []).append(
             candidate
         )
     for parts in chains.values():
-        if len(parts) < 2:
+        if len(parts) < 2 or all(part.cue is None for part in parts):
             continue
-        with_cue = next((part for part in parts if part.cue is not None), None)
-        if with_cue is None:
-            continue
-        for part in parts:
-            if part.cue is None:
-                part.cue, part.speaker_token, part.referent = (
-                    with_cue.cue,
-                    with_cue.speaker_token,
-                    with_cue.referent,
-                )
-                part.kind = "direct"
+        parts = sorted(parts, key=lambda part: part.start)
+        for number, part in enumerate(parts):
+            if part.cue is not None:
+                continue
+            before = [other for other in parts[:number] if other.cue is not None]
+            source = (
+                before[-1] if before else next(other for other in parts[number:] if other.cue is not None)
+            )
+            part.cue, part.speaker_token, part.referent = source.cue, source.speaker_token, source.referent
+            part.kind = "direct"
 
 
 def find_indirect(
