@@ -797,3 +797,32 @@ def test_quotes_speaker_is_the_one_who_holds_the_words(
 def test_quotes_speaker_the_parse_left_out_is_found(nlp, text: str, cue: str, expected: str) -> None:
     quote = next(q for q in run(nlp, text, RUIZ) if q.cue is not None and q.cue.text == cue)
     assert expected in (mention_of(text, quote), quote.speaker.name)
+
+
+def test_quotes_subjectless_cue_after_a_participle_aside_takes_the_name_before_it(nlp) -> None:
+    text = "Obama Says Port Will Open Soon\n\nLIMA -- President Ana Ruiz, opening the new port on Monday, said it would bring jobs."
+    quote = next(q for q in run(nlp, text, RUIZ) if q.cue is not None and q.cue.text == "said")
+    assert (mention_of(text, quote), quote.speaker.name) == ("President Ana Ruiz", "Ana Ruiz")
+
+
+def test_quotes_according_to_source_the_parse_took_for_a_verb_phrase(nlp) -> None:
+    # 'Lee left, according to show insiders.': the parse reads 'show' as a verb taking 'insiders'
+    rows = [
+        ("Lee", "PROPN", "NNP", "nsubj", 1),
+        ("left", "VERB", "VBD", "ROOT", 1),
+        (",", "PUNCT", ",", "punct", 1),
+        ("according", "VERB", "VBG", "prep", 1),
+        ("to", "ADP", "IN", "prep", 3),
+        ("show", "VERB", "VB", "pcomp", 4),
+        ("insiders", "NOUN", "NNS", "dobj", 5),
+        (".", "PUNCT", ".", "punct", 1),
+    ]
+    doc = hand_doc(nlp, rows)
+    source = repair_subject(None, doc[3])
+    assert source is not None and source.text == "insiders"
+
+
+def test_quotes_estimate_after_by_is_the_source_of_its_clause(nlp) -> None:
+    text = "About 300 homes along the river have been damaged by the floods, by one estimate."
+    quote = next(q for q in run(nlp, text) if q.cue is not None and q.cue.text == "by")
+    assert quote.text.startswith("About 300 homes") and mention_of(text, quote) == "one estimate"

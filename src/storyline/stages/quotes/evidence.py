@@ -57,7 +57,8 @@ def _clause_around(
 
 
 def _in_evidence(doc: Doc, preposition: Token) -> Reported | None:
-    """ "In this poll, Trump rose a point": the clause is the poll's finding, "In" the cue."""
+    """ "In this poll, Trump rose a point", "..., by one estimate": the clause is the poll's finding, the
+    preposition the cue."""
     if preposition.dep_ != "prep" or preposition.head.pos_ not in ("VERB", "AUX") or is_cue(preposition.head):
         return None
     objects = [c for c in preposition.children if c.dep_ == "pobj"]
@@ -94,7 +95,7 @@ def find_evidence(
         if not in_region[token.i] or in_quote[token.i] or inside(quoted, token.idx):
             continue
         reported = None
-        if token.lower_ == "in":
+        if token.lower_ in ("in", "by"):
             reported = _in_evidence(doc, token)
         elif token.pos_ == "VERB" and token.lemma_.lower() in EVIDENCE_VERBS:
             reported = _evidence_shows(token)

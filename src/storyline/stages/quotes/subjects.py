@@ -258,9 +258,38 @@ def _adjacent_name(token: Token | None, cue: Token) -> tuple[bool, Token | None]
     if any(c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass") and c.i < cue.i for c in cue.children):
         return False, token
     before = cue.doc[cue.i - 1]
+    if before.text == ",":
+        before = _before_aside(cue)
+    if before is None:
+        return False, token
     if before.pos_ not in ("PROPN", "NOUN") or before.head.i == cue.i:
         return False, token
     return True, before
+
+
+def _before_aside(cue: Token) -> Token | None:
+    """'President Obama, dedicating the museum on Saturday, said': the word before a participle clause set
+    off by commas right before the cue."""
+    doc = cue.doc
+    for i in range(cue.i - 2, max(cue.sent.start, cue.i - 25), -1):
+        if doc[i].text == ",":
+            opening = doc[i + 1]
+            return doc[i - 1] if opening.tag_ in ("VBG", "VBN") and i > cue.sent.start else None
+    return None
+
+
+def _according_to_source(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+    """'according to show insiders', the parse reading 'show' as a verb: the last noun of the words
+    after 'to' before any punctuation is the source."""
+    if token is not None or cue.lower_ != "according" or cue.i + 2 >= len(cue.doc):
+        return False, token
+    words = []
+    for following in cue.doc[cue.i + 2 : cue.i + 8]:
+        if following.is_punct or following.is_space:
+            break
+        words.append(following)
+    nouns = [w for w in words if w.pos_ in ("PROPN", "NOUN", "PRON")]
+    return (True, nouns[-1]) if nouns else (False, token)
 
 
 REPAIRS = (
@@ -274,6 +303,7 @@ REPAIRS = (
     _expletive_it,
     _noun_cue_source,
     _adjacent_name,
+    _according_to_source,
 )
 
 
