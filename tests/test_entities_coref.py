@@ -293,3 +293,28 @@ def test_mentions_bare_noun_opening_a_line_is_a_reference(nlp, case, text, words
 )
 def test_mentions_possessor_inside_a_noun_chunk_is_a_mention(nlp, case, text, words):
     assert words in nominal_texts(nlp, text)
+
+
+# (case, text, pronoun, the mention it must join)
+PRONOUN_LINKS = [
+    ("possessive her in its antecedent's clause", "Witnesses say 59-year-old Raj Chohan was leaving her car when she was hit.",
+     "her", "Raj Chohan"),
+    ("a person known to be female before one of unknown gender",
+     "An intoxicated driver who fled after striking a woman has been charged in her death.", "her", "a woman"),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "pronoun", "antecedent"), PRONOUN_LINKS, ids=[c[0] for c in PRONOUN_LINKS])
+def test_coref_pronoun_joins_its_antecedent(nlp, case, text, pronoun, antecedent):
+    entities = resolve_entities(nlp(text)).entities
+    found = entity_of(text, entities, pronoun)
+    assert found is not None and found is entity_of(text, entities, antecedent)
+
+
+def test_coref_headline_clause_is_no_name_and_its_noun_joins_the_story(nlp):
+    text = ("Woman Killed In Queens Hit-And-Run, Driver Charged\nA woman has died after being hit by a car that fled "
+            "the scene, and now the driver is facing charges.")
+    entities = resolve_entities(nlp(text)).entities
+    assert "Driver Charged" not in mention_texts(text, entities)
+    driver = entity_of(text, entities, "Driver")
+    assert driver is not None and driver is entity_of(text, entities, "the driver")

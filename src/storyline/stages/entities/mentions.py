@@ -160,11 +160,22 @@ def name_mentions(doc: Doc, blocked: Sequence[tuple[int, int]]) -> list[Mention]
         label = label_of(ent)
         if label not in NER_LABELS or overlaps(blocked, ent.start_char, ent.end_char):
             continue
-        if is_credit(ent) or is_heading_like(ent.sent):
+        if is_credit(ent) or is_heading_like(ent.sent) or is_headline_clause(ent):
             continue
         for first, last, title in name_parts(ent):
             add_name_mention(doc, ent, first, last, title, sentence_index, mentions, label)
     return mentions
+
+
+def is_headline_clause(ent: Span) -> bool:
+    """A capitalised headline clause spaCy took for a name ("Woman Killed In Queens Hit-And-Run", "Driver
+    Charged"): it opens its line with a common person or organisation noun and holds a verb. The noun stays
+    a nominal mention."""
+    breaks = [t.i for t in ent if "\n" in t.text]
+    words = [t for t in ent.doc[breaks[-1] + 1 if breaks else ent.start : ent.end] if not t.is_space]
+    if not words or words[0].pos_ not in ("NOUN", "PROPN") or words[0].lower_ not in PERSON_NOUNS | ORG_NOUNS:
+        return False
+    return any(t.pos_ == "VERB" for t in words[1:])
 
 
 def label_of(ent: Span) -> str:
@@ -251,16 +262,19 @@ def pronoun_mentions(doc: Doc, blocked: Sequence[tuple[int, int]]) -> list[Menti
                 first=token.i,
                 last=token.i + 1,
                 sentence=sentence_index[token.sent.start],
-                features=dict(features),
+                # "her" is an object or a possessive: the tagger says which ("leaving her car" is not "saw her"),
+                # and binding rules out a same-clause antecedent only for the object.
+                features=dict(features) | ({"case": "poss"} if token.tag_ == "PRP$" else {}),
             )
         )
     return mentions
 
 
-def nominal_kind(head: Token) -> str | None:
+def nominal_kind(head: Token, headline: bool = False) -> str | None:
     lemma = head.lemma_.lower()
-    # "the President", "the Church": a capitalised role word outside any name is still a role noun.
-    if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and not head.ent_type_):
+    # "the President", "the Church": a capitalised role word outside any name is still a role noun; in a
+    # headline, even one the tagger put in a name ("Driver Charged").
+    if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and (headline or not head.ent_type_)):
         return None
     if lemma in PERSON_NOUNS:
         return "PERSON"
@@ -275,8 +289,10 @@ def nominal_mentions(doc: Doc, blocked: Sequence[tuple[int, int]], names: Sequen
     sentence_index = sentence_index_of(doc)
     quotes = quoted_ranges(text_of(doc))
     mentions: list[Mention] = []
-    for chunk_start, head in noun_phrases(doc):
-        kind = nominal_kind(head)
+    headlines = headline_lines(text_of(doc))
+    for chunk_start, head in noun_phrases(doc, headlines):
+        in_headline = any(s <= head.idx < e for s, e in headlines)
+        kind = nominal_kind(head, in_headline)
         if kind is None or head.i in named_tokens or overlaps(blocked, doc[chunk_start].idx, head.idx + len(head)):
             continue
         # A noun chunk never runs across a line break ("...2013\nA 36-year-old climber"): the line before is
@@ -285,9 +301,10 @@ def nominal_mentions(doc: Doc, blocked: Sequence[tuple[int, int]], names: Sequen
         determiners = [t for t in doc[start : head.i] if t.dep_ in ("det", "poss")]
         number = "plural" if head.tag_ in ("NNS", "NNPS") else "singular"
         modified = any(t.ent_type_ in ("NORP", "GPE", "LOC") or t.pos_ in ("PROPN", "NUM") or t.like_num for t in doc[start : head.i])
-        # A headline drops its articles ("Gunman kills 1"): a bare singular opening a line may be a reference.
+        # A headline drops its articles ("Gunman kills 1", "..., Driver Charged"): there, and at the start of
+        # any line, a bare singular may be a reference.
         opens_line = start == 0 or "\n" in doc[start - 1].text_with_ws
-        if not determiners and number == "singular" and not modified and not opens_line:
+        if not determiners and number == "singular" and not modified and not opens_line and not in_headline:
             continue  # a bare singular is a role ("as president"), not a reference
         first = start
         while first < head.i and doc[first].dep_ in ("predet",):
@@ -318,10 +335,36 @@ def nominal_mentions(doc: Doc, blocked: Sequence[tuple[int, int]], names: Sequen
     return mentions
 
 
-def noun_phrases(doc: Doc) -> list[tuple[int, Token]]:
+def noun_phrases(doc: Doc, headlines: Sequence[tuple[int, int]] = ()) -> list[tuple[int, Token]]:
     """(first token, head) of spaCy's noun chunks and of the possessors inside them, which spaCy folds into
-    the possessed noun's chunk ("the team's second arrest", "his company's party", "the academy's standard")."""
+    the possessed noun's chunk ("the team's second arrest", "his company's party", "the academy's standard");
+    in a headline, whose capitals and dropped articles defeat the parser, any noun outside a chunk too."""
     phrases = [(chunk.start, chunk.root) for chunk in doc.noun_chunks]
+    chunked = {i for start, head in phrases for i in range(start, head.i + 1)}
     for start, head in list(phrases):
         phrases += [(t.left_edge.i, t) for t in doc[start : head.i] if t.dep_ == "poss" and t.pos_ == "NOUN"]
+    for line_start, line_end in headlines:
+        span = doc.char_span(line_start, line_end, alignment_mode="expand")
+        if span is not None:
+            phrases += [(t.i, t) for t in span if t.pos_ in ("NOUN", "PROPN") and t.i not in chunked]
     return phrases
+
+
+# Words a headline has at most: ECB+ headlines run 5-12; a longer line without a stop is a paragraph.
+HEADLINE_WORDS = 14
+
+
+def headline_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of headline lines: short, with no sentence-final stop, most words capitalised
+    ("Woman Killed In Queens Hit-And-Run, Driver Charged")."""
+    found, start = [], 0
+    for line in text.split("\n"):
+        words = [w for w in line.split() if any(ch.isalpha() for ch in w)]
+        stripped = line.strip()
+        if (
+            stripped and stripped[-1] not in ".!?\"'”’:;,])" and 2 <= len(words) <= HEADLINE_WORDS
+            and 2 * sum(w[0].isupper() for w in words) > len(words) and "/" not in stripped
+        ):
+            found.append((start, start + len(line)))
+        start += len(line) + 1
+    return found
