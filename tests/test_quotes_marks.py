@@ -140,3 +140,13 @@ def test_quotes_marks_closing_mark_misprinted_as_opening_closes() -> None:
 def test_quotes_kinds_nickname_inside_a_name_is_no_quote(text: str, expected: bool) -> None:
     span = find_marked_spans(text, split_paragraphs(text))[0]
     assert is_nickname(text, span.start, span.end) is expected
+
+
+def test_quotes_marks_nested_pair_of_other_family_does_not_close() -> None:
+    # A straight-quoted paragraph that never closes (a pasted transcript) holding a curly-quoted title:
+    # the title's closing mark closes the title, not the paragraph's quote.
+    text = '"SMITH: As \u201cThe Journal\u201d wrote, the plan is late.\n"JONES: It is not late.'
+    assert quoted_words(text)[:2] == [
+        "SMITH: As \u201cThe Journal\u201d wrote, the plan is late.",
+        "JONES: It is not late.",
+    ]

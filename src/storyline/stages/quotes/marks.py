@@ -114,6 +114,7 @@ def pair_double_marks(text: str, paragraphs: list[tuple[int, int]]) -> list[Mark
         open_at = para_start
         chain = -1
         seen_mark = False
+        nested = 0  # quotes of another family opened inside the open one and not yet closed
         in_paragraph = _marks_in(positions, para_start, para_end)
         # Straight marks that come in pairs alternate open/close whatever the spacing around them
         # ('Wilkins said," [Warhol] liked ..."'); an odd count falls back to reading the spacing.
@@ -129,7 +130,7 @@ def pair_double_marks(text: str, paragraphs: list[tuple[int, int]]) -> list[Mark
                 family, direction = "low", "close"
             if open_family is None:
                 if direction == "open":
-                    open_family, open_at = family, i
+                    open_family, open_at, nested = family, i, 0
                     chain = carry[1] if carry and not seen_mark and carry[0] == family else len(spans)
                 elif not seen_mark and i > para_start and text[i - 1] in SENTENCE_END + ",":
                     # A closing mark with no opening one: the quote began at the paragraph's start.
@@ -138,7 +139,11 @@ def pair_double_marks(text: str, paragraphs: list[tuple[int, int]]) -> list[Mark
                 continue
             seen_mark = True
             if family != open_family:
-                if direction == "close" and _closes_mixed(text, in_paragraph, i, open_family):
+                if direction == "open":
+                    nested += 1
+                elif nested:
+                    nested -= 1  # the close of a nested quote ('"... as “The Journal” wrote, ...')
+                elif direction == "close" and _closes_mixed(text, in_paragraph, i, open_family):
                     # '“... the FBI," he said': sites mix curly and straight marks; a closing mark of
                     # another family closes the quote when its own family has no mark left to close it
                     spans.append((open_at + 1, i, True, True, chain))
@@ -153,7 +158,7 @@ def pair_double_marks(text: str, paragraphs: list[tuple[int, int]]) -> list[Mark
             stop = _last_sentence_end(text, open_at + 1, i)
             if stop is not None:
                 spans.append((open_at + 1, stop, True, False, chain))
-            open_family, open_at, chain = family, i, len(spans)
+            open_family, open_at, chain, nested = family, i, len(spans), 0
         carry = None
         if open_family is not None:
             following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
