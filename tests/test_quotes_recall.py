@@ -245,3 +245,24 @@ def test_quotes_recall_according_to_phrase_ends_at_its_comma(nlp) -> None:
     assert ("the move reeks of fear and desperation", "According to", "Maria Lopez") in indirect_quotes(
         nlp, text
     )
+
+
+def test_quotes_recall_verb_misread_as_plural_noun(nlp) -> None:
+    # a hand-built parse with the tagger's misreading: "plans" as a plural noun that keeps its infinitive
+    from spacy.tokens import Doc
+
+    from storyline.stages.quotes.reported import find_reported
+
+    words = ["The", "Lopez", "campaign", "plans", "to", "open", "an", "office", "."]
+    heads = [2, 2, 3, 3, 5, 3, 7, 5, 3]
+    deps = ["det", "compound", "compound", "ROOT", "aux", "xcomp", "det", "dobj", "punct"]
+    pos = ["DET", "PROPN", "NOUN", "NOUN", "PART", "VERB", "DET", "NOUN", "PUNCT"]
+    tags = ["DT", "NNP", "NN", "NNS", "TO", "VB", "DT", "NN", "."]
+    lemmas = ["the", "Lopez", "campaign", "plan", "to", "open", "an", "office", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    text = doc.text
+    found = [
+        (text[r.start : r.end], text[r.cue[0] : r.cue[1]], r.speaker.text if r.speaker is not None else None)
+        for r in find_reported(doc, text, [], [(0, len(text))])
+    ]
+    assert found == [("to open an office", "plans", "campaign")]

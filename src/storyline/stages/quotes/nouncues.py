@@ -146,3 +146,26 @@ def _opens_with_that(clause: Token) -> bool:
 
 def _opens_with_to(clause: Token) -> bool:
     return any(child.dep_ == "aux" and child.lower_ == "to" for child in clause.children)
+
+
+def misread_verb_attribution(noun: Token, quoted: Sequence[tuple[int, int]]) -> Reported | None:
+    """ "The Clinton campaign plans to employ ...": a verb of intention or saying in -s read as a plural
+    noun keeps its clause as a child (a noun takes no infinitive or clause complement of its own), and
+    the noun phrase before it, read as its compound, is its subject."""
+    clause = next((c for c in noun.children if c.dep_ in ("xcomp", "ccomp") and c.i > noun.i), None)
+    if clause is None or noun.tag_ != "NNS" or inside(quoted, noun.idx):
+        return None
+    subject = next(
+        (
+            c
+            for c in reversed(list(noun.lefts))
+            if c.dep_ in ("compound", "nsubj") and c.pos_ in ("NOUN", "PROPN")
+        ),
+        None,
+    )
+    if subject is None:
+        return None
+    start, end = subtree_span(clause)
+    if end - start < 3:
+        return None
+    return Reported(start, end, (noun.idx, noun.idx + len(noun.text)), subject)

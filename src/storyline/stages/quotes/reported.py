@@ -55,7 +55,7 @@ from .lexicon import (
     STANCE_TOWARD_PREPOSITIONS,
     THING_OBJECT_LEMMAS,
 )
-from .nouncues import STANCE_NOUNS, UNOWNED_NOUNS, noun_attribution
+from .nouncues import STANCE_NOUNS, UNOWNED_NOUNS, misread_verb_attribution, noun_attribution
 from .views import APPEARANCE_LEMMAS, appearance_attribution, evident_attribution
 
 if TYPE_CHECKING:
@@ -305,6 +305,11 @@ def find_reported(
             if reported:
                 found.append(reported)
             continue
+        if token.pos_ == "NOUN" and (lemma in INTENT_LEMMAS or lemma in SPEECH_LEMMAS):
+            misread = misread_verb_attribution(token, quoted)
+            if misread is not None:
+                found.append(misread)
+                continue
         if token.pos_ == "NOUN" and (lemma in STANCE_NOUNS or lemma in UNOWNED_NOUNS):
             claim = noun_attribution(token, quoted, NOUN_OBJECT_CUES)
             if claim is not None:
