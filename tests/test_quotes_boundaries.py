@@ -51,6 +51,28 @@ def test_quotes_runon_second_cue_of_speaker_is_its_own_attribution(
     ("text", "first", "second"),
     [
         (
+            "The mayor refuses to release the report or explain why the bridge closed.",
+            ("refuses", "to release the report"),
+            ("explain", "why the bridge closed"),
+        ),
+        (
+            "The senator said the vote was fair, though she noted that turnout was low.",
+            ("said", "the vote was fair"),
+            ("noted", "that turnout was low"),
+        ),
+    ],
+)
+def test_quotes_runon_alternative_and_concession_are_their_own_attributions(
+    nlp, text: str, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    found = {(cue, content) for cue, content, _ in reported(nlp, text)}
+    assert first in found and second in found
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
             "The agency plans to discuss the launch, which state media claimed was a complete success.",
             ("discuss", "the launch"),
             ("claimed", "state media"),

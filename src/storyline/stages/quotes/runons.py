@@ -19,7 +19,8 @@ from .lexicon import REPORTING_LEMMAS
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-COORDINATORS = frozenset({"and", "but"})
+COORDINATORS = frozenset({"and", "but", "or"})
+CONCESSIVES = frozenset({"although", "though", "while", "whereas"})
 RELATIVES = frozenset({"who", "which", "whose"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 MIN_CONTENT = 3
@@ -48,8 +49,9 @@ def _second_cue(doc: Doc, reported: Reported) -> tuple[Token, Token, Token | Non
     """The first cue verb inside the clause that starts a second attribution, with the token the clause
     stops before (the conjunction or the comma) and the second attribution's own subject if it has one:
     the speaker's second verb ("..., and warned", "..., arguing"), a coordinated clause of another named
-    source ("... and experts say ..."), a relative clause with its own cue ("the test, which state media
-    claimed ...", "Democrats, who have questioned ...")."""
+    source ("... and experts say ..."), a concessive clause with its own subject and cue ("..., though she
+    noted that ..."), a relative clause with its own cue ("the test, which state media claimed ...",
+    "Democrats, who have questioned ...")."""
     span = doc.char_span(reported.start, reported.end, alignment_mode="expand")
     outer = doc.char_span(reported.cue[0], reported.cue[1], alignment_mode="expand")
     if span is None or outer is None:
@@ -79,6 +81,13 @@ def _second_cue(doc: Doc, reported: Reported) -> tuple[Token, Token, Token | Non
             continue
         if token.dep_ == "advcl" and token.tag_ == "VBG" and before.text == "," and subject is None:
             return token, before, None
+        if (
+            token.dep_ == "advcl"
+            and before.text == ","
+            and subject is not None
+            and token.left_edge.lower_ in CONCESSIVES
+        ):
+            return token, before, subject  # "..., though she noted that ...": her second statement
     return None
 
 
