@@ -89,13 +89,13 @@ def test_entities_predicates_its_bound_by_an_organisation_subject(nlp):
 RELATIVE_WHO = [
     ("name mentioned again", "The club fired Jim Brown, who had lost ten games. Brown said he was sad.", "Jim Brown", True),
     ("nominal mentioned again", "Police arrested the driver who hit her. The driver was drunk, police said.", "the driver", True),
-    ("one-off description", "A man who lives nearby saw the fire on Monday.", "A man", False),
+    ("singular description", "A man who lives nearby saw the fire on Monday.", "A man", True),
     ("part of a group", "Officials warned residents who live near the river. The residents left on Monday.", "residents", False),
 ]
 
 
 @pytest.mark.parametrize(("case", "text", "antecedent", "joins"), RELATIVE_WHO, ids=[c[0] for c in RELATIVE_WHO])
-def test_entities_predicates_relative_who_joins_a_recurring_antecedent(nlp, case, text, antecedent, joins):
+def test_entities_predicates_relative_who_joins_a_singular_antecedent(nlp, case, text, antecedent, joins):
     entities = resolve_entities(nlp(text)).entities
     who = entity_with(text, entities, "who")
     target = entity_with(text, entities, antecedent)
