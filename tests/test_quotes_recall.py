@@ -266,3 +266,11 @@ def test_quotes_recall_verb_misread_as_plural_noun(nlp) -> None:
         for r in find_reported(doc, text, [], [(0, len(text))])
     ]
     assert found == [("to open an office", "plans", "campaign")]
+
+
+def test_quotes_recall_stance_noun_subject_of_be_that(nlp) -> None:
+    text = "Maria Lopez's bet is that the new toll will pay for the bridge."
+    found = indirect_quotes(nlp, text)
+    assert [(content, speaker) for content, _, speaker in found] == [
+        ("that the new toll will pay for the bridge", "Maria Lopez")
+    ]

@@ -37,7 +37,7 @@ STANCE_NOUNS = SPEECH_NOUNS | word_set(
     praise adulation admiration interest comment remark insult attack appeal plea demand request objection
     protest skepticism scepticism suspicion confidence faith opinion conviction forecast assessment estimate
     theory hope fear expectation desire wish doubt warning concern complaint message pitch vision understanding
-    assurance guarantee commitment intention intent bid offer"""
+    assurance guarantee commitment intention intent bid offer bet wager argument thesis view worry"""
 )
 # Nouns whose infinitive is what is proposed or intended ("a decision to grant", "plans to give").
 INTENTION_NOUNS = word_set(
@@ -126,6 +126,13 @@ def _noun_content(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ in ("acl", "ccomp") and _opens_with_that(child):
             return child
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        # "Mr. Obama's bet is that ...", "her view is that ...": the clause after "is" is the noun's
+        clause = next(
+            (c for c in noun.head.children if c.dep_ in ("ccomp", "attr") and _opens_with_that(c)), None
+        )
+        if clause is not None:
+            return clause
     for child in noun.children:
         if child.dep_ == "acl" and lemma in INTENTION_NOUNS and _opens_with_to(child):
             return child
