@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .models import Analysis, Problem, RawItem
-from .pipeline import RunContext, run_pipeline
+from .pipeline import RunContext, run_pipeline, settle
 
 if TYPE_CHECKING:
     from .store import Correction, EntityKnowledge, Store
@@ -26,7 +26,8 @@ def analyze_text(
     `published` (YYYY-MM-DD) is assumed for any article whose own date cannot be found.
     """
     item = RawItem(source=source, text=text, format="text")
-    return list(run_pipeline([item], default_date=published, one_article=one_article))
+    run = RunContext(default_date=published)
+    return settle(list(run_pipeline([item], default_date=published, one_article=one_article, run=run)), run)
 
 
 def analyze_paths(
@@ -38,10 +39,39 @@ def analyze_paths(
     on_article: Callable[[Analysis], None] | None = None,
     run: RunContext | None = None,
 ) -> Iterator[Analysis]:
-    """Read files, folders or `-` (stdin) and yield one Analysis per article found in them.
+    """Read files, folders or `-` (stdin) and yield one Analysis per article found in them, in input order.
 
-    `run` may be prepared beforehand (see entity_run) to analyse under the user's entity corrections.
+    on_article is called as each article is analysed; the analyses are yielded once the whole run is in,
+    settled (see pipeline.settle): an entity an early article describes and a later one names has one id in
+    both. `run` may be prepared beforehand (see entity_run) to analyse under the user's entity corrections.
     """
+    run = run or RunContext(default_date=date)
+    yield from settle(
+        list(
+            analyze_each(
+                paths,
+                date=date,
+                one_article=one_article,
+                on_problem=on_problem,
+                on_article=on_article,
+                run=run,
+            )
+        ),
+        run,
+        on_problem=on_problem,
+    )
+
+
+def analyze_each(
+    paths: Sequence[str],
+    *,
+    date: str | None,
+    one_article: bool,
+    on_problem: Callable[[Problem], None] | None,
+    on_article: Callable[[Analysis], None] | None,
+    run: RunContext,
+) -> Iterator[Analysis]:
+    """Each article's analysis as soon as it is made, before the run is settled (see analyze_paths)."""
     from .ingest import read_inputs
 
     for analysis in run_pipeline(
@@ -135,7 +165,9 @@ def build(
 
     with open_store(db) as store:
         run, fingerprint = entity_run(store.corrections(), date)
-        analyses = analyze_paths(paths, date=date, one_article=one_article, on_problem=note, run=run)
+        analyses = analyze_each(
+            paths, date=date, one_article=one_article, on_problem=note, on_article=None, run=run
+        )
         store_all(store, analyses, run, fingerprint, summary, note, on_article)
     return summary
 
@@ -149,7 +181,9 @@ def store_all(
     note: Callable[[Problem], None],
     on_article: Callable[[Analysis], None] | None,
 ) -> None:
-    """Save each analysis in its own transaction, counting what changed; a store error costs one article."""
+    """Save each analysis in its own transaction, counting what changed; a store error costs one article.
+    Once the run is in, the articles written are settled (pipeline.settle) and those the corpus pass
+    changed are stored again in place, so a crash mid-run loses nothing already saved."""
     from .store import StoreError
 
     written: list[Analysis] = []
@@ -162,7 +196,25 @@ def store_all(
         count(summary, outcome, analysis, written)
         if on_article:
             on_article(analysis)
+    written = store_settled(store, written, run, fingerprint, note)
     refresh_variants(store, run, written)
+
+
+def store_settled(
+    store: Store, written: list[Analysis], run: RunContext, fingerprint: str, note: Callable[[Problem], None]
+) -> list[Analysis]:
+    """The written analyses settled; each one the corpus pass changed replaces its stored version."""
+    from .store import StoreError
+
+    settled = settle(written, run, on_problem=note)
+    for before, after in zip(written, settled, strict=True):
+        if after is before:
+            continue
+        try:
+            store.replace(after, corrections=fingerprint)
+        except StoreError as error:  # the article stays as first stored
+            note(Problem(after.article.source, str(error), "store", after.article.id))
+    return settled
 
 
 def count(summary: BuildSummary, outcome: str, analysis: Analysis, written: list[Analysis]) -> None:
@@ -203,4 +255,5 @@ def reanalyse(db: str | Path, *, on_article: Callable[[Analysis], None] | None =
 
 def analyses_of(items: Iterable[RawItem]) -> list[Analysis]:
     """Analyse already decoded items (useful in tests and notebooks)."""
-    return list(run_pipeline(items))
+    run = RunContext()
+    return settle(list(run_pipeline(items, run=run)), run)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
@@ -43,6 +43,10 @@ class Stage(Protocol):
     `field` names the Analysis field the records fill; `version` is stored with the output. A stage that
     revises several fields (the time stage dates quotes, figures and events) returns a mapping of field name
     -> records instead, and names those fields in `field`, space-separated.
+
+    A stage that revises its records once every article of the run is in (see settle) also has
+    `finish_run(run)`, which draws the run-wide conclusions once, and `settle(analysis, run)`, which applies
+    them to one article's analysis and returns the same object when they do not touch it.
     """
 
     name: str
@@ -144,6 +148,32 @@ def _parse_batch(
                 report(Problem(article.source, f"{type(error).__name__}: {error}", "parse", article.id))
         return
     yield from zip(parseable, docs, strict=True)
+
+
+def settle(
+    analyses: Sequence[Analysis],
+    run: RunContext,
+    *,
+    stages: Iterable[Stage] | None = None,
+    on_problem: Callable[[Problem], None] | None = None,
+) -> list[Analysis]:
+    """The run's analyses revised by what only the whole run shows, once every article is in: the entity
+    stage's corpus pass merges entries the input order kept apart (an early article's "the driver" and the
+    person a later one names), and every analysis takes the merged ids. A stage whose pass fails leaves the
+    analyses as they were and is reported through on_problem."""
+    settled = list(analyses)
+    for stage in default_stages() if stages is None else stages:
+        if not hasattr(stage, "finish_run"):
+            continue
+        try:
+            stage.finish_run(run)  # type: ignore[attr-defined]
+            settled = [stage.settle(analysis, run) for analysis in settled]  # type: ignore[attr-defined]
+        except Exception as error:  # the articles stand as analysed; the run goes on
+            if on_problem:
+                on_problem(
+                    Problem("<run>", f"corpus pass failed: {type(error).__name__}: {error}", stage.name)
+                )
+    return settled
 
 
 def split_items(
