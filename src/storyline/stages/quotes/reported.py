@@ -35,6 +35,7 @@ from .lexicon import (
     COMPARING_LEMMAS,
     DEMAND_LEMMAS,
     DEMAND_PREPOSITIONS,
+    DEPICTING_LEMMAS,
     FORCE_LEMMAS,
     GENERIC_PERSON,
     INTENT_LEMMAS,
@@ -53,6 +54,7 @@ from .lexicon import (
     REQUEST_LEMMAS,
     SPEAKING_TO_LEMMAS,
     STANCE_TOWARD_PREPOSITIONS,
+    STANDING_WORDS,
     THING_OBJECT_LEMMAS,
 )
 from .nouncues import STANCE_NOUNS, UNOWNED_NOUNS, misread_verb_attribution, noun_attribution
@@ -141,6 +143,8 @@ def _content_span(cue: Token, text: str) -> tuple[int, int] | None:
         # "critics see the program as a loophole", "consider him a threat": a view of the object
         extra = by_dep.get("oprd", []) + [p for p in by_dep.get("prep", []) if p.lower_ == "as"]
         parts = [by_dep["dobj"][0], *extra]
+    elif lemma in DEPICTING_LEMMAS and "dobj" in by_dep and (state := _state_of(by_dep)) is not None:
+        parts = [by_dep["dobj"][0], state]  # "polls show Clinton with a lead", "showing her ahead 3 points"
     elif lemma in OBJECT_VIEW_LEMMAS and "dobj" in by_dep and by_dep["dobj"][0].pos_ != "PRON":
         parts = by_dep["dobj"][:1]  # "Democrats want policies that ...", "despise the elites"
     elif cue.dep_ == "parataxis" and lemma in SPEECH_LEMMAS and cue.head.pos_ in ("VERB", "AUX"):
@@ -166,6 +170,16 @@ def _to_phrase(by_dep: dict[str, list[Token]]) -> Token | None:
     return next(
         (p for p in preps if p.lower_ == "to" and any(c.dep_ in ("pobj", "pcomp") for c in p.children)), None
     )
+
+
+def _state_of(by_dep: dict[str, list[Token]]) -> Token | None:
+    """What a picture or a count shows its object in: a "with" phrase or a word of standing after it
+    ("Clinton with a lead", "her ahead 3 points")."""
+    obj = by_dep["dobj"][0]
+    for token in [*by_dep.get("prep", []), *by_dep.get("advmod", []), *obj.children]:
+        if token.i > obj.i and (token.lower_ == "with" or token.lower_ in STANDING_WORDS):
+            return token
+    return None
 
 
 def _as_phrase(by_dep: dict[str, list[Token]]) -> bool:
