@@ -826,3 +826,9 @@ def test_quotes_estimate_after_by_is_the_source_of_its_clause(nlp) -> None:
     text = "About 300 homes along the river have been damaged by the floods, by one estimate."
     quote = next(q for q in run(nlp, text) if q.cue is not None and q.cue.text == "by")
     assert quote.text.startswith("About 300 homes") and mention_of(text, quote) == "one estimate"
+
+
+def test_quotes_its_binds_to_the_thing_subject_of_its_sentence(nlp) -> None:
+    text = "The ministry's first report was widely ridiculed for its prediction that the river would dry up by May."
+    quote = next(q for q in run(nlp, text) if q.cue is not None and q.cue.text == "prediction")
+    assert mention_of(text, quote) == "The ministry's first report"

@@ -345,7 +345,8 @@ def bind_to_subject(token: Token | None, context: SpeakerContext, cue: Token | N
 
 
 def _agrees(subject: Token, pronoun: Token, context: SpeakerContext) -> bool:
-    """Number, and person or gender where known: 'he' binds a singular person, 'they' a plural or a group."""
+    """Number, and person or gender where known: 'he' binds a singular person, 'they' a plural or a group,
+    'its' a singular thing."""
     entity = entity_at(context.entities, subject.idx, subject.idx + len(subject.text))
     form = pronoun.lower_
     if form in PLURAL:
@@ -355,5 +356,7 @@ def _agrees(subject: Token, pronoun: Token, context: SpeakerContext) -> bool:
     if subject.tag_ in ("NNS", "NNPS"):
         return False
     if entity is None:
-        return subject.pos_ == "PROPN" and form not in NEUTER
+        if form in NEUTER:
+            return subject.tag_ == "NN"  # "the missive was ridiculed for its prediction"
+        return subject.pos_ == "PROPN"
     return compatible(entity, form, context)
