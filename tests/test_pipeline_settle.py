@@ -73,6 +73,16 @@ def test_cli_analyze_writes_the_settled_ids(inputs):
     assert "Sarah Miller" in early_names
 
 
+def test_build_stores_the_run_wide_name_and_the_corpus_pass_decision(inputs, tmp_path):
+    db = tmp_path / "dossier.db"
+    build([str(inputs)], db)
+    with open_store(db) as store:
+        names = [entity.name for entity in store.entity_overview("PERSON")]
+        explained = store.explain_entity("Sarah Miller")
+    assert "Sarah Miller" in names and "a 34-year-old woman" not in names
+    assert any(d["names"] == ["the driver", "Sarah Miller"] for d in explained["decisions"])
+
+
 def test_build_stores_the_settled_analysis_in_place_of_the_first(inputs, tmp_path):
     db = tmp_path / "dossier.db"
     summary = build([str(inputs)], db)

@@ -120,6 +120,7 @@ def entity_knowledge(run: RunContext, analyses: Sequence[Analysis]) -> EntityKno
         if entry is None:  # an unnamed group ("the pirates") has no registry entry
             continue
         knowledge.variants += [(eid, key, dict(registry.votes.get(key, {}))) for key in sorted(entry.keys)]
+        knowledge.names[eid] = entry.name
         knowledge.roles += [{"entity": eid, **r} for r in roles_of(run, eid) if r["article"] in articles]
     knowledge.decisions = [d for d in registry.decisions if d["article"] in articles]
     return knowledge
@@ -229,12 +230,11 @@ def count(summary: BuildSummary, outcome: str, analysis: Analysis, written: list
 
 
 def refresh_variants(store: Store, run: RunContext, written: Sequence[Analysis]) -> None:
-    # An entity's variants grow with every article of the run: those saved with an early article are
-    # completed once the run is over (roles and decisions of each article were final when it was saved).
+    # An entity's variants and name grow with every article of the run, and the corpus pass (settle) merges
+    # entities and records why in the articles it touched: what was saved with each article is completed
+    # once the run is over.
     if written:
-        knowledge = entity_knowledge(run, written)
-        knowledge.roles, knowledge.decisions = [], []
-        store.save_entity_knowledge(knowledge, [])
+        store.save_entity_knowledge(entity_knowledge(run, written), [a.article.id for a in written])
 
 
 def reanalyse(db: str | Path, *, on_article: Callable[[Analysis], None] | None = None) -> BuildSummary:

@@ -51,6 +51,7 @@ class EntityKnowledge:
     variants: list[tuple[str, str, dict[str, int]]] = field(default_factory=list)  # (entity, variant, votes)
     roles: list[dict] = field(default_factory=list)  # entity, article, start, end, text, kind
     decisions: list[dict] = field(default_factory=list)  # article, kind, names, reason, evidence
+    names: dict[str, str] = field(default_factory=dict)  # entity -> the name the whole run gives it
 
 
 def effective_corrections(corrections: Iterable[Correction]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -134,6 +135,12 @@ def replace_knowledge(conn: sqlite3.Connection, knowledge: EntityKnowledge, arti
         "INSERT INTO entity_variants (entity_id, variant, type_votes) VALUES (?, ?, ?) "
         "ON CONFLICT (entity_id, variant) DO NOTHING",
         [(eid, variant, json.dumps(votes, sort_keys=True)) for eid, variant, votes in knowledge.variants if eid in entities],
+    )
+    # An entity is stored under the name of the article that first mentions it ("a 34-year-old woman");
+    # the run names it by what all its articles call it ("Sarah Miller").
+    conn.executemany(
+        "UPDATE entities SET name = ? WHERE id = ?",
+        [(name, eid) for eid, name in knowledge.names.items() if eid in known],
     )
     positions: Counter[str] = Counter()
     for role in knowledge.roles:
