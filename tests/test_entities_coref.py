@@ -318,3 +318,16 @@ def test_coref_headline_clause_is_no_name_and_its_noun_joins_the_story(nlp):
     assert "Driver Charged" not in mention_texts(text, entities)
     driver = entity_of(text, entities, "Driver")
     assert driver is not None and driver is entity_of(text, entities, "the driver")
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "words", "kept"),
+    [
+        ("quoted report", "“A man suspected of shooting three people was arrested after a high-speed chase on the "
+         "highway,” the newspaper reported on Tuesday.", "A man", True),
+        ("label in scare quotes", "Residents on the coast laughed at a “witness” on Tuesday.", "a “witness", False),
+    ],
+)
+def test_coref_lone_nominal_kept_unless_in_a_short_quotation(nlp, case, text, words, kept):
+    entities = resolve_entities(nlp(text)).entities
+    assert (words in mention_texts(text, entities)) is kept

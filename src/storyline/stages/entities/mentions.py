@@ -24,6 +24,8 @@ NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "
 # about someone, so nothing in it is reported.
 SKIPPED_BLOCKS = frozenset({"credit", "boilerplate", "heading"})
 QUOTE_OPEN = "\"“‘«"
+# Characters a quotation holding a label has at most ("a 'sick man'", "the 'Mets Poet'").
+SCARE_QUOTE_MAX = 40
 QUOTE_CLOSE = "\"”’»"
 
 
@@ -328,7 +330,9 @@ def nominal_mentions(doc: Doc, blocked: Sequence[tuple[int, int]], names: Sequen
                     "lemma": head.lemma_.lower(),
                     # a bare plural with no modifier ("pirates"), the kind a later article repeats
                     "bare": "yes" if not determiners and number == "plural" and first == head.i else "no",
-                    "quoted": "yes" if any(s <= head.idx < e for s, e in quotes) else "no",
+                    # Words in a short quotation are someone's label ("a 'sick man'"); a long one is a
+                    # statement or a quoted report, whose nouns refer like any others.
+                    "quoted": "yes" if any(s <= head.idx < e and e - s <= SCARE_QUOTE_MAX for s, e in quotes) else "no",
                 },
             )
         )
