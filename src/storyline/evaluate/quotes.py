@@ -223,21 +223,28 @@ def evaluate_polnear(folder: Path, limit: int | None) -> dict[str, object]:
 def evaluate_story(path: Path) -> dict[str, object]:
     """The reference story run as the pipeline runs it (split, entities, quotes): quotes of each kind,
     direct and partial quotes with a named speaker (and how many through a pronoun or a description),
-    quotes outside body blocks (must be none), and textacy's direct quotes on the same parsed articles."""
+    claims taken from an article's headline, quotes outside body blocks and the headline (must be none:
+    no section heading, caption or boilerplate is anyone's speech), and textacy's direct quotes on the
+    same parsed articles."""
     from ..models import RawItem
     from ..pipeline import analyze_articles, load_nlp
     from ..split import split_item
     from ..stages import entities, quotes
+    from ..stages.quotes.headlines import find_headline
 
     articles = split_item(RawItem(source=str(path), text=path.read_text(encoding="utf-8"), format="text"))
     found: list[tuple[str, Quote]] = []
-    outside_body = 0
+    outside_body, in_headline = 0, 0
     for analysis in analyze_articles(articles, stages=[entities.STAGE, quotes.STAGE]):
         text = analysis.article.text
         body = [(b.start, b.end) for b in analysis.article.blocks if b.kind == "body"]
+        headline = find_headline(analysis.article.blocks)
         for quote in analysis.quotes:
             found.append((text, quote))
-            outside_body += not any(start <= quote.start and quote.end <= end for start, end in body)
+            if headline and headline[0] <= quote.start and quote.end <= headline[1]:
+                in_headline += 1
+            else:
+                outside_body += not any(start <= quote.start and quote.end <= end for start, end in body)
     attributed = [(t, q) for t, q in found if q.kind in ("direct", "partial")]
     named = [(t, q) for t, q in attributed if q.speaker.name]
     indirectly = [
@@ -256,7 +263,8 @@ def evaluate_story(path: Path) -> dict[str, object]:
         "kinds": dict(Counter(q.kind for _, q in found)),
         "direct_and_partial_with_named_speaker": f"{len(named)}/{len(attributed)}",
         "named_through_pronoun_or_description": len(indirectly),
-        "quotes_outside_body_blocks": outside_body,
+        "headline_claims": in_headline,
+        "quotes_outside_body_blocks_and_headline": outside_body,
         "textacy_direct_quotes": textacy_found,
         "textacy_errors": textacy_errors,
     }
