@@ -216,3 +216,16 @@ def test_entity_stage_settles_an_early_article_under_the_merged_id():
     aliases = STAGE.finish_run(run)
     assert STAGE.settle(analysis, run).entities[0].id == aliases[driver] != driver
     assert STAGE.settle(untouched, run) is untouched
+
+
+def test_relink_counts_only_the_articles_that_name_the_entity():
+    registry = Registry()
+    for name in ("Lena Holm", "Kim Park"):
+        named(registry, name, "a1")
+    host = unnamed(registry, "the host", "a1", role("host"))
+    named(registry, "Lena Holm", "a2")
+    ana = named(registry, "Ana Ruiz", "a2", [role("host"), role("presenter")])
+    named(registry, "Kim Park", "a3")  # a3 shares a name only with a1, where Ana is "the host", unnamed
+    presenter = unnamed(registry, "the presenter", "a3", role("presenter"))
+    relink_entries(registry)
+    assert registry.final_id(host) == ana and registry.final_id(presenter) == presenter
