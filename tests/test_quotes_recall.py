@@ -274,23 +274,3 @@ def test_quotes_recall_stance_noun_subject_of_be_that(nlp) -> None:
     assert [(content, speaker) for content, _, speaker in found] == [
         ("that the new toll will pay for the bridge", "Maria Lopez")
     ]
-
-
-@pytest.mark.parametrize(
-    ("text", "content"),
-    [
-        ("New polls show the mayor with a lead of four points.", "the mayor with a lead of four points"),
-        ("The video shows the driver with his hands in the air.", "the driver with his hands"),
-    ],
-)
-def test_quotes_recall_showing_object_in_a_state(nlp, text: str, content: str) -> None:
-    found = [q.text for q in extract_quotes(nlp(text)) if q.kind == "indirect"]
-    assert content in found
-
-
-def test_quotes_recall_showing_a_thing_is_no_attribution(nlp) -> None:
-    assert [
-        q.text
-        for q in extract_quotes(nlp("The guide showed the visitors the harbour."))
-        if q.kind == "indirect"
-    ] == []

@@ -90,10 +90,6 @@ PREPOSITIONAL_LEMMAS = word_set(
     despair grumble fret obsess rave rant gush harp reflect vouch lean seize poke dwell elaborate expound
     care weigh double fume seethe marvel gripe quarrel clash spar"""
 )
-# Verbs by which a poll, a count or a picture shows its object in some state ("polls show Clinton with a
-# lead", "the video shows him with his hands in the air", "showing her ahead 3 points").
-DEPICTING_LEMMAS = word_set("show")
-STANDING_WORDS = word_set("ahead behind up down level even tied")
 # "talked with police leaders", "argued in an interview": "with" and "in" name the company or the setting.
 STANCE_TOWARD_PREPOSITIONS = frozenset({"at", "for", "toward", "towards", "behind", "around"})
 # "worried about the vote", "knows all about hate", "learned of the plan": what a thought is about.
