@@ -12,8 +12,9 @@ from spacy.tokens import Doc
 from storyline.models import QUOTE_KINDS, Analysis, Article, Block, Entity, Published, Quote
 from storyline.pipeline import RunContext, load_nlp
 from storyline.stages.quotes import STAGE, extract_quotes
+from storyline.stages.quotes.repairs import repair_subject
 from storyline.stages.quotes.speakers import SpeakerContext, resolve_speaker
-from storyline.stages.quotes.subjects import marked_speaker, opening_subject, repair_subject
+from storyline.stages.quotes.subjects import marked_speaker, opening_subject
 
 
 @pytest.fixture(scope="module")
@@ -832,3 +833,9 @@ def test_quotes_its_binds_to_the_thing_subject_of_its_sentence(nlp) -> None:
     text = "The ministry's first report was widely ridiculed for its prediction that the river would dry up by May."
     quote = next(q for q in run(nlp, text) if q.cue is not None and q.cue.text == "prediction")
     assert mention_of(text, quote) == "The ministry's first report"
+
+
+def test_quotes_subject_voicing_a_speech_noun_is_its_source(nlp) -> None:
+    text = "The unions persisted in arguments that the port must stay public."
+    quote = next(q for q in run(nlp, text) if q.cue is not None and q.cue.text == "arguments")
+    assert mention_of(text, quote) == "The unions"
