@@ -346,3 +346,12 @@ def test_registry_joins_relatives_only_of_the_same_entity(owner, same):
     brother = registry.register(nominal_of("PERSON", "his brother"), "a1", [Description("brother", "singular", owner="ana")])
     other = registry.register(nominal_of("PERSON", "his brother"), "a2", [Description("brother", "singular", owner=owner)])
     assert (other == brother) is same
+
+
+@pytest.mark.parametrize(("number", "same"), [("singular", True), ("plural", False)])
+def test_registry_never_joins_a_group_to_a_named_person(number, same):
+    registry = Registry()
+    named = registry.register(cluster_of("PERSON", "Ana Ruiz"), "a1", [role("player", number)])
+    registry.register(cluster_of("PERSON", "Tomas Berg"), "a1")
+    registry.register(cluster_of("PERSON", "Tomas Berg"), "a2")
+    assert (registry.register(nominal_of("PERSON", "the player"), "a2", [role("player", number)]) == named) is same

@@ -352,6 +352,8 @@ class Registry:
             same_noun = [(mine, theirs) for mine, theirs in pairs if mine.lemma and mine.noun == theirs.noun]
             if not same_noun:
                 continue
+            if entry.keys and entry.type == "PERSON" and all(mine.number == "plural" for mine, _ in same_noun):
+                continue  # a person by name is one person: "people" one article once linked to Drew Cass are more
             if here and (contrasted(cluster) or not all(adds_nothing(mine, entry) for mine, _ in same_noun)):
                 continue
             if context < SHARED_NAMES_FOR_A_ROLE and (entry.keys or self.named_in.get(article_id)):
