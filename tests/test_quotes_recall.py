@@ -274,3 +274,18 @@ def test_quotes_recall_stance_noun_subject_of_be_that(nlp) -> None:
     assert [(content, speaker) for content, _, speaker in found] == [
         ("that the new toll will pay for the bridge", "Maria Lopez")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Maria Lopez has a genuine interest in harbour policy.", "harbour policy"),
+        ("Maria Lopez had a heated discussion about the new toll.", "the new toll"),
+    ],
+)
+def test_quotes_recall_noun_of_interest_or_discussion(nlp, text: str, content: str) -> None:
+    assert [(c, s) for c, _, s in indirect_quotes(nlp, text)] == [(content, "Maria Lopez")]
+
+
+def test_quotes_recall_in_is_a_place_for_other_nouns(nlp) -> None:
+    assert indirect_quotes(nlp, "Maria Lopez made a statement in the harbour.") == []

@@ -37,7 +37,8 @@ STANCE_NOUNS = SPEECH_NOUNS | word_set(
     praise adulation admiration interest comment remark insult attack appeal plea demand request objection
     protest skepticism scepticism suspicion confidence faith opinion conviction forecast assessment estimate
     theory hope fear expectation desire wish doubt warning concern complaint message pitch vision understanding
-    assurance guarantee commitment intention intent bid offer bet wager argument thesis view worry"""
+    assurance guarantee commitment intention intent bid offer bet wager argument thesis view worry interest
+    faith belief trust pride debate discussion dispute"""
 )
 # Nouns whose infinitive is what is proposed or intended ("a decision to grant", "plans to give").
 INTENTION_NOUNS = word_set(
@@ -51,6 +52,8 @@ NO_OF_NOUNS = word_set("view case position question call message plan idea secre
 # "questions for the director", "a position at the agency": "for" names the addressee or a place except
 # after nouns of support and demand ("made the case for", "a call for", "support for").
 FOR_NOUNS = word_set("case call proposal bid forecast criticism praise appeal plea demand support")
+# "an interest in few policies", "faith in the justice system": these take "in" for what they are about.
+IN_NOUNS = word_set("interest faith belief confidence trust pride")
 OWNER_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 OWNED_BY_WRITER = FIRST_SECOND_PERSON | {"my", "our", "your"}
 
@@ -137,9 +140,11 @@ def _noun_content(noun: Token) -> Token | None:
         if child.dep_ == "acl" and lemma in INTENTION_NOUNS and _opens_with_to(child):
             return child
     for child in noun.children:
-        if child.dep_ != "prep" or child.lower_ not in CONTENT_PREPOSITIONS | {"for"}:
+        if child.dep_ != "prep" or child.lower_ not in CONTENT_PREPOSITIONS | {"for", "in"}:
             continue
         if child.lower_ == "of" and lemma in NO_OF_NOUNS or child.lower_ == "for" and lemma not in FOR_NOUNS:
+            continue
+        if child.lower_ == "in" and lemma not in IN_NOUNS:
             continue
         objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
         if objects and objects[0].ent_type_ not in ("DATE", "TIME"):
