@@ -289,3 +289,14 @@ def test_quotes_recall_noun_of_interest_or_discussion(nlp, text: str, content: s
 
 def test_quotes_recall_in_is_a_place_for_other_nouns(nlp) -> None:
     assert indirect_quotes(nlp, "Maria Lopez made a statement in the harbour.") == []
+
+
+def test_quotes_recall_quantifier_object_is_what_was_said(nlp) -> None:
+    text = "Maria Lopez has proposed nothing that would raise her own taxes."
+    assert indirect_quotes(nlp, text) == [
+        ("nothing that would raise her own taxes", "proposed", "Maria Lopez")
+    ]
+
+
+def test_quotes_recall_personal_pronoun_object_is_no_content(nlp) -> None:
+    assert indirect_quotes(nlp, "Maria Lopez said it twice.") == []

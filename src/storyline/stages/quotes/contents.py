@@ -43,6 +43,8 @@ from .lexicon import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+QUANTIFIER_PRONOUNS = frozenset({"everything", "nothing", "something", "anything", "much", "little", "so"})
+
 
 def _without(head: Token, cue: Token) -> tuple[int, int] | None:
     """The clause a parenthetical cue interrupts: its head's words, from the first to the last."""
@@ -109,6 +111,8 @@ def content_span(cue: Token, text: str) -> tuple[int, int] | None:
             # "accused her of lying": the pronoun is the target, the content the preposition's object;
             # "whom he accused", "said it": the content is elsewhere
             parts = _prepositional_object(lemma, by_dep)
+            if not parts and obj.lower_ in QUANTIFIER_PRONOUNS and obj.tag_ not in ("WP", "WDT"):
+                parts = [obj]  # "said as much", "says everything is rigged": the words themselves
             if not parts:
                 return None
         else:
