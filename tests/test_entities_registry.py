@@ -355,3 +355,12 @@ def test_registry_never_joins_a_group_to_a_named_person(number, same):
     registry.register(cluster_of("PERSON", "Tomas Berg"), "a1")
     registry.register(cluster_of("PERSON", "Tomas Berg"), "a2")
     assert (registry.register(nominal_of("PERSON", "the player"), "a2", [role("player", number)]) == named) is same
+
+
+@pytest.mark.parametrize(("text", "same"), [("the residents", True), ("many residents", False), ("some residents", False)])
+def test_registry_keeps_a_generic_plural_with_its_article(text, same):
+    registry = Registry()
+    for article in ("a1", "a2"):
+        registry.register(cluster_of("PERSON", "Tomas Berg"), article)
+    ids = [registry.register(nominal_of("PERSON", text), article, [role("resident", "plural")]) for article in ("a1", "a2")]
+    assert (ids[0] == ids[1]) is same
