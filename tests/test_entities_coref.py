@@ -331,3 +331,9 @@ def test_coref_headline_clause_is_no_name_and_its_noun_joins_the_story(nlp):
 def test_coref_lone_nominal_kept_unless_in_a_short_quotation(nlp, case, text, words, kept):
     entities = resolve_entities(nlp(text)).entities
     assert (words in mention_texts(text, entities)) is kept
+
+
+def test_mentions_bare_noun_in_a_sentence_case_headline_is_a_reference(nlp):
+    texts = nominal_texts(nlp, "Chargers receiver arrested for DUI\nSan Diego Chargers wide receiver Vincent Jackson was "
+                               "arrested on Tuesday.")
+    assert "receiver" in texts, texts

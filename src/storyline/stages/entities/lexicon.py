@@ -70,7 +70,7 @@ PERSON_NOUNS = PERSON_NOUNS | words(
     teen youngster youth elder senior retiree pensioner widower orphan climber mountaineer hiker skier
     swimmer runner diver surfer hunter camper guide rescuer searcher cop
     grandmother grandfather grandson granddaughter uncle aunt nephew niece cousin bystander crewmember
-    trustee lineman
+    trustee lineman receiver
     """
 )
 

@@ -359,15 +359,16 @@ HEADLINE_WORDS = 14
 
 
 def headline_lines(text: str) -> list[tuple[int, int]]:
-    """Character ranges of headline lines: short, with no sentence-final stop, most words capitalised
-    ("Woman Killed In Queens Hit-And-Run, Driver Charged")."""
+    """Character ranges of headline lines: short, with no sentence-final stop and no web address ("Woman
+    Killed In Queens Hit-And-Run, Driver Charged", "Chargers receiver arrested for DUI"). Asking for most
+    words capitalised too left sentence-case headlines out: ECB+ dev CoNLL F1 0.6689 against 0.6752."""
     found, start = [], 0
     for line in text.split("\n"):
         words = [w for w in line.split() if any(ch.isalpha() for ch in w)]
         stripped = line.strip()
         if (
             stripped and stripped[-1] not in ".!?\"'”’:;,])" and 2 <= len(words) <= HEADLINE_WORDS
-            and 2 * sum(w[0].isupper() for w in words) > len(words) and "/" not in stripped
+            and "/" not in stripped
         ):
             found.append((start, start + len(line)))
         start += len(line) + 1
