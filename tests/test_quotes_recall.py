@@ -300,3 +300,9 @@ def test_quotes_recall_quantifier_object_is_what_was_said(nlp) -> None:
 
 def test_quotes_recall_personal_pronoun_object_is_no_content(nlp) -> None:
     assert indirect_quotes(nlp, "Maria Lopez said it twice.") == []
+
+
+def test_quotes_recall_rule_line_read_as_object_is_ignored(nlp) -> None:
+    # the parser hangs a closing "___" line on the verb as its object
+    text = "Maria Lopez did not immediately respond to requests for comment.  ___.  "
+    assert indirect_quotes(nlp, text) == [("requests for comment", "respond", "Maria Lopez")]

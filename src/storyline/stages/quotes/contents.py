@@ -60,6 +60,8 @@ def content_span(cue: Token, text: str) -> tuple[int, int] | None:
     lemma = lemma_of(cue)
     by_dep: dict[str, list[Token]] = {}
     for child in cue.children:
+        if child.pos_ in ("PUNCT", "SPACE") and child.dep_ != "punct":
+            continue  # a rule line ("___") the parser took for an object
         by_dep.setdefault(child.dep_, []).append(child)
     parts: list[Token] = []
     if "ccomp" in by_dep:
