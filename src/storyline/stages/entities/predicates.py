@@ -47,7 +47,46 @@ def attach_predicates(doc: Doc, clusters: list[Cluster], blocked: Sequence[tuple
             clusters.remove(cluster)
             break
     attach_bare_roles(doc, clusters, blocked, owner, by_head)
+    attach_predicate_nouns(doc, blocked, owner, by_head)
     attach_relative_who(doc, blocked, owner, by_head)
+
+
+def attach_predicate_nouns(doc: Doc, blocked: Sequence[tuple[int, int]], owner: dict[int, Cluster], by_head: dict[int, Mention]) -> None:
+    """Any noun phrase said of a named person by "be" is a mention of them, whatever its noun ("Gupta has been
+    the Obama team's first choice", "X is a TV personality"): what the lexicon does not list as a role still
+    describes the subject. Negated copulas ("X is not the choice") are left out."""
+    sentence_index = sentence_index_of(doc)
+    quotes = quoted_ranges(text_of(doc))
+    for token in doc:
+        if token.dep_ != "attr" or token.pos_ != "NOUN" or token.i in by_head or token.head.lemma_ != "be":
+            continue
+        if negated(token.head) or not any(c.dep_ in ("det", "poss") for c in token.children):
+            continue
+        subject = next((c for c in token.head.children if c.dep_ in SUBJECT_DEPS), None)
+        mention = by_head.get(subject.i) if subject is not None else None
+        target = owner.get(id(mention)) if mention is not None else None
+        if target is None or target.type != "PERSON" or mention.kind != "name":
+            continue
+        first = token.left_edge.i
+        start, end = doc[first].idx, token.idx + len(token)
+        if overlaps(blocked, start, end):
+            continue
+        nominal = Mention(
+            start=start, end=end, text=text_of(doc)[start:end], kind="nominal", label="PERSON", head=token.i,
+            first=first, last=token.i + 1, sentence=sentence_index[token.sent.start],
+            features={
+                "number": "plural" if token.tag_ == "NNS" else "singular", "definite": "no", "possessive": "no",
+                "lemma": token.lemma_.lower(), "bare": "no", "predicate": "yes",
+                "quoted": "yes" if any(s <= token.idx < e for s, e in quotes) else "no",
+            },
+        )
+        target.mentions.append(nominal)
+        owner[id(nominal)] = target
+        by_head[token.i] = nominal
+
+
+def negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def relative_antecedent(token: Token) -> Token | None:
