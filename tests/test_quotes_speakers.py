@@ -839,3 +839,17 @@ def test_quotes_subject_voicing_a_speech_noun_is_its_source(nlp) -> None:
     text = "The unions persisted in arguments that the port must stay public."
     quote = next(q for q in run(nlp, text) if q.cue is not None and q.cue.text == "arguments")
     assert mention_of(text, quote) == "The unions"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("His new charity, called the River Fund, will buy the land next year.", None),
+        ("The mayor called the plan a disaster.", "The mayor"),
+    ],
+)
+def test_quotes_participle_of_naming_after_its_noun_has_no_speaker(
+    nlp, text: str, expected: str | None
+) -> None:
+    quote = next(q for q in run(nlp, text) if q.cue is not None and q.cue.text == "called")
+    assert mention_of(text, quote) == expected
