@@ -145,6 +145,8 @@ def role(lemma: str, number: str = "singular", **sets: set[str]) -> Description:
         (role("pirate", "plural", numbers={"23"}), role("pirate", "plural", numbers={"26"}), False),
         (role("man", ages={"61"}), role("man", ages={"36"}), False),
         (role("man", places={"troy"}), role("man", places={"michigan"}), True),  # places are no evidence against
+        (role("administration", names={"bush"}), role("administration", names={"trump"}), False),
+        (role("administration", names={"bush"}), role("administration"), True),
         (role("pirate", "plural"), role("pirate"), False),
         (role("driver"), role("victim"), False),
     ],
@@ -214,6 +216,16 @@ def test_describe_reads_counts_and_ages(nlp, text, lemma, numbers, ages):
     first = min(t.i for t in head.subtree)
     found = describe(doc, Mention(0, 0, "", "nominal", "PERSON", head.i, first, head.i + 1, 0))
     assert (found.lemma, set(found.numbers), set(found.ages)) == (lemma, numbers, ages)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [("The Trump administration said no.", {"trump"}), ("The Colombian administration said no.", set())],
+)
+def test_describe_reads_the_people_a_description_names(nlp, text, names):
+    doc = nlp(text)
+    head = next(t for t in doc if t.lemma_.lower() == "administration")
+    assert set(describe(doc, Mention(0, 0, "", "nominal", "ORG", head.i, 0, head.i + 1, 0)).names) == names
 
 
 @pytest.mark.parametrize(

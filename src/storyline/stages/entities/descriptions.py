@@ -36,6 +36,7 @@ class Description:
     modifiers: frozenset[str] = frozenset()
     phrase: str = ""  # the folded words after the determiner ("indian navy"): a name written in lower case
     owner: str = ""  # whose relative it is ("his brother": the run-wide id of the entity "his" refers to)
+    names: frozenset[str] = frozenset()  # people named in it ("the Trump administration")
 
     @property
     def noun(self) -> str:
@@ -77,6 +78,7 @@ def describe_words(doc: Doc, first: int, head_index: int, number: str) -> Descri
     ages: set[str] = set()
     places: set[str] = set()
     modifiers: set[str] = set()
+    names: set[str] = set()
     tokens = [doc[i] for i in range(first, head_index) if doc[i].dep_ not in SKIPPED_DEPS]
     words = [t.lower_ for t in tokens]
     for index, token in enumerate(tokens):
@@ -89,6 +91,8 @@ def describe_words(doc: Doc, first: int, head_index: int, number: str) -> Descri
                 numbers.add(value)
         elif token.ent_type_ in PLACE_LABELS or token.pos_ == "PROPN":
             places.add(token.lower_)
+            if token.ent_type_ == "PERSON":
+                names.add(token.lower_)
         elif token.pos_ in ("ADJ", "NOUN", "VERB") and token.lower_ not in ("year", "old", "-"):
             modifiers.add(token.lemma_.lower())
     phrase = " ".join(t.lower_ for t in doc[first : head_index + 1] if t.dep_ not in SKIPPED_DEPS)
@@ -100,6 +104,7 @@ def describe_words(doc: Doc, first: int, head_index: int, number: str) -> Descri
         ages=frozenset(ages),
         places=frozenset(places),
         modifiers=frozenset(modifiers),
+        names=frozenset(names),
     )
 
 
@@ -128,6 +133,7 @@ def conflict(one: Description, other: Description, same_noun: bool = True) -> st
     for label, mine, theirs in (
         ("number", one.numbers if same_noun else frozenset(), other.numbers),
         ("age", one.ages, other.ages),
+        ("named", one.names if same_noun else frozenset(), other.names),
     ):
         if mine and theirs and not mine & theirs:
             return f"{label} {'/'.join(sorted(mine))} vs {'/'.join(sorted(theirs))}"
