@@ -337,3 +337,15 @@ def test_mentions_bare_noun_in_a_sentence_case_headline_is_a_reference(nlp):
     texts = nominal_texts(nlp, "Chargers receiver arrested for DUI\nSan Diego Chargers wide receiver Vincent Jackson was "
                                "arrested on Tuesday.")
     assert "receiver" in texts, texts
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "words", "found"),
+    [
+        ("nationality heading its phrase", "The New Zealand-born Australian was planning to go ski touring.",
+         "The New Zealand-born Australian", True),
+        ("nationality modifying a noun", "An Australian climber was planning to go ski touring.", "Australian", False),
+    ],
+)
+def test_mentions_nationality_noun_names_a_person(nlp, case, text, words, found):
+    assert (words in nominal_texts(nlp, text)) is found

@@ -162,7 +162,7 @@ def name_mentions(doc: Doc, blocked: Sequence[tuple[int, int]]) -> list[Mention]
         label = label_of(ent)
         if label not in NER_LABELS or overlaps(blocked, ent.start_char, ent.end_char):
             continue
-        if is_credit(ent) or is_heading_like(ent.sent) or is_headline_clause(ent):
+        if is_credit(ent) or is_heading_like(ent.sent) or is_headline_clause(ent) or is_nationality_noun(ent.root):
             continue
         for first, last, title in name_parts(ent):
             add_name_mention(doc, ent, first, last, title, sentence_index, mentions, label)
@@ -272,8 +272,22 @@ def pronoun_mentions(doc: Doc, blocked: Sequence[tuple[int, int]]) -> list[Menti
     return mentions
 
 
+def is_nationality_noun(token: Token) -> bool:
+    """A nationality word heading its own noun phrase names a person ("one Australian and one English
+    climber", "the New Zealand-born Australian was planning"), not the nation: singular, with a determiner
+    or a number, and not modifying another noun."""
+    return (
+        token.ent_type_ == "NORP"
+        and token.tag_ in ("NN", "NNP")
+        and token.dep_ not in ("amod", "compound", "nmod", "poss")
+        and any(c.dep_ in ("det", "nummod") for c in token.children)
+    )
+
+
 def nominal_kind(head: Token, headline: bool = False) -> str | None:
     lemma = head.lemma_.lower()
+    if is_nationality_noun(head):
+        return "PERSON"
     # "the President", "the Church": a capitalised role word outside any name is still a role noun; in a
     # headline, even one the tagger put in a name ("Driver Charged").
     if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and (headline or not head.ent_type_)):
