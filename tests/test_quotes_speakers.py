@@ -853,3 +853,9 @@ def test_quotes_participle_of_naming_after_its_noun_has_no_speaker(
 ) -> None:
     quote = next(q for q in run(nlp, text) if q.cue is not None and q.cue.text == "called")
     assert mention_of(text, quote) == expected
+
+
+def test_quotes_subject_inside_a_parenthesis_never_speaks_for_a_cue_outside_it(nlp) -> None:
+    text = "A group of farmers in 2019 sent a letter to the head of the water board (where Ruiz works), calling for a dam."
+    quote = next(q for q in run(nlp, text, RUIZ) if q.cue is not None and q.cue.text.startswith("calling"))
+    assert mention_of(text, quote) == "A group of farmers in 2019"
