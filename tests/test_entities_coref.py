@@ -349,3 +349,9 @@ def test_mentions_bare_noun_in_a_sentence_case_headline_is_a_reference(nlp):
 )
 def test_mentions_nationality_noun_names_a_person(nlp, case, text, words, found):
     assert (words in nominal_texts(nlp, text)) is found
+
+
+def test_mentions_no_nominal_in_a_web_address_line(nlp):
+    texts = nominal_texts(nlp, "http : / / news . example . com / navy - captures - 26 - somali - pirates\n"
+                               "The navy captured 26 Somali pirates on Friday.")
+    assert texts and all("\n" not in t and " - " not in t for t in texts), texts

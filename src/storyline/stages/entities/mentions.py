@@ -155,6 +155,17 @@ def head_of(doc: Doc, first: int, last: int) -> int:
     return heads[-1] if heads else last - 1
 
 
+def web_address_lines(text: str) -> list[tuple[int, int]]:
+    """Lines that are a web address ("http://www.example.com/2013/09/woman-killed-in-queens"): its words are
+    a slug of the headline, not mentions."""
+    found, start = [], 0
+    for line in text.split("\n"):
+        if line.lstrip().lower().startswith(("http", "www")):
+            found.append((start, start + len(line)))
+        start += len(line) + 1
+    return found
+
+
 def name_mentions(doc: Doc, blocked: Sequence[tuple[int, int]]) -> list[Mention]:
     mentions: list[Mention] = []
     sentence_index = sentence_index_of(doc)
@@ -302,6 +313,7 @@ def nominal_kind(head: Token, headline: bool = False) -> str | None:
 def nominal_mentions(doc: Doc, blocked: Sequence[tuple[int, int]], names: Sequence[Mention]) -> list[Mention]:
     """Definite or possessed noun phrases headed by a person or organisation noun ("the former rebel")."""
     named_tokens = {i for m in names for i in range(m.first, m.last)}
+    addresses = web_address_lines(text_of(doc))
     sentence_index = sentence_index_of(doc)
     quotes = quoted_ranges(text_of(doc))
     mentions: list[Mention] = []
@@ -310,6 +322,8 @@ def nominal_mentions(doc: Doc, blocked: Sequence[tuple[int, int]], names: Sequen
         in_headline = any(s <= head.idx < e for s, e in headlines)
         kind = nominal_kind(head, in_headline)
         if kind is None or head.i in named_tokens or overlaps(blocked, doc[chunk_start].idx, head.idx + len(head)):
+            continue
+        if any(s <= head.idx < e for s, e in addresses):
             continue
         # A noun chunk never runs across a line break ("...2013\nA 36-year-old climber"): the line before is
         # a dateline or a headline, not words of the phrase.
