@@ -306,3 +306,8 @@ def test_quotes_recall_rule_line_read_as_object_is_ignored(nlp) -> None:
     # the parser hangs a closing "___" line on the verb as its object
     text = "Maria Lopez did not immediately respond to requests for comment.  ___.  "
     assert indirect_quotes(nlp, text) == [("requests for comment", "respond", "Maria Lopez")]
+
+
+def test_quotes_recall_interest_raised_in_others_is_no_stance(nlp) -> None:
+    text = "Maria Lopez said little. The program is cultivating new interest in the harbour's history."
+    assert [content for content, _, _ in indirect_quotes(nlp, text)] == []

@@ -54,6 +54,9 @@ NO_OF_NOUNS = word_set("view case position question call message plan idea secre
 FOR_NOUNS = word_set("case call proposal bid forecast criticism praise appeal plea demand support")
 # "an interest in few policies", "faith in the justice system": these take "in" for what they are about.
 IN_NOUNS = word_set("interest faith belief confidence trust pride")
+# Verbs through which the subject holds such a noun itself ("has an interest in"), unlike those that
+# raise it in others ("the program is cultivating new interest in Warhol").
+HOLDING_VERBS = word_set("have express voice show take share signal keep lose retain place put")
 OWNER_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 OWNED_BY_WRITER = FIRST_SECOND_PERSON | {"my", "our", "your"}
 
@@ -144,12 +147,18 @@ def _noun_content(noun: Token) -> Token | None:
             continue
         if child.lower_ == "of" and lemma in NO_OF_NOUNS or child.lower_ == "for" and lemma not in FOR_NOUNS:
             continue
-        if child.lower_ == "in" and lemma not in IN_NOUNS:
+        if child.lower_ == "in" and (lemma not in IN_NOUNS or not _held(noun)):
             continue
         objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
         if objects and objects[0].ent_type_ not in ("DATE", "TIME"):
             return objects[0]
     return None
+
+
+def _held(noun: Token) -> bool:
+    return any(c.dep_ == "poss" for c in noun.children) or (
+        noun.dep_ == "dobj" and noun.head.lemma_.lower() in HOLDING_VERBS
+    )
 
 
 def _opens_with_that(clause: Token) -> bool:
