@@ -4,6 +4,8 @@ condemnation of ...", "has questions about ...", "unveiled a proposal for ...".
 The noun carries the stance; its clause, infinitive or prepositional object is the content; its owner
 (a possessive) or the subject of the verb it is the object of is the source ("the council made a strong
 condemnation of the test": the council condemns). A verb that is a cue itself keeps its own object.
+A noun of claiming that nobody named holds is the writer's report, without a source ("claims of abuse",
+"growing concerns that ..."); a verb in -s the tagger read as a plural noun is taken back as a verb.
 """
 
 from __future__ import annotations
@@ -37,8 +39,8 @@ STANCE_NOUNS = SPEECH_NOUNS | word_set(
     praise adulation admiration interest comment remark insult attack appeal plea demand request objection
     protest skepticism scepticism suspicion confidence faith opinion conviction forecast assessment estimate
     theory hope fear expectation desire wish doubt warning concern complaint message pitch vision understanding
-    assurance guarantee commitment intention intent bid offer bet wager argument thesis view worry interest
-    faith belief trust pride debate discussion dispute"""
+    assurance guarantee commitment intention intent bid offer bet wager thesis worry trust pride debate
+    discussion dispute"""
 )
 # Nouns whose infinitive is what is proposed or intended ("a decision to grant", "plans to give").
 INTENTION_NOUNS = word_set(
@@ -156,6 +158,7 @@ def _noun_content(noun: Token) -> Token | None:
 
 
 def _held(noun: Token) -> bool:
+    """Whether the noun's holder is named as holding it: its possessor, or the subject of a verb of having."""
     return any(c.dep_ == "poss" for c in noun.children) or (
         noun.dep_ == "dobj" and noun.head.lemma_.lower() in HOLDING_VERBS
     )
