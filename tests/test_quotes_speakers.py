@@ -859,3 +859,32 @@ def test_quotes_subject_inside_a_parenthesis_never_speaks_for_a_cue_outside_it(n
     text = "A group of farmers in 2019 sent a letter to the head of the water board (where Ruiz works), calling for a dam."
     quote = next(q for q in run(nlp, text, RUIZ) if q.cue is not None and q.cue.text.startswith("calling"))
     assert mention_of(text, quote) == "A group of farmers in 2019"
+
+
+# 'To understand Dred Scott, Justice Roberts said, one should ...': the parse made the name before the
+# comma the subject and the speaker its apposition.
+APPOSITION_RUN_IN = [
+    ("Scott", "PROPN", "NNP", "nsubj", 4),
+    (",", "PUNCT", ",", "punct", 0),
+    ("Justice", "PROPN", "NNP", "compound", 3),
+    ("Roberts", "PROPN", "NNP", "appos", 0),
+    ("said", "VERB", "VBD", "parataxis", 4),
+]
+# 'Lee, the mayor, said': a true apposition, closed by its comma.
+APPOSITION_CLOSED = [
+    ("Lee", "PROPN", "NNP", "nsubj", 5),
+    (",", "PUNCT", ",", "punct", 0),
+    ("the", "DET", "DT", "det", 3),
+    ("mayor", "NOUN", "NN", "appos", 0),
+    (",", "PUNCT", ",", "punct", 0),
+    ("said", "VERB", "VBD", "ROOT", 5),
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "cue", "expected"), [(APPOSITION_RUN_IN, 4, "Roberts"), (APPOSITION_CLOSED, 5, "Lee")]
+)
+def test_quotes_apposition_running_into_the_cue_is_its_subject(nlp, rows, cue: int, expected: str) -> None:
+    doc = hand_doc(nlp, rows)
+    repaired = repair_subject(doc[0], doc[cue])
+    assert repaired is not None and repaired.text == expected
