@@ -229,3 +229,18 @@ def test_relink_counts_only_the_articles_that_name_the_entity():
     presenter = unnamed(registry, "the presenter", "a3", role("presenter"))
     relink_entries(registry)
     assert registry.final_id(host) == ana and registry.final_id(presenter) == presenter
+
+
+@pytest.mark.parametrize(
+    ("run_on", "same"),
+    [
+        ("Philadelphia Rangers Fire", True),  # a headline ran a verb on after the club's name
+        ("Philadelphia Rangers Supporters Association", False),  # another organisation, of its fans
+    ],
+)
+def test_relink_joins_a_name_with_words_run_on_to_the_organisation_it_starts_with(run_on, same):
+    registry = Registry()
+    club = organisation(registry, "Philadelphia Rangers", "a1")
+    headline = organisation(registry, run_on, "a2")
+    relink_entries(registry)
+    assert (registry.final_id(headline) == club) is same

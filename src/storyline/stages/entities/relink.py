@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ...ids import name_key
 from .descriptions import Description, agreement, conflict
-from .lexicon import FEMALE_WORDS, MALE_WORDS
+from .lexicon import FEMALE_WORDS, MALE_WORDS, ORG_NAME_WORDS, ORG_NOUNS
 from .names import form_of
 from .registry import name_by_vote
 from .variants import pieces_of
@@ -31,6 +31,10 @@ if TYPE_CHECKING:
 # group once described as a navy).
 RIVAL_SHARE = 2
 
+
+# Words run on after an organisation's name that make another organisation ("University of Texas Arlington"
+# + "Muslim Student Association", "Kennedy Space Center" + "Visitor Complex"): a unit of it, not it.
+ORG_KINDS = ORG_NAME_WORDS | ORG_NOUNS | {"complex", "museum", "program", "programme", "project"}
 
 NOUN_GENDERS = (("female", FEMALE_WORDS), ("male", MALE_WORDS))
 
@@ -49,7 +53,7 @@ def relink_entries(registry: Registry) -> dict[str, str]:
     id -> id it became."""
     changed = True
     while changed:
-        changed = relink_short_names(registry)
+        changed = relink_short_names(registry) | relink_run_on_names(registry)
         for entry in [e for e in registry.entries.values() if not e.keys and not e.relative]:
             target, link = best_named_entry(registry, entry)
             if target is not None and link is not None:
@@ -100,6 +104,29 @@ def relink_short_names(registry: Registry) -> bool:
         context = shared_names(registry, short, long)
         if context >= 1:
             merge_entries(registry, short, long, f"after the run: {reason}, in articles sharing {context} name(s)")
+            merged = True
+    return merged
+
+
+def relink_run_on_names(registry: Registry) -> bool:
+    """Merge an organisation named once or twice, in one article, by a known organisation's full name with words run
+    on after it, as a headline does ("Philadelphia 76ers Fire Coach": "Philadelphia 76ers"), into that
+    organisation when it is the only one whose name it starts with. Returns whether anything was merged."""
+    merged = False
+    for entry in [e for e in registry.entries.values() if e.type == "ORG" and e.keys and len(e.articles) == 1 and e.mentions <= 2]:
+        starts: dict[str, tuple[Entry, str]] = {}
+        for key in sorted(entry.keys):
+            words = tuple(w.rstrip(".") for w in key.split())
+            for other in registry.candidates_of({key}):
+                if other is entry or other.type != "ORG":
+                    continue
+                for other_key in sorted(other.keys):
+                    prefix = tuple(w.rstrip(".") for w in other_key.split())
+                    if 2 <= len(prefix) < len(words) and words[: len(prefix)] == prefix and not set(words[len(prefix) :]) & ORG_KINDS:
+                        starts[other.id] = (other, f"'{key}' runs words on after '{other_key}'")
+        if len(starts) == 1 and not any(registry.split_by_user(entry.keys, o.keys) for o, _ in starts.values()):
+            ((other, reason),) = starts.values()
+            merge_entries(registry, entry, other, f"after the run: {reason}")
             merged = True
     return merged
 
