@@ -47,6 +47,16 @@ class Mention:
     features: dict[str, str] = field(default_factory=dict)
 
 
+def tokens_where(doc: Doc, attribute: str, value: str) -> list[int]:
+    """Indexes of the tokens whose attribute ("LOWER", "DEP") has a value, read from the Doc's array in one
+    call: a Python loop over the Doc builds a Token object per word."""
+    from spacy.attrs import IDS
+
+    column = doc.to_array([IDS[attribute]])
+    wanted = doc.vocab.strings[value]  # the hash of the string, stored or not
+    return [int(i) for i in (column == wanted).nonzero()[0]]
+
+
 def sentence_index_of(doc: Doc) -> dict[int, int]:
     """First token of each sentence -> the sentence's number, built once per Doc like its text: the entity
     sieves each ask for it, and every pass over doc.sents builds a Span per sentence."""
@@ -372,9 +382,12 @@ def noun_phrases(doc: Doc, headlines: Sequence[tuple[int, int]] = ()) -> list[tu
     the possessed noun's chunk ("the team's second arrest", "his company's party", "the academy's standard");
     in a headline, whose capitals and dropped articles defeat the parser, any noun outside a chunk too."""
     phrases = [(chunk.start, chunk.root) for chunk in doc.noun_chunks]
+    roots = {head.i for _, head in phrases}
     chunked = {i for start, head in phrases for i in range(start, head.i + 1)}
-    for start, head in list(phrases):
-        phrases += [(t.left_edge.i, t) for t in doc[start : head.i] if t.dep_ == "poss" and t.pos_ == "NOUN"]
+    for index in tokens_where(doc, "DEP", "poss"):
+        token = doc[index]
+        if token.pos_ == "NOUN" and index not in roots and index in chunked:
+            phrases.append((token.left_edge.i, token))
     for line_start, line_end in headlines:
         span = doc.char_span(line_start, line_end, alignment_mode="expand")
         if span is not None:
@@ -392,6 +405,9 @@ def headline_lines(text: str) -> list[tuple[int, int]]:
     words capitalised too left sentence-case headlines out: ECB+ dev CoNLL F1 0.6689 against 0.6752."""
     found, start = [], 0
     for line in text.split("\n"):
+        if len(line) > 40 * HEADLINE_WORDS:  # a paragraph: no need to count its words
+            start += len(line) + 1
+            continue
         words = [w for w in line.split() if any(ch.isalpha() for ch in w)]
         stripped = line.strip()
         if (

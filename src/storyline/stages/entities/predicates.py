@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .clusters import Cluster
 from .lexicon import SPEECH_VERBS
-from .mentions import Mention, nominal_kind, overlaps, quoted_ranges, sentence_index_of, text_of
+from .mentions import Mention, nominal_kind, overlaps, quoted_ranges, sentence_index_of, text_of, tokens_where
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -57,8 +57,9 @@ def attach_predicate_nouns(doc: Doc, blocked: Sequence[tuple[int, int]], owner: 
     describes the subject. Negated copulas ("X is not the choice") are left out."""
     sentence_index = sentence_index_of(doc)
     quotes = quoted_ranges(text_of(doc))
-    for token in doc:
-        if token.dep_ != "attr" or token.pos_ != "NOUN" or token.i in by_head or token.head.lemma_ != "be":
+    for index in tokens_where(doc, "DEP", "attr"):
+        token = doc[index]
+        if token.pos_ != "NOUN" or token.i in by_head or token.head.lemma_ != "be":
             continue
         if negated(token.head) or not any(c.dep_ in ("det", "poss") for c in token.children):
             continue
@@ -104,8 +105,9 @@ def attach_relative_who(doc: Doc, blocked: Sequence[tuple[int, int]], owner: dic
     """A relative "who" is a mention of the person or organisation it stands for, as ECB+ annotates it
     ("the driver who hit her", "Jim O'Brien, who had been under fire")."""
     sentence_index = sentence_index_of(doc)
-    for token in doc:
-        if token.lower_ != "who" or token.tag_ != "WP" or token.i in by_head:
+    for index in tokens_where(doc, "LOWER", "who"):
+        token = doc[index]
+        if token.tag_ != "WP" or token.i in by_head:
             continue
         antecedent = relative_antecedent(token)
         mention = by_head.get(antecedent.i) if antecedent is not None else None
