@@ -244,3 +244,29 @@ def test_relink_joins_a_name_with_words_run_on_to_the_organisation_it_starts_wit
     headline = organisation(registry, run_on, "a2")
     relink_entries(registry)
     assert (registry.final_id(headline) == club) is same
+
+
+@pytest.mark.parametrize(
+    ("phrase", "key", "shortens"),
+    [
+        ("police", "vancouver police", True),
+        ("vancouver police", "vancouver police department", False),  # not the name's last word
+        ("detroit police", "troy police", False),  # a word the name lacks
+        ("navies", "indian navy", False),  # written otherwise than the name writes it
+        ("police", "police", False),  # the name itself, not a short form
+    ],
+)
+def test_shortens_name_reads_a_nominal_as_the_end_of_an_organisation_name(phrase, key, shortens):
+    from storyline.stages.entities.relink import shortens_name
+
+    assert shortens_name(phrase, key) is shortens
+
+
+def test_relink_joins_an_unnamed_group_to_the_organisation_whose_name_it_shortens():
+    registry = Registry()
+    named(registry, "Ana Ruiz", "a1")
+    police = unnamed(registry, "the police", "a1", Description("police", "plural", phrase="police"), "ORG")
+    named(registry, "Ana Ruiz", "a2")
+    force = organisation(registry, "Riverton Police", "a2")
+    relink_entries(registry)
+    assert registry.final_id(police) == force

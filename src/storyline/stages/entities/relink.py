@@ -156,7 +156,8 @@ def best_named_entry(registry: Registry, unnamed: Entry) -> tuple[Entry | None, 
     phrases = {d.phrase for d in descriptions if " " in d.phrase}
     found: list[tuple[Entry, Link]] = []
     words = names_of(unnamed)
-    for entry in registry.candidates_of(phrases | {registry.merges[w] for w in words if w in registry.merges}, (p for d in descriptions for p in d.pieces)):
+    lemmas = {d.lemma for d in descriptions if d.lemma}  # "the police" may shorten "New York Police"
+    for entry in registry.candidates_of(phrases | lemmas | {registry.merges[w] for w in words if w in registry.merges}, (p for d in descriptions for p in d.pieces)):
         if entry is unnamed or not entry.keys or entry.relative or registry.split_by_user(words, entry.keys):
             continue
         by_user = registry.merged_by_user(words, entry.keys) if registry.merges else ""
@@ -175,6 +176,14 @@ def best_named_entry(registry: Registry, unnamed: Entry) -> tuple[Entry | None, 
             registry.decisions.append(decision)
         return None, None
     return best, link
+
+
+def shortens_name(phrase: str, key: str) -> bool:
+    """Whether a nominal's words shorten an organisation's name: the name's last word, written as the name
+    writes it, with no word the name lacks ("the police" and "the Vancouver police" of "Vancouver Police";
+    not "the Detroit police", nor "foreign navies" of "Indian Navy")."""
+    words, name = phrase.split(), key.split()
+    return len(name) >= 2 and bool(words) and words[-1] == name[-1] and set(words) <= set(name) and phrase != key
 
 
 def names_of(unnamed: Entry) -> set[str]:
@@ -201,6 +210,13 @@ def link_of(registry: Registry, unnamed: Entry, named: Entry, phrases: set[str])
     ages = sorted({age for mine, theirs in pairs for age in mine.ages & theirs.ages})
     if ages:
         return Link((2, context, len(ages)), f"same age {ages[0]}")
+    if unnamed.type != "PERSON" and named.type == "ORG" and context >= 1:
+        shortened = sorted(
+            (d.phrase, key) for d in unnamed.descriptions for key in named.keys if shortens_name(d.phrase, key)
+        )
+        if shortened:
+            phrase, key = shortened[0]
+            return Link((1, context, 0), f"'{phrase}' shortens the name '{key}' in articles sharing {context} name(s)")
     same_noun = [(mine, theirs) for mine, theirs in pairs if mine.lemma and mine.noun == theirs.noun]
     if named.type == "PERSON" and all(mine.number == "plural" for mine, _ in same_noun):
         return None  # a person by name is one person: "the players" a named player was once linked to are more
