@@ -355,3 +355,9 @@ def test_mentions_no_nominal_in_a_web_address_line(nlp):
     texts = nominal_texts(nlp, "http : / / news . example . com / navy - captures - 26 - somali - pirates\n"
                                "The navy captured 26 Somali pirates on Friday.")
     assert texts and all("\n" not in t and " - " not in t for t in texts), texts
+
+
+def test_mentions_sentence_opening_verb_is_not_part_of_a_name(nlp):
+    text = "Having Jackman as the host is a bold move, Condon said."
+    texts = mention_texts(text, resolve_entities(nlp(text)).entities)
+    assert "Jackman" in texts and "Having Jackman" not in texts, texts

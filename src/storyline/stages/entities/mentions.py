@@ -133,6 +133,9 @@ def trim_name(ent: Span) -> tuple[int, int, tuple[int, int] | None]:
     doc = ent.doc
     while first < last and doc[first].lower_ in ("the", "a", "an"):
         first += 1
+    # A sentence-opening verb the tagger ran into the name ("Having Jackman host the show") is not part of it.
+    while first < last - 1 and doc[first].pos_ == "VERB" and doc[first].tag_ in ("VBG", "VB", "VBD", "VBN", "VBZ", "VBP"):
+        first += 1
     while last > first and (doc[last - 1].tag_ == "POS" or doc[last - 1].text in ("'s", "’s", "'", "’")):
         last -= 1
     while last > first and doc[last - 1].is_punct:
