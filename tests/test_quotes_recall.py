@@ -28,6 +28,15 @@ def indirect_quotes(nlp, text: str) -> list[tuple[str, str | None, str | None]]:
     ]
 
 
+def unattributed_quotes(nlp, text: str) -> list[tuple[str, str | None]]:
+    """(content, cue) of every indirect quote, no entities given."""
+    return [
+        (quote.text, quote.cue.text if quote.cue else None)
+        for quote in extract_quotes(nlp(text))
+        if quote.kind == "indirect"
+    ]
+
+
 def test_quotes_recall_content_clipped_to_cue_paragraph() -> None:
     # a content the parser ran back over a paragraph break keeps only the cue's paragraph
     found = [Reported(0, 60, (55, 59), None), Reported(10, 30, (12, 18), None)]
@@ -71,8 +80,8 @@ def test_quotes_recall_intention_infinitive(nlp, text: str, content: str, cue: s
     ("text", "content", "cue"),
     [
         (
-            "Maria Lopez is bearish on the future of student loans.",
-            "the future of student loans",
+            "Maria Lopez is bearish on the price of harbour land.",
+            "the price of harbour land",
             "is bearish",
         ),
     ],
@@ -147,10 +156,7 @@ def test_quotes_recall_showing_verb_object(nlp, text: str, content: str, cue: st
     ],
 )
 def test_quotes_recall_unowned_claim_noun(nlp, text: str, content: str, cue: str) -> None:
-    found = [
-        (q.text, q.cue.text if q.cue else None) for q in extract_quotes(nlp(text)) if q.kind == "indirect"
-    ]
-    assert (content, cue) in found
+    assert (content, cue) in unattributed_quotes(nlp, text)
 
 
 def test_quotes_recall_that_clause_after_cue_beats_clause_before(nlp) -> None:
@@ -174,9 +180,9 @@ def test_quotes_recall_that_clause_after_cue_beats_clause_before(nlp) -> None:
 
 
 def test_quotes_recall_clause_read_as_adjunct_of_saying(nlp) -> None:
-    text = "Maria Lopez said after the convention she would not accept his endorsement if it were offered."
+    text = "Maria Lopez said after the hearing she would not sign the harbour deal if it were put to a vote."
     found = indirect_quotes(nlp, text)
-    assert [("she would not accept his endorsement" in content, cue) for content, cue, _ in found] == [
+    assert [("she would not sign the harbour deal" in content, cue) for content, cue, _ in found] == [
         (True, "said")
     ]
 
@@ -217,15 +223,11 @@ def test_quotes_recall_linking_without_to_is_no_attribution(nlp) -> None:
     ],
 )
 def test_quotes_recall_unowned_claim_noun_with_topic(nlp, text: str, content: str, cue: str) -> None:
-    found = [
-        (q.text, q.cue.text if q.cue else None) for q in extract_quotes(nlp(text)) if q.kind == "indirect"
-    ]
-    assert (content, cue) in found
+    assert (content, cue) in unattributed_quotes(nlp, text)
 
 
 def test_quotes_recall_unowned_view_noun_is_no_claim(nlp) -> None:
-    found = [q.text for q in extract_quotes(nlp("The view of the river was lovely.")) if q.kind == "indirect"]
-    assert found == []
+    assert unattributed_quotes(nlp, "The view of the river was lovely.") == []
 
 
 @pytest.mark.parametrize(
@@ -241,8 +243,8 @@ def test_quotes_recall_manner_of_speaking_adjective(nlp, text: str, content: str
 
 def test_quotes_recall_according_to_phrase_ends_at_its_comma(nlp) -> None:
     # the parser hangs the clause on the name as an apposition ("reeks" read as a noun)
-    text = "According to radio host Maria Lopez, the move reeks of fear and desperation."
-    assert ("the move reeks of fear and desperation", "According to", "Maria Lopez") in indirect_quotes(
+    text = "According to talk show host Maria Lopez, the toll plan reeks of greed and panic."
+    assert ("the toll plan reeks of greed and panic", "According to", "Maria Lopez") in indirect_quotes(
         nlp, text
     )
 
@@ -292,9 +294,9 @@ def test_quotes_recall_in_is_a_place_for_other_nouns(nlp) -> None:
 
 
 def test_quotes_recall_quantifier_object_is_what_was_said(nlp) -> None:
-    text = "Maria Lopez has proposed nothing that would raise her own taxes."
+    text = "Maria Lopez has proposed nothing that would lower the bridge tolls."
     assert indirect_quotes(nlp, text) == [
-        ("nothing that would raise her own taxes", "proposed", "Maria Lopez")
+        ("nothing that would lower the bridge tolls", "proposed", "Maria Lopez")
     ]
 
 
