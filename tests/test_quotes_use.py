@@ -99,8 +99,10 @@ def test_quotes_use_speaker_counts_match_their_quotes(store: Store) -> None:
     assert sum(speaker.quotes for speaker in speakers) == len(store.quotes())
 
 
-@pytest.mark.parametrize(("words", "expected"), [("BRIDGES safe", "Nobody is safe near the bridges"),
-                                                 ("soldiers", "The soldiers arrive tomorrow")])
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [("BRIDGES safe", "Nobody is safe near the bridges"), ("soldiers", "The soldiers arrive tomorrow")],
+)
 def test_quotes_use_search_keeps_quotes_holding_every_word(store: Store, words: str, expected: str) -> None:
     assert [hit.text for hit in store.quotes(search=words)] == [expected]
 
@@ -178,14 +180,15 @@ SENTENCE_BLOCKS = (Block(0, 9, "heading"), Block(10, 46, "body"), Block(47, 59, 
     [
         ([(10, 35), (36, 46)], (11, 23), (30, 34), (10, 35)),  # the sentence of quote and cue
         ([(0, 35), (36, 46)], (11, 23), (30, 34), (10, 35)),  # a sentence run on from the heading is clipped
-        ([(10, 23), (24, 35), (36, 46)], (11, 23), (30, 34), (10, 35)),  # the cue's sentence joins the quote's
-        ([(10, 23), (24, 35), (36, 46)], (11, 23), (51, 55), (10, 23)),  # a cue in another paragraph stays out
+        # the cue's sentence joins the quote's
+        ([(10, 23), (24, 35), (36, 46)], (11, 23), (30, 34), (10, 35)),
+        # a cue in another paragraph stays out
+        ([(10, 23), (24, 35), (36, 46)], (11, 23), (51, 55), (10, 23)),
         ([], (11, 23), (30, 34), (11, 34)),  # no parse: the quote and its cue
     ],
 )
 def test_quote_sentence_holds_quote_and_cue_within_their_paragraph(sentences, quote, cue, expected) -> None:
     assert quote_sentence(sentences, SENTENCE_BLOCKS, quote, cue) == expected
-
 
 
 def test_quotes_use_a_speaker_named_without_an_entity_is_found_and_counted() -> None:
