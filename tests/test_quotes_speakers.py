@@ -888,3 +888,31 @@ def test_quotes_apposition_running_into_the_cue_is_its_subject(nlp, rows, cue: i
     doc = hand_doc(nlp, rows)
     repaired = repair_subject(doc[0], doc[cue])
     assert repaired is not None and repaired.text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Farm groups that oppose the dam have warned that it will flood the valley.", "Farm groups that"),
+        (
+            "The port lost its only client, a shipping company that had declared bankruptcy.",
+            "a shipping company that",
+        ),
+    ],
+)
+def test_quotes_relative_that_mention_runs_from_its_antecedent(nlp, text: str, mention: str) -> None:
+    mentions = {text[slice(*q.speaker.mention)] for q in run(nlp, text) if q.speaker.mention is not None}
+    assert mention in mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("When my aunt asked about the war, I laughed and said, \u201cI never think about it.\u201d", "I"),
+        ("After the vote we wrote, \u201cThe town deserves an answer.\u201d", "we"),
+    ],
+)
+def test_quotes_writer_first_person_speaks_a_quote(nlp, text: str, mention: str) -> None:
+    quote = only(run(nlp, text), "direct")[0]
+    assert quote.cue is not None and quote.speaker.mention is not None
+    assert text[slice(*quote.speaker.mention)] == mention

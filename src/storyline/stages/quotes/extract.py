@@ -112,7 +112,7 @@ def find_marked(
             cue = quotecues.own_cue(cue, span.start, quoted, paragraph)
             # The paragraph bounds the search: a parse may run across a line break into a heading.
             speaker = marked_speaker(doc, cue, span.start, span.end, quoted, paragraph)
-            if speaker is not None and speaker.lower_ in cues.FIRST_SECOND_PERSON:
+            if speaker is not None and _speaks_to_reader(speaker, quoted):
                 cue = speaker = None  # "you might ask": a cue of the quoted words, not of the article
             candidate.cue, candidate.speaker_token = cue, speaker
             if speaker is not None:
@@ -131,6 +131,14 @@ def find_marked(
         found.append(Candidate(paragraph[0], paragraph[1], "direct", paragraph, cue, speaker, referent))
     _share_chain_cues(found)
     return _drop_unclosed_uncued(found), quoted
+
+
+def _speaks_to_reader(speaker: Token, quoted: list[tuple[int, int]]) -> bool:
+    """A first or second person subject that names no one: "you" ("you might ask"), or "I"/"we" inside
+    other quoted words. The writer's own "I laughed and said, “...”" is a speaker (PolNeAR marks the "I")."""
+    if speaker.lower_ not in cues.FIRST_SECOND_PERSON:
+        return False
+    return speaker.lower_ == "you" or any(start <= speaker.idx < end for start, end in quoted)
 
 
 def _drop_unclosed_uncued(found: list[Candidate]) -> list[Candidate]:

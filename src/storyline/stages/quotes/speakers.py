@@ -152,6 +152,10 @@ def resolve_speaker(token: Token | None, context: SpeakerContext, referent: Toke
     mention = mention_span(token)
     antecedent = antecedent_of(token)
     if antecedent is not None:
+        if token.lower_ == "that":
+            # "nations that oppose ...": a bare "that" names no one; PolNeAR dev marks the antecedent's
+            # phrase (8 times), the "that" (5) or both (1): the mention runs from the one through the other
+            mention = (mention_span(antecedent, whole=False)[0], mention[1])
         return sieve_relative_pronoun(token, antecedent, mention, context)
     if referent is not None and referent is not token:
         through = resolve_speaker(referent, context)
