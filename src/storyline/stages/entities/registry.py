@@ -2,7 +2,9 @@
 
 The registry lives in RunContext.memory["entities"]. It is filled in input order and is deterministic:
 the same articles in the same order always get the same ids. User corrections (merge two names, split
-two names) can be given when the registry is created; they are applied on every rebuild.
+two names) can be given when the registry is created; they are applied on every rebuild. What the input
+order decided too early (an article's "the driver" before a later one names the driver) is revised once
+the run is in by the corpus pass (relink.py), whose merges become `aliases` (final_id).
 """
 
 from __future__ import annotations
