@@ -332,8 +332,8 @@ def test_registry_joins_an_unnamed_chain_to_a_name_of_its_article_described_alik
     [("his father", True), ("Petro's son", True), ("a 59-year-old grandmother", False), ("mother of two", False)],
 )
 def test_registry_relative_needs_a_possessor(role_text, relative):
+    from storyline.stages.entities.chains import is_relative
     from storyline.stages.entities.clusters import Role
-    from storyline.stages.entities.registry import is_relative
 
     cluster = cluster_of("PERSON", "Ana Ruiz")
     cluster.roles.append(Role(0, len(role_text), role_text, "kinship"))

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ...ids import entity_id, name_key
+from .chains import contrasted, generic, is_relative, says_no_more
 from .clusters import Cluster, Decision
 from .descriptions import Description, agreement, conflict
 from .names import compare_person_names, form_of
@@ -45,14 +46,6 @@ class Entry:
 # to the names they describe within articles (introductions.py): 1: 0.6222, 2: 0.6180, 3: 0.6185, no
 # topic lower with 1 than with 2; the reference story keeps 0 false merges.
 SHARED_NAMES_FOR_A_ROLE = 1
-# An unnamed chain may also join a named entity of its own article that other articles describe by the
-# same noun ("a woman" where Raj Chohan is named, and other articles call her "the woman"), when the chain
-# says nothing of the noun the entity's descriptions do not and is not set against someone ("another
-# candidate"). ECB+ dev CoNLL F1 0.6080 -> 0.6114 (0.6206 with no such check, but the reference story
-# then joins "a rebel leader" to Petro and "the M-19 group" to the FARC).
-CONTRASTIVE_WORDS = frozenset({"another", "other", "second", "different"})
-
-
 def name_by_vote(votes: Counter) -> str:
     """The name an entity goes by: the full name (two words or more) most articles call it, so a headline
     that ran the name into its neighbours ("Thoughts on Why the Academy Picked Ellen DeGeneres") does
@@ -63,50 +56,6 @@ def name_by_vote(votes: Counter) -> str:
 def surfaces_of(cluster: Cluster) -> set[str]:
     return {m.name for m in cluster.mentions if m.kind == "name"}
 
-
-def contrasted(cluster: Cluster) -> bool:
-    """Whether a chain is set against someone already mentioned ("another candidate", "the other man")."""
-    return any(set(m.text.lower().split()[:2]) & CONTRASTIVE_WORDS for m in cluster.mentions if m.kind == "nominal")
-
-
-def adds_nothing(description: Description, entry: Entry) -> bool:
-    """Whether a description says nothing of its noun that the entry's own descriptions do not: "a woman"
-    of a Raj Chohan described as "a 59-year-old woman", not "a rebel leader" of a president once "leader"."""
-    said = set()
-    for theirs in entry.descriptions:
-        if theirs.noun == description.noun:
-            said |= theirs.modifiers | theirs.places
-    # Places count: "the M-19 group" is not a FARC described as "the group".
-    return (description.modifiers | description.places) <= said
-
-
-# Words that make a plural generic ("many people", "some residents"): such a chain is a share of everyone so
-# described, not a group another article can name again. Over the 59 bench articles 9 of the 219 joins by
-# role noun were such chains pooled across unrelated articles; ECB+ dev CoNLL F1 unchanged.
-QUANTIFIERS = frozenset({"many", "some", "few", "several", "most", "numerous", "countless"})
-
-
-def generic(cluster: Cluster) -> bool:
-    """Whether every nominal of a chain is a quantified plural ("many people", "some of the residents")."""
-    nominals = [m for m in cluster.mentions if m.kind == "nominal"]
-    return bool(nominals) and all(
-        m.text.lower().split()[0] in QUANTIFIERS and m.features.get("number") != "singular" for m in nominals
-    )
-
-
-POSSESSIVE_WORDS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
-
-
-def is_relative(cluster: Cluster) -> bool:
-    """Whether a cluster is introduced as somebody's relative ("his father, X", "Petro's son"): a kinship
-    role with a possessor. "a 59-year-old grandmother" says what she is, not whose."""
-    for role in cluster.roles:
-        if role.kind != "kinship":
-            continue
-        words = role.text.lower().split()
-        if set(words) & POSSESSIVE_WORDS or any(w.endswith(("'s", "’s", "'", "’")) for w in words):
-            return True
-    return False
 
 
 @dataclass
@@ -372,7 +321,7 @@ class Registry:
                 continue
             if entry.keys and entry.type == "PERSON" and all(mine.number == "plural" for mine, _ in same_noun):
                 continue  # a person by name is one person: "people" one article once linked to Drew Cass are more
-            if here and (contrasted(cluster) or not all(adds_nothing(mine, entry) for mine, _ in same_noun)):
+            if here and (contrasted(cluster) or not all(says_no_more(mine, entry.descriptions) for mine, _ in same_noun)):
                 continue
             if context < SHARED_NAMES_FOR_A_ROLE and (entry.keys or self.named_in.get(article_id)):
                 continue  # another story's driver; an article naming no one has only the noun to go by

@@ -10,12 +10,12 @@ recorded as kept apart. The merged entry's id becomes an alias of the kept one (
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...ids import name_key
-from .descriptions import Description, agreement, conflict
+from .chains import says_no_more
+from .descriptions import agreement, conflict
 from .lexicon import FEMALE_WORDS, MALE_WORDS, ORG_NAME_WORDS, ORG_NOUNS
 from .names import form_of
 from .registry import name_by_vote
@@ -245,16 +245,6 @@ def shared_names(registry: Registry, unnamed: Entry, named: Entry) -> int:
     naming = (a for a in named.articles if named.id in registry.named_in.get(a, ()))
     there = set().union(*(registry.named_in.get(a, set()) for a in naming))
     return len((here & there) - {named.id})
-
-
-def says_no_more(description: Description, descriptions: Sequence[Description]) -> bool:
-    """Whether a description says nothing of its noun that the others do not ("a woman" of someone once
-    "a 59-year-old woman"; not "a rebel leader" of someone only ever "the leader")."""
-    said: set[str] = set()
-    for other in descriptions:
-        if other.noun == description.noun:
-            said |= other.modifiers | other.places
-    return (description.modifiers | description.places) <= said
 
 
 def merge_entries(registry: Registry, gone: Entry, kept: Entry, reason: str) -> None:
