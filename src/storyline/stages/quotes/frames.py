@@ -106,7 +106,7 @@ def according_to(doc: Doc, according: Token) -> Reported | None:
     sentence: Span = according.sent
     phrase_end = (source.right_edge.i + 1) if source is not None else to.i + 1
     if source is not None:
-        # "According to Rush Limbaugh, the move reeks of ...": the parser may hang the clause on the name;
+        # "According to the host, the plan reeks of ...": the parser may hang the clause on the name;
         # the phrase ends at the first comma after it
         comma = next((t.i for t in doc[source.i + 1 : phrase_end] if t.text == ","), None)
         phrase_end = comma if comma is not None else phrase_end

@@ -23,10 +23,12 @@ REQUEST_LEMMAS = word_set(
     "implore exhort beg persuade convince lobby petition challenge dare beseech entreat order instruct"
 )
 ADDRESSEE_LEMMAS = word_set("tell ask urge warn advise remind encourage call press") | REQUEST_LEMMAS
-# Verbs of intention and refusal (FrameNet Purpose, Agree_or_refuse_to_act): their infinitive is the
-# source's stated aim ("refuses to release his returns", "seeks to protect breaks"). PolNeAR dev: 11 of 16
-# such predictions right. "try" stays out: an attempt is an act (3 of 17 right).
+# Verbs of intention and refusal (FrameNet Purpose, Agree_or_refuse_to_act): cues of their own, their
+# infinitive the source's stated aim ("refuses to release his returns", "seeks to protect breaks"). PolNeAR
+# dev: 11 of 16 such predictions right. "try" is no cue: an attempt is an act (3 of 17 right).
 INTENTION_LEMMAS = word_set("seek intend threaten refuse aim strive endeavor resolve")
+# Verbs whose infinitive is the content once they are cues ("wants to cut", "vowed to fight"); those
+# outside INTENTION_LEMMAS are cues through other classes (want: a view; promise: saying) or not at all.
 INTENT_LEMMAS = word_set("want plan hope expect try promise vow pledge decline") | INTENTION_LEMMAS
 # Verbs of saying whose object is no content ("read the document", "signed the bill", "added a point").
 NO_OBJECT_LEMMAS = word_set(

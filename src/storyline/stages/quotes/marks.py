@@ -48,24 +48,19 @@ class MarkedSpan:
 def _classify_mark(text: str, i: int) -> tuple[str, str] | None:
     """(family, "open"|"close") for the double mark at i, or None when text[i] is no double mark."""
     char = text[i]
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[i + 1] if i + 1 < len(text) else "\n"
     if char in OPENERS:
-        before = text[i - 1] if i > 0 else "\n"
-        after = text[i + 1] if i + 1 < len(text) else "\n"
         if char == "\u201c" and before in SENTENCE_END + "," and after.isspace():
-            return OPENERS[
-                char
-            ], "close"  # '... is 51 percent.“': a closing mark misprinted as an opening one
+            # '... is 51 percent.“': a closing mark misprinted as an opening one
+            return OPENERS[char], "close"
         return OPENERS[char], "open"
     if char in CLOSERS:
-        before = text[i - 1] if i > 0 else "\n"
-        after = text[i + 1] if i + 1 < len(text) else " "
         if before in OPEN_CONTEXT and after.isalnum():
-            return CLOSERS[
-                char
-            ], "open"  # '”Fear. I am afraid ...” ― a reader': a closer misprinted as opener
+            # '”Fear. I am afraid ...” ― a reader': a closing mark misprinted as an opening one
+            return CLOSERS[char], "open"
         return CLOSERS[char], "close"
     if char == STRAIGHT:
-        before = text[i - 1] if i > 0 else "\n"
         return "straight", ("open" if before in OPEN_CONTEXT else "close")
     return None
 
@@ -143,7 +138,7 @@ def pair_double_marks(text: str, paragraphs: list[tuple[int, int]]) -> list[Mark
                     nested += 1
                 elif nested:
                     nested -= 1  # the close of a nested quote ('"... as “The Journal” wrote, ...')
-                elif direction == "close" and _closes_mixed(text, in_paragraph, i, open_family):
+                elif _closes_mixed(text, in_paragraph, i, open_family):
                     # '“... the FBI," he said': sites mix curly and straight marks; a closing mark of
                     # another family closes the quote when its own family has no mark left to close it
                     spans.append((open_at + 1, i, True, True, chain))

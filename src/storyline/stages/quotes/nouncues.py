@@ -106,10 +106,7 @@ def _unowned_claim(noun: Token) -> Reported | None:
         content = _noun_content(noun)
     if content is None:
         return None
-    start, end = subtree_span(content)
-    if end - start < 3:
-        return None
-    return Reported(start, end, (noun.idx, noun.idx + len(noun.text)), None)
+    return _cued_by_noun(noun, content, None)
 
 
 def _named_owner(noun: Token, quoted: Sequence[tuple[int, int]]) -> Token | None:
@@ -189,7 +186,13 @@ def misread_verb_attribution(noun: Token, quoted: Sequence[tuple[int, int]]) -> 
     )
     if subject is None:
         return None
-    start, end = subtree_span(clause)
+    return _cued_by_noun(noun, clause, subject)
+
+
+def _cued_by_noun(noun: Token, content: Token, source: Token | None) -> Reported | None:
+    """The content's phrase with the noun alone as its cue; under three characters it is a fragment
+    of a bad parse, no content."""
+    start, end = subtree_span(content)
     if end - start < 3:
         return None
-    return Reported(start, end, (noun.idx, noun.idx + len(noun.text)), subject)
+    return Reported(start, end, (noun.idx, noun.idx + len(noun.text)), source)
