@@ -17,16 +17,22 @@ from storyline.stages.entities.relink import relink_entries
 
 def named(registry: Registry, name: str, article: str, descriptions: list[Description] | None = None) -> str:
     mention = Mention(0, len(name), name, "name", "PERSON", 0, 0, 1, 0, name=name)
-    return registry.register(Cluster(0, "PERSON", [mention], {form_of(name).key}), article, descriptions or [])
+    return registry.register(
+        Cluster(0, "PERSON", [mention], {form_of(name).key}), article, descriptions or []
+    )
 
 
-def unnamed(registry: Registry, text: str, article: str, description: Description, type_: str = "PERSON") -> str:
+def unnamed(
+    registry: Registry, text: str, article: str, description: Description, type_: str = "PERSON"
+) -> str:
     cluster = Cluster(0, type_, [Mention(0, len(text), text, "nominal", type_, 0, 0, 1, 0)])
     return registry.register(cluster, article, [description])
 
 
 def role(lemma: str, **sets: set[str]) -> Description:
-    return Description(lemma=lemma, number="singular", phrase=lemma, **{k: frozenset(v) for k, v in sets.items()})
+    return Description(
+        lemma=lemma, number="singular", phrase=lemma, **{k: frozenset(v) for k, v in sets.items()}
+    )
 
 
 def story_registry(names_of_a1: tuple[str, ...] = ("Tomas Berg", "Riverton")) -> tuple[Registry, str]:
@@ -91,7 +97,9 @@ def test_relink_reads_gender_from_the_nouns_before_the_pronoun_vote(noun, same):
     chain = Cluster(0, "PERSON", [Mention(0, 8, f"a {noun}", "nominal", "PERSON", 0, 0, 1, 0)], gender="male")
     early = registry.register(chain, "a1", [role(noun)])  # one wrong "he" voted the chain male
     mention = Mention(0, 8, "Ana Ruiz", "name", "PERSON", 0, 0, 1, 0, name="Ana Ruiz")
-    ana = registry.register(Cluster(0, "PERSON", [mention], {"ana ruiz"}, gender="female"), "a2", [role(noun)])
+    ana = registry.register(
+        Cluster(0, "PERSON", [mention], {"ana ruiz"}, gender="female"), "a2", [role(noun)]
+    )
     relink_entries(registry)
     assert (registry.final_id(early) == ana) is same
 
@@ -105,7 +113,10 @@ def test_relabel_pools_entities_that_became_one_and_renames_speakers():
     article = Article("a1", "s", None, None, Published(), "The driver said she drove. Ruiz", ())
     analysis = Analysis(
         article=article,
-        entities=(Entity(driver, "the driver", "PERSON", ((0, 10),)), Entity(ana, "Ana Ruiz", "PERSON", ((27, 31),))),
+        entities=(
+            Entity(driver, "the driver", "PERSON", ((0, 10),)),
+            Entity(ana, "Ana Ruiz", "PERSON", ((27, 31),)),
+        ),
         quotes=(Quote(11, 25, "said she drove", "indirect", Speaker(entity=driver, name="the driver")),),
         events=(Event("ACCUSE", "", Actor(entity=driver), Actor(), None, (0, 1), (0, 1)),),
     )

@@ -19,7 +19,9 @@ CONTRASTIVE_WORDS = frozenset({"another", "other", "second", "different"})
 
 def contrasted(cluster: Cluster) -> bool:
     """Whether a chain is set against someone already mentioned ("another candidate", "the other man")."""
-    return any(set(m.text.lower().split()[:2]) & CONTRASTIVE_WORDS for m in cluster.mentions if m.kind == "nominal")
+    return any(
+        set(m.text.lower().split()[:2]) & CONTRASTIVE_WORDS for m in cluster.mentions if m.kind == "nominal"
+    )
 
 
 def says_no_more(description: Description, descriptions: Sequence[Description]) -> bool:

@@ -43,7 +43,9 @@ NOUN_GENDERS = (("female", FEMALE_WORDS), ("male", MALE_WORDS))
 class Link:
     """Why an unnamed entry is taken to be a named one: the rank of the evidence and its words."""
 
-    rank: tuple[int, int, int]  # evidence kind (user > name > age > role noun), shared names, description agreement
+    rank: tuple[
+        int, int, int
+    ]  # evidence kind (user > name > age > role noun), shared names, description agreement
     reason: str
 
 
@@ -74,10 +76,18 @@ def relink_relatives(registry: Registry) -> None:
     for (noun, owner), entries in sorted(groups.items()):
         kept = entries[0]
         for entry in entries[1:]:
-            if set(entry.articles) & set(kept.articles) or (gender_of(entry) or "") not in ("", gender_of(kept) or ""):
+            if set(entry.articles) & set(kept.articles) or (gender_of(entry) or "") not in (
+                "",
+                gender_of(kept) or "",
+            ):
                 continue
             owner_name = registry.entries[owner].name if owner in registry.entries else owner
-            merge_entries(registry, entry, kept, f"after the run: the same relative ('{noun.split(':')[1]}') of '{owner_name}'")
+            merge_entries(
+                registry,
+                entry,
+                kept,
+                f"after the run: the same relative ('{noun.split(':')[1]}') of '{owner_name}'",
+            )
 
 
 def relink_short_names(registry: Registry) -> bool:
@@ -87,7 +97,11 @@ def relink_short_names(registry: Registry) -> bool:
     Registering an article refuses the join when the article itself names both: its clusters were not
     joined, but no rule said they differ. Returns whether anything was merged."""
     merged = False
-    for short in [e for e in registry.entries.values() if e.type == "ORG" and e.keys and all(" " not in k for k in e.keys)]:
+    for short in [
+        e
+        for e in registry.entries.values()
+        if e.type == "ORG" and e.keys and all(" " not in k for k in e.keys)
+    ]:
         longer: dict[str, tuple[Entry, str]] = {}
         for key in sorted(short.keys):
             for entry in registry.candidates_of({key}):
@@ -103,7 +117,9 @@ def relink_short_names(registry: Registry) -> bool:
             continue  # only ever beside the full name, never standing for it alone ("Home" by "Shadow Home")
         context = shared_names(registry, short, long)
         if context >= 1:
-            merge_entries(registry, short, long, f"after the run: {reason}, in articles sharing {context} name(s)")
+            merge_entries(
+                registry, short, long, f"after the run: {reason}, in articles sharing {context} name(s)"
+            )
             merged = True
     return merged
 
@@ -113,7 +129,11 @@ def relink_run_on_names(registry: Registry) -> bool:
     on after it, as a headline does ("Philadelphia 76ers Fire Coach": "Philadelphia 76ers"), into that
     organisation when it is the only one whose name it starts with. Returns whether anything was merged."""
     merged = False
-    for entry in [e for e in registry.entries.values() if e.type == "ORG" and e.keys and len(e.articles) == 1 and e.mentions <= 2]:
+    for entry in [
+        e
+        for e in registry.entries.values()
+        if e.type == "ORG" and e.keys and len(e.articles) == 1 and e.mentions <= 2
+    ]:
         starts: dict[str, tuple[Entry, str]] = {}
         for key in sorted(entry.keys):
             words = tuple(w.rstrip(".") for w in key.split())
@@ -122,9 +142,15 @@ def relink_run_on_names(registry: Registry) -> bool:
                     continue
                 for other_key in sorted(other.keys):
                     prefix = tuple(w.rstrip(".") for w in other_key.split())
-                    if 2 <= len(prefix) < len(words) and words[: len(prefix)] == prefix and not set(words[len(prefix) :]) & ORG_KINDS:
+                    if (
+                        2 <= len(prefix) < len(words)
+                        and words[: len(prefix)] == prefix
+                        and not set(words[len(prefix) :]) & ORG_KINDS
+                    ):
                         starts[other.id] = (other, f"'{key}' runs words on after '{other_key}'")
-        if len(starts) == 1 and not any(registry.split_by_user(entry.keys, o.keys) for o, _ in starts.values()):
+        if len(starts) == 1 and not any(
+            registry.split_by_user(entry.keys, o.keys) for o, _ in starts.values()
+        ):
             ((other, reason),) = starts.values()
             merge_entries(registry, entry, other, f"after the run: {reason}")
             merged = True
@@ -157,21 +183,37 @@ def best_named_entry(registry: Registry, unnamed: Entry) -> tuple[Entry | None, 
     found: list[tuple[Entry, Link]] = []
     words = names_of(unnamed)
     lemmas = {d.lemma for d in descriptions if d.lemma}  # "the police" may shorten "New York Police"
-    for entry in registry.candidates_of(phrases | lemmas | {registry.merges[w] for w in words if w in registry.merges}, (p for d in descriptions for p in d.pieces)):
+    for entry in registry.candidates_of(
+        phrases | lemmas | {registry.merges[w] for w in words if w in registry.merges},
+        (p for d in descriptions for p in d.pieces),
+    ):
         if entry is unnamed or not entry.keys or entry.relative or registry.split_by_user(words, entry.keys):
             continue
         by_user = registry.merged_by_user(words, entry.keys) if registry.merges else ""
-        link = Link((4, 0, 0), f"merged by the user ({by_user})") if by_user else link_of(registry, unnamed, entry, phrases)
+        link = (
+            Link((4, 0, 0), f"merged by the user ({by_user})")
+            if by_user
+            else link_of(registry, unnamed, entry, phrases)
+        )
         if link is not None:
             found.append((entry, link))
     if not found:
         return None, None
     found.sort(key=lambda pair: pair[1].rank, reverse=True)
     best, link = found[0]
-    rivals = [entry.name for entry, other in found[1:] if other.rank[0] == link.rank[0] and other.rank[1] * RIVAL_SHARE >= link.rank[1]]
+    rivals = [
+        entry.name
+        for entry, other in found[1:]
+        if other.rank[0] == link.rank[0] and other.rank[1] * RIVAL_SHARE >= link.rank[1]
+    ]
     if rivals:
         note = f"after the run: '{unnamed.name}' fits '{best.name}' and '{rivals[0]}' alike ({link.reason}); kept apart"
-        decision = {"article": unnamed.articles[0], "kind": "split", "names": [unnamed.name, best.name], "reason": note}
+        decision = {
+            "article": unnamed.articles[0],
+            "kind": "split",
+            "names": [unnamed.name, best.name],
+            "reason": note,
+        }
         if decision not in registry.decisions:
             registry.decisions.append(decision)
         return None, None
@@ -183,7 +225,9 @@ def shortens_name(phrase: str, key: str) -> bool:
     writes it, with no word the name lacks ("the police" and "the Vancouver police" of "Vancouver Police";
     not "the Detroit police", nor "foreign navies" of "Indian Navy")."""
     words, name = phrase.split(), key.split()
-    return len(name) >= 2 and bool(words) and words[-1] == name[-1] and set(words) <= set(name) and phrase != key
+    return (
+        len(name) >= 2 and bool(words) and words[-1] == name[-1] and set(words) <= set(name) and phrase != key
+    )
 
 
 def names_of(unnamed: Entry) -> set[str]:
@@ -212,20 +256,31 @@ def link_of(registry: Registry, unnamed: Entry, named: Entry, phrases: set[str])
         return Link((2, context, len(ages)), f"same age {ages[0]}")
     if unnamed.type != "PERSON" and named.type == "ORG" and context >= 1:
         shortened = sorted(
-            (d.phrase, key) for d in unnamed.descriptions for key in named.keys if shortens_name(d.phrase, key)
+            (d.phrase, key)
+            for d in unnamed.descriptions
+            for key in named.keys
+            if shortens_name(d.phrase, key)
         )
         if shortened:
             phrase, key = shortened[0]
-            return Link((1, context, 0), f"'{phrase}' shortens the name '{key}' in articles sharing {context} name(s)")
+            return Link(
+                (1, context, 0), f"'{phrase}' shortens the name '{key}' in articles sharing {context} name(s)"
+            )
     same_noun = [(mine, theirs) for mine, theirs in pairs if mine.lemma and mine.noun == theirs.noun]
     if named.type == "PERSON" and all(mine.number == "plural" for mine, _ in same_noun):
-        return None  # a person by name is one person: "the players" a named player was once linked to are more
+        return (
+            None  # a person by name is one person: "the players" a named player was once linked to are more
+        )
     if not same_noun or context < 1:
         return None  # a role noun alone is everyone's: "the driver" of another story
-    if set(unnamed.articles) & set(named.articles) and (unnamed.contrasted or not all(says_no_more(mine, named.descriptions) for mine, _ in same_noun)):
+    if set(unnamed.articles) & set(named.articles) and (
+        unnamed.contrasted or not all(says_no_more(mine, named.descriptions) for mine, _ in same_noun)
+    ):
         return None  # one article that kept them apart and tells them apart ("a rebel leader", "the leader")
     score = max(agreement(mine, theirs) for mine, theirs in same_noun)
-    return Link((1, context, score), f"same role noun '{same_noun[0][0].lemma}' in articles sharing {context} name(s)")
+    return Link(
+        (1, context, score), f"same role noun '{same_noun[0][0].lemma}' in articles sharing {context} name(s)"
+    )
 
 
 def gender_of(entry: Entry) -> str | None:
@@ -250,7 +305,14 @@ def shared_names(registry: Registry, unnamed: Entry, named: Entry) -> int:
 def merge_entries(registry: Registry, gone: Entry, kept: Entry, reason: str) -> None:
     """Fold one entry into another: its names, mentions, articles, roles and descriptions; its id becomes
     an alias of the kept one."""
-    registry.decisions.append({"article": gone.articles[0] if gone.articles else "", "kind": "merge", "names": [gone.name, kept.name], "reason": reason})
+    registry.decisions.append(
+        {
+            "article": gone.articles[0] if gone.articles else "",
+            "kind": "merge",
+            "names": [gone.name, kept.name],
+            "reason": reason,
+        }
+    )
     registry.index_entry(kept, gone.keys - kept.keys, gone.descriptions)
     kept.keys |= gone.keys
     kept.surfaces |= gone.surfaces
@@ -266,7 +328,9 @@ def merge_entries(registry: Registry, gone: Entry, kept: Entry, reason: str) -> 
     if kept.gender_votes:
         kept.gender = max(sorted(kept.gender_votes), key=kept.gender_votes.__getitem__)
     kept.relative = kept.relative or gone.relative
-    pieces = {p for key in gone.keys for p in pieces_of(key)} | {p for d in gone.descriptions for p in d.pieces}
+    pieces = {p for key in gone.keys for p in pieces_of(key)} | {
+        p for d in gone.descriptions for p in d.pieces
+    }
     for piece in pieces:
         registry.index.get(piece, set()).discard(gone.id)
     for article in gone.articles:
