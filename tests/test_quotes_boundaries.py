@@ -204,3 +204,21 @@ def test_quotes_transcript_continuation_takes_the_nearest_turn(nlp) -> None:
     )
     speakers = [(quote.text, quote.speaker.name) for quote in extract_quotes(nlp(text))]
     assert ("And the council knows it very well.", "JONES") in speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "The governor claimed that cutting the budget was wise, although she again refused to release "
+            "the audit before the vote.",
+            ("claimed", "that cutting the budget was wise"),
+            ("refused", "to release the audit before the vote"),
+        ),
+    ],
+)
+def test_quotes_runon_concessive_clause_of_any_cue_is_its_own_attribution(
+    nlp, text: str, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    found = {(cue, content) for cue, content, _ in reported(nlp, text)}
+    assert first in found and second in found
