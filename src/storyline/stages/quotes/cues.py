@@ -34,6 +34,11 @@ def subtree_span(token: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right.text)
 
 
+def opens_with_that(clause: Token) -> bool:
+    """Whether "that" marks the clause as a complement ("said that ...", "the claim that ...")."""
+    return any(child.dep_ == "mark" and child.lower_ == "that" for child in clause.children)
+
+
 def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 

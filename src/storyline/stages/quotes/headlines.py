@@ -21,8 +21,12 @@ if TYPE_CHECKING:
 
 # Named-entity labels that name a source; a poll, a report or "The Latest" is no named subject.
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# A name before a colon or a kicker is a few words ("Senator Alan Briggs:", "The Latest:"); a longer run
+# is a phrase of its own ("A Bold Plan to Save the Harbour: ...").
 MAX_NAME_WORDS = 4
+# Fewer words after "Name:" are a label ("Lee: A Profile"), no claim.
 MIN_CLAIM_WORDS = 3
+# Title Case leaves some short words low ("if", "than"); a sentence-case headline capitalises only names.
 TITLE_CASE_SHARE = 0.8
 # "Name on Topic: claim", "Name about Topic: claim": a claim of the name's on the topic.
 TOPIC_WORDS = frozenset({"on", "about"})
@@ -47,8 +51,8 @@ def is_title_case(text: str) -> bool:
 
 
 def after_kicker(doc: Doc, text: str, headline: tuple[int, int]) -> tuple[int, int]:
-    """The headline after a short kicker that is no name ("The Latest: Trump urges ..."): the parser
-    takes the kicker for the subject of the verb after the colon."""
+    """The headline after a short kicker ("The Latest: Trump urges ..."): the parser takes the kicker for
+    the subject of the verb after the colon. A kicker that names the speaker is read first, by colon_claim."""
     start, end = headline
     colon = text.find(":", start, end)
     kicker = doc.char_span(start, colon, alignment_mode="contract") if colon > start else None
@@ -98,9 +102,8 @@ def colon_claim(
         return None
     if text[claim_start] in "\u201c\u201d\"\u2018'\u00ab\u201e":
         return None  # a quotation after the colon is a marked quote, signed by the colon
-    if len([t for t in doc.char_span(claim_start, end, alignment_mode="expand") or () if t.is_alpha]) < (
-        MIN_CLAIM_WORDS
-    ):
+    claim = doc.char_span(claim_start, end, alignment_mode="expand")
+    if sum(token.is_alpha for token in claim or ()) < MIN_CLAIM_WORDS:
         return None
     if not all(token.text[:1].isupper() and not token.is_stop for token in name if not token.is_punct):
         return None

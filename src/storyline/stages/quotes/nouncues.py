@@ -13,7 +13,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .cues import FIRST_SECOND_PERSON, Reported, inside, lemma_of, subject_of, subtree_span, word_set
+from .cues import (
+    FIRST_SECOND_PERSON,
+    Reported,
+    inside,
+    lemma_of,
+    opens_with_that,
+    subject_of,
+    subtree_span,
+    word_set,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -101,7 +110,7 @@ def _unowned_claim(noun: Token) -> Reported | None:
     holds, the writer's report of what is said."""
     if noun.lemma_.lower() not in UNOWNED_NOUNS | CLAIM_NOUNS:
         return None
-    content = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and _opens_with_that(c)), None)
+    content = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and opens_with_that(c)), None)
     if content is None and noun.lemma_.lower() in CLAIM_NOUNS:
         content = _noun_content(noun)
     if content is None:
@@ -129,12 +138,12 @@ def _noun_content(noun: Token) -> Token | None:
     the object of a preposition of stance ("questions about ...", "condemnation of ...")."""
     lemma = noun.lemma_.lower()
     for child in noun.children:
-        if child.dep_ in ("acl", "ccomp") and _opens_with_that(child):
+        if child.dep_ in ("acl", "ccomp") and opens_with_that(child):
             return child
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
         # "Mr. Obama's bet is that ...", "her view is that ...": the clause after "is" is the noun's
         clause = next(
-            (c for c in noun.head.children if c.dep_ in ("ccomp", "attr") and _opens_with_that(c)), None
+            (c for c in noun.head.children if c.dep_ in ("ccomp", "attr") and opens_with_that(c)), None
         )
         if clause is not None:
             return clause
@@ -159,10 +168,6 @@ def _held(noun: Token) -> bool:
     return any(c.dep_ == "poss" for c in noun.children) or (
         noun.dep_ == "dobj" and noun.head.lemma_.lower() in HOLDING_VERBS
     )
-
-
-def _opens_with_that(clause: Token) -> bool:
-    return any(child.dep_ == "mark" and child.lower_ == "that" for child in clause.children)
 
 
 def _opens_with_to(clause: Token) -> bool:
