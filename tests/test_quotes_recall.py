@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.models import Entity, Quote
+from quote_finds import indirect_quotes, unattributed_quotes
 from storyline.pipeline import load_nlp
-from storyline.stages.quotes import extract_quotes
 from storyline.stages.quotes.cues import Reported
 from storyline.stages.quotes.reported import clip_to_paragraphs
 
@@ -16,25 +15,10 @@ def nlp():
     return load_nlp()
 
 
-def indirect_quotes(nlp, text: str) -> list[tuple[str, str | None, str | None]]:
-    """(content, cue, speaker name) of every indirect or mixed quote, the speaker known as one entity."""
-    start = text.index("Maria Lopez")
-    entity = Entity("e0", "Maria Lopez", "PERSON", ((start, start + len("Maria Lopez")),))
-    quotes: tuple[Quote, ...] = extract_quotes(nlp(text), None, (entity,))
-    return [
-        (quote.text, quote.cue.text if quote.cue else None, quote.speaker.name)
-        for quote in quotes
-        if quote.kind in ("indirect", "mixed")
-    ]
-
-
-def unattributed_quotes(nlp, text: str) -> list[tuple[str, str | None]]:
-    """(content, cue) of every indirect quote, no entities given."""
-    return [
-        (quote.text, quote.cue.text if quote.cue else None)
-        for quote in extract_quotes(nlp(text))
-        if quote.kind == "indirect"
-    ]
+def recalled_quotes(nlp, text: str) -> list[tuple[str, str | None, str | None]]:
+    """(content, cue, speaker name) of every indirect or mixed quote: a clause holding a quotation is
+    found by the same sieves."""
+    return indirect_quotes(nlp, text, ("indirect", "mixed"))
 
 
 def test_quotes_recall_content_clipped_to_cue_paragraph() -> None:
@@ -60,7 +44,7 @@ def test_quotes_recall_clipped_content_frees_the_earlier_attribution() -> None:
     ],
 )
 def test_quotes_recall_needing_a_thing_is_no_attribution(nlp, text: str) -> None:
-    assert indirect_quotes(nlp, text) == []
+    assert recalled_quotes(nlp, text) == []
 
 
 @pytest.mark.parametrize(
@@ -73,7 +57,7 @@ def test_quotes_recall_needing_a_thing_is_no_attribution(nlp, text: str) -> None
     ],
 )
 def test_quotes_recall_intention_infinitive(nlp, text: str, content: str, cue: str) -> None:
-    assert (content, cue, "Maria Lopez") in indirect_quotes(nlp, text)
+    assert (content, cue, "Maria Lopez") in recalled_quotes(nlp, text)
 
 
 @pytest.mark.parametrize(
@@ -87,12 +71,12 @@ def test_quotes_recall_intention_infinitive(nlp, text: str, content: str, cue: s
     ],
 )
 def test_quotes_recall_stance_adjective(nlp, text: str, content: str, cue: str) -> None:
-    assert (content, cue, "Maria Lopez") in indirect_quotes(nlp, text)
+    assert (content, cue, "Maria Lopez") in recalled_quotes(nlp, text)
 
 
 def test_quotes_recall_writer_stance_is_attributed(nlp) -> None:
     text = "Maria Lopez left early. We are convinced the bridge is unsafe."
-    assert ("the bridge is unsafe", "are convinced", None) in indirect_quotes(nlp, text)
+    assert ("the bridge is unsafe", "are convinced", None) in recalled_quotes(nlp, text)
 
 
 @pytest.mark.parametrize(
@@ -111,11 +95,11 @@ def test_quotes_recall_writer_stance_is_attributed(nlp) -> None:
     ],
 )
 def test_quotes_recall_depiction_as(nlp, text: str, content: str, cue: str) -> None:
-    assert (content, cue, "Maria Lopez") in indirect_quotes(nlp, text)
+    assert (content, cue, "Maria Lopez") in recalled_quotes(nlp, text)
 
 
 def test_quotes_recall_depiction_without_as_is_no_attribution(nlp) -> None:
-    assert indirect_quotes(nlp, "Maria Lopez painted the fence in the morning.") == []
+    assert recalled_quotes(nlp, "Maria Lopez painted the fence in the morning.") == []
 
 
 @pytest.mark.parametrize(
@@ -130,7 +114,7 @@ def test_quotes_recall_depiction_without_as_is_no_attribution(nlp) -> None:
     ],
 )
 def test_quotes_recall_request_addressee_and_infinitive(nlp, text: str, content: str, cue: str) -> None:
-    assert (content, cue, "Maria Lopez") in indirect_quotes(nlp, text)
+    assert (content, cue, "Maria Lopez") in recalled_quotes(nlp, text)
 
 
 @pytest.mark.parametrize(
@@ -145,7 +129,7 @@ def test_quotes_recall_request_addressee_and_infinitive(nlp, text: str, content:
     ],
 )
 def test_quotes_recall_showing_verb_object(nlp, text: str, content: str, cue: str) -> None:
-    assert (content, cue, "Maria Lopez") in indirect_quotes(nlp, text)
+    assert (content, cue, "Maria Lopez") in recalled_quotes(nlp, text)
 
 
 @pytest.mark.parametrize(
@@ -181,7 +165,7 @@ def test_quotes_recall_that_clause_after_cue_beats_clause_before(nlp) -> None:
 
 def test_quotes_recall_clause_read_as_adjunct_of_saying(nlp) -> None:
     text = "Maria Lopez said after the hearing she would not sign the harbour deal if it were put to a vote."
-    found = indirect_quotes(nlp, text)
+    found = recalled_quotes(nlp, text)
     assert [("she would not sign the harbour deal" in content, cue) for content, cue, _ in found] == [
         (True, "said")
     ]
@@ -189,7 +173,7 @@ def test_quotes_recall_clause_read_as_adjunct_of_saying(nlp) -> None:
 
 def test_quotes_recall_subordinate_clause_is_no_content(nlp) -> None:
     text = "Maria Lopez spoke after the convention because she would not accept his endorsement."
-    assert indirect_quotes(nlp, text) == []
+    assert recalled_quotes(nlp, text) == []
 
 
 @pytest.mark.parametrize(
@@ -208,11 +192,11 @@ def test_quotes_recall_subordinate_clause_is_no_content(nlp) -> None:
     ],
 )
 def test_quotes_recall_linking_object_to(nlp, text: str, content: str, cue: str) -> None:
-    assert (content, cue, "Maria Lopez") in indirect_quotes(nlp, text)
+    assert (content, cue, "Maria Lopez") in recalled_quotes(nlp, text)
 
 
 def test_quotes_recall_linking_without_to_is_no_attribution(nlp) -> None:
-    assert indirect_quotes(nlp, "Maria Lopez tied her boots and left.") == []
+    assert recalled_quotes(nlp, "Maria Lopez tied her boots and left.") == []
 
 
 @pytest.mark.parametrize(
@@ -238,7 +222,7 @@ def test_quotes_recall_unowned_view_noun_is_no_claim(nlp) -> None:
     ],
 )
 def test_quotes_recall_manner_of_speaking_adjective(nlp, text: str, content: str, cue: str) -> None:
-    assert (content, cue, "Maria Lopez") in indirect_quotes(nlp, text)
+    assert (content, cue, "Maria Lopez") in recalled_quotes(nlp, text)
 
 
 def test_quotes_recall_according_to_phrase_ends_at_its_comma(nlp) -> None:
@@ -272,7 +256,7 @@ def test_quotes_recall_verb_misread_as_plural_noun(nlp) -> None:
 
 def test_quotes_recall_stance_noun_subject_of_be_that(nlp) -> None:
     text = "Maria Lopez's bet is that the new toll will pay for the bridge."
-    found = indirect_quotes(nlp, text)
+    found = recalled_quotes(nlp, text)
     assert [(content, speaker) for content, _, speaker in found] == [
         ("that the new toll will pay for the bridge", "Maria Lopez")
     ]
@@ -286,30 +270,30 @@ def test_quotes_recall_stance_noun_subject_of_be_that(nlp) -> None:
     ],
 )
 def test_quotes_recall_noun_of_interest_or_discussion(nlp, text: str, content: str) -> None:
-    assert [(c, s) for c, _, s in indirect_quotes(nlp, text)] == [(content, "Maria Lopez")]
+    assert [(c, s) for c, _, s in recalled_quotes(nlp, text)] == [(content, "Maria Lopez")]
 
 
 def test_quotes_recall_in_is_a_place_for_other_nouns(nlp) -> None:
-    assert indirect_quotes(nlp, "Maria Lopez made a statement in the harbour.") == []
+    assert recalled_quotes(nlp, "Maria Lopez made a statement in the harbour.") == []
 
 
 def test_quotes_recall_quantifier_object_is_what_was_said(nlp) -> None:
     text = "Maria Lopez has proposed nothing that would lower the bridge tolls."
-    assert indirect_quotes(nlp, text) == [
+    assert recalled_quotes(nlp, text) == [
         ("nothing that would lower the bridge tolls", "proposed", "Maria Lopez")
     ]
 
 
 def test_quotes_recall_personal_pronoun_object_is_no_content(nlp) -> None:
-    assert indirect_quotes(nlp, "Maria Lopez said it twice.") == []
+    assert recalled_quotes(nlp, "Maria Lopez said it twice.") == []
 
 
 def test_quotes_recall_rule_line_read_as_object_is_ignored(nlp) -> None:
     # the parser hangs a closing "___" line on the verb as its object
     text = "Maria Lopez did not immediately respond to requests for comment.  ___.  "
-    assert indirect_quotes(nlp, text) == [("requests for comment", "respond", "Maria Lopez")]
+    assert recalled_quotes(nlp, text) == [("requests for comment", "respond", "Maria Lopez")]
 
 
 def test_quotes_recall_interest_raised_in_others_is_no_stance(nlp) -> None:
     text = "Maria Lopez said little. The program is cultivating new interest in the harbour's history."
-    assert [content for content, _, _ in indirect_quotes(nlp, text)] == []
+    assert [content for content, _, _ in recalled_quotes(nlp, text)] == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.models import Entity, Quote
+from quote_finds import indirect_quotes, unattributed_quotes
 from storyline.pipeline import load_nlp
 from storyline.stages.quotes import extract_quotes
 
@@ -12,18 +12,6 @@ from storyline.stages.quotes import extract_quotes
 @pytest.fixture(scope="module")
 def nlp():
     return load_nlp()
-
-
-def indirect_quotes(nlp, text: str) -> list[tuple[str, str | None, str | None]]:
-    """(content, cue, speaker name) of every indirect quote, the speaker known as one hand-made entity."""
-    start = text.index("Maria Lopez")
-    entity = Entity("e0", "Maria Lopez", "PERSON", ((start, start + len("Maria Lopez")),))
-    quotes: tuple[Quote, ...] = extract_quotes(nlp(text), None, (entity,))
-    return [
-        (quote.text, quote.cue.text if quote.cue else None, quote.speaker.name)
-        for quote in quotes
-        if quote.kind == "indirect"
-    ]
 
 
 @pytest.mark.parametrize(
@@ -70,13 +58,6 @@ def test_quotes_reported_nothing_without_content(nlp, text: str) -> None:
     assert indirect_quotes(nlp, text) == []
 
 
-def all_reported(nlp, text: str) -> list[tuple[str, str | None]]:
-    """(content, cue) of every indirect quote, no entities given."""
-    return [
-        (q.text, q.cue.text if q.cue else None) for q in extract_quotes(nlp(text)) if q.kind == "indirect"
-    ]
-
-
 @pytest.mark.parametrize(
     ("text", "content", "cue"),
     [
@@ -93,11 +74,11 @@ def all_reported(nlp, text: str) -> list[tuple[str, str | None]]:
     ],
 )
 def test_quotes_reported_passive_judgement_without_agent(nlp, text: str, content: str, cue: str) -> None:
-    assert (content, cue) in all_reported(nlp, text)
+    assert (content, cue) in unattributed_quotes(nlp, text)
 
 
 def test_quotes_reported_writer_first_person_is_a_speaker(nlp) -> None:
-    assert ("that the bridge is unsafe", "believe") in all_reported(
+    assert ("that the bridge is unsafe", "believe") in unattributed_quotes(
         nlp, "I believe that the bridge is unsafe."
     )
 
@@ -111,7 +92,7 @@ def test_quotes_reported_participle_noun_speaks(nlp) -> None:
 
 
 def test_quotes_reported_attack_on_a_place_is_not_speech(nlp) -> None:
-    assert all_reported(nlp, "Last year the army attacked Ukraine in the spring.") == []
+    assert unattributed_quotes(nlp, "Last year the army attacked Ukraine in the spring.") == []
 
 
 @pytest.mark.parametrize(
@@ -151,7 +132,7 @@ def test_quotes_evidence_is_attributed_to_the_poll(
     ["In the morning, the mayor left for the harbour.", "The team showed the visitors the new harbour."],
 )
 def test_quotes_evidence_needs_an_evidence_noun(nlp, text: str) -> None:
-    assert all_reported(nlp, text) == []
+    assert unattributed_quotes(nlp, text) == []
 
 
 @pytest.mark.parametrize(
@@ -166,7 +147,7 @@ def test_quotes_evidence_needs_an_evidence_noun(nlp, text: str) -> None:
     ],
 )
 def test_quotes_reported_view_and_clause_of_telling(nlp, text: str, content: str, cue: str) -> None:
-    assert (content, cue) in all_reported(nlp, text)
+    assert (content, cue) in unattributed_quotes(nlp, text)
 
 
 @pytest.mark.parametrize(
@@ -177,7 +158,7 @@ def test_quotes_reported_view_and_clause_of_telling(nlp, text: str, content: str
     ],
 )
 def test_quotes_reported_no_content_without_clause(nlp, text: str) -> None:
-    assert all_reported(nlp, text) == []
+    assert unattributed_quotes(nlp, text) == []
 
 
 def test_quotes_signature_glued_to_its_mark_names_the_speaker(nlp) -> None:
@@ -216,11 +197,11 @@ def test_quotes_noun_phrase_between_quote_and_cue(nlp, text: str, expected: str 
 
 def test_quotes_as_aside_attributes_its_clause(nlp) -> None:
     text = "As one adviser pointed out, the island rarely gets two storms in a row."
-    assert ("the island rarely gets two storms in a row", "pointed out") in all_reported(nlp, text)
+    assert ("the island rarely gets two storms in a row", "pointed out") in unattributed_quotes(nlp, text)
 
 
 def test_quotes_as_clause_of_an_act_is_no_aside(nlp) -> None:
-    assert all_reported(nlp, "The crowd cheered as the mayor signed the bill on Friday.") == []
+    assert unattributed_quotes(nlp, "The crowd cheered as the mayor signed the bill on Friday.") == []
 
 
 def test_quotes_passive_subject_is_not_the_source(nlp) -> None:
