@@ -57,8 +57,9 @@ def test_relink_joins_an_earlier_unnamed_chain_to_the_name_a_later_article_gives
     assert driver not in registry.entries
 
 
-def test_relink_needs_a_name_shared_by_the_articles():
-    registry, driver = story_registry(names_of_a1=("Lena Holm",))
+@pytest.mark.parametrize("names_of_a1", [("Lena Holm",), ("Tomas Berg", "Lena Holm")])
+def test_relink_needs_two_names_shared_by_the_articles(names_of_a1):
+    registry, driver = story_registry(names_of_a1=names_of_a1)
     relink_entries(registry)
     assert registry.final_id(driver) == driver
 
@@ -94,6 +95,7 @@ def test_relink_reads_gender_from_the_nouns_before_the_pronoun_vote(noun, same):
     registry = Registry()
     for article in ("a1", "a2"):
         named(registry, "Tomas Berg", article)
+        named(registry, "Riverton", article)
     chain = Cluster(0, "PERSON", [Mention(0, 8, f"a {noun}", "nominal", "PERSON", 0, 0, 1, 0)], gender="male")
     early = registry.register(chain, "a1", [role(noun)])  # one wrong "he" voted the chain male
     mention = Mention(0, 8, "Ana Ruiz", "name", "PERSON", 0, 0, 1, 0, name="Ana Ruiz")
@@ -209,6 +211,7 @@ def test_relink_never_makes_a_named_person_a_group(number, same):
     registry = Registry()
     for article in ("a1", "a2"):
         named(registry, "Tomas Berg", article)
+        named(registry, "Riverton", article)
     players = unnamed(registry, "the player", "a1", Description("player", number, phrase="player"))
     ana = named(registry, "Ana Ruiz", "a2", [Description("player", number, phrase="player")])
     relink_entries(registry)
@@ -231,12 +234,14 @@ def test_entity_stage_settles_an_early_article_under_the_merged_id():
 
 def test_relink_counts_only_the_articles_that_name_the_entity():
     registry = Registry()
-    for name in ("Lena Holm", "Kim Park"):
+    for name in ("Lena Holm", "Bo Lind", "Kim Park", "Ola Berg"):
         named(registry, name, "a1")
     host = unnamed(registry, "the host", "a1", role("host"))
-    named(registry, "Lena Holm", "a2")
+    for name in ("Lena Holm", "Bo Lind"):
+        named(registry, name, "a2")
     ana = named(registry, "Ana Ruiz", "a2", [role("host"), role("presenter")])
-    named(registry, "Kim Park", "a3")  # a3 shares a name only with a1, where Ana is "the host", unnamed
+    for name in ("Kim Park", "Ola Berg"):  # a3 shares names only with a1, where Ana is "the host", unnamed
+        named(registry, name, "a3")
     presenter = unnamed(registry, "the presenter", "a3", role("presenter"))
     relink_entries(registry)
     assert registry.final_id(host) == ana and registry.final_id(presenter) == presenter

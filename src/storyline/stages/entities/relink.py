@@ -30,6 +30,11 @@ if TYPE_CHECKING:
 # apart: CoNLL F1 0.6528; 2, 4 or 8 times: 0.6546 (2 keeps "India's navy" with "Indian Navy" against a
 # group once described as a navy).
 RIVAL_SHARE = 2
+# A role noun joins an unnamed entry to a named one only when their articles share this many other names:
+# the evidence is weaker than an age or the name itself. ECB+ dev CoNLL F1 with 1: 0.7040, with 2: 0.7043;
+# over the 59 bench articles 2 leaves out 3 of 18 joins, all wrong ("the cargo ship group" and "the Sea Org
+# group" of GUM articles as the FARC of the reference story, through one shared name).
+SHARED_NAMES_FOR_A_NOUN = 2
 
 
 # Words run on after an organisation's name that make another organisation ("University of Texas Arlington"
@@ -271,7 +276,7 @@ def link_of(registry: Registry, unnamed: Entry, named: Entry, phrases: set[str])
         return (
             None  # a person by name is one person: "the players" a named player was once linked to are more
         )
-    if not same_noun or context < 1:
+    if not same_noun or context < SHARED_NAMES_FOR_A_NOUN:
         return None  # a role noun alone is everyone's: "the driver" of another story
     if set(unnamed.articles) & set(named.articles) and (
         unnamed.contrasted or not all(says_no_more(mine, named.descriptions) for mine, _ in same_noun)
