@@ -222,3 +222,24 @@ def test_quotes_runon_concessive_clause_of_any_cue_is_its_own_attribution(
 ) -> None:
     found = {(cue, content) for cue, content, _ in reported(nlp, text)}
     assert first in found and second in found
+
+
+def test_quotes_cue_of_next_sentence_is_not_a_closed_quotes_cue(nlp) -> None:
+    text = (
+        "My uncle kept asking until I gave in: \u201cFine, the plan is good. I was only joking.\u201d "
+        "To which he replied, \u201cThen we start on Monday.\u201d"
+    )
+    cues = dict(direct_cues(nlp, text))
+    assert cues["Then we start on Monday."] == "replied"
+    assert cues["Fine, the plan is good. I was only joking."] != "replied"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u201cWhy would anyone vote for that?\u201d Lee asked the crowd.",
+        "\u201cWe will never give up the port,\u201d Lee said.",
+    ],
+)
+def test_quotes_cue_after_a_question_or_comma_stays_the_quotes(nlp, text: str) -> None:
+    assert [cue for _, cue in direct_cues(nlp, text)] in (["asked"], ["said"])

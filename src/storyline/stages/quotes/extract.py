@@ -98,6 +98,8 @@ def find_marked(
         cue = None if turn else cues.find_governing_cue(doc, span.start, span.end, quoted, paragraph)
         if cue is None and alone and not turn:
             cue = cues.find_nearby_cue(doc, span.start, span.end, quoted, paragraph)
+        if cue is not None and _next_sentence_cue(text, cue, span.end):
+            cue = None
         lead_in = None
         if cue is None and alone and not turn:
             lead_in = quotecues.lead_in(doc, text, paragraphs, paragraph, span.start, quoted)
@@ -131,6 +133,16 @@ def find_marked(
         found.append(Candidate(paragraph[0], paragraph[1], "direct", paragraph, cue, speaker, referent))
     _share_chain_cues(found)
     return _drop_unclosed_uncued(found), quoted
+
+
+def _next_sentence_cue(text: str, cue: Token, end: int) -> bool:
+    """A cue after a quote that closes its sentence with a full stop opens the next sentence and belongs
+    to what follows it ('“... I was just kidding.” To which she said, “...”'); after '?' or '!' the
+    cue may still be the quote's ('“Why?” Lee asked.')."""
+    if cue.idx < end:
+        return False
+    words = text[:end].rstrip().rstrip("\"'\u201d\u2019").rstrip()
+    return words.endswith(".") and cue.sent.start_char >= end
 
 
 def _speaks_to_reader(speaker: Token, quoted: list[tuple[int, int]]) -> bool:
