@@ -52,12 +52,12 @@ def _classify_mark(text: str, i: int) -> tuple[str, str] | None:
     after = text[i + 1] if i + 1 < len(text) else "\n"
     if char in OPENERS:
         if char == "\u201c" and before in SENTENCE_END + "," and after.isspace():
-            # '... is 51 percent.“': a closing mark misprinted as an opening one
+            # '... is 51 percent.“': an opening mark printed where the closing one belongs
             return OPENERS[char], "close"
         return OPENERS[char], "open"
     if char in CLOSERS:
         if before in OPEN_CONTEXT and after.isalnum():
-            # '”Fear. I am afraid ...” ― a reader': a closing mark misprinted as an opening one
+            # '”Fear. I am afraid ...” ― a reader': a closing mark printed where the opening one belongs
             return CLOSERS[char], "open"
         return CLOSERS[char], "close"
     if char == STRAIGHT:
