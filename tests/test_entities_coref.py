@@ -361,3 +361,14 @@ def test_mentions_sentence_opening_verb_is_not_part_of_a_name(nlp):
     text = "Having Jackman as the host is a bold move, Condon said."
     texts = mention_texts(text, resolve_entities(nlp(text)).entities)
     assert "Jackman" in texts and "Having Jackman" not in texts, texts
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "words", "found"),
+    [
+        ("object of a harm verb", "A man shot three people at an office, killing one, police said.", "one", True),
+        ("count of things", "The company sold 20 cars and kept one, a spokesman said.", "one", False),
+    ],
+)
+def test_mentions_number_standing_for_people(nlp, case, text, words, found):
+    assert (words in nominal_texts(nlp, text)) is found

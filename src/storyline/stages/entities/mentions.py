@@ -15,6 +15,7 @@ from .lexicon import (
     PRONOUNS,
     QUOTE_VERBS,
 )
+from .lines import headline_lines, is_headline_clause, web_address_lines
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -133,8 +134,9 @@ def trim_name(ent: Span) -> tuple[int, int, tuple[int, int] | None]:
     doc = ent.doc
     while first < last and doc[first].lower_ in ("the", "a", "an"):
         first += 1
-    # A sentence-opening verb the tagger ran into the name ("Having Jackman host the show") is not part of it.
-    while first < last - 1 and doc[first].pos_ == "VERB" and doc[first].tag_ in ("VBG", "VB", "VBD", "VBN", "VBZ", "VBP"):
+    # A sentence-opening gerund the tagger ran into the name ("Having Jackman host the show") is not part of
+    # it; other verb tags are left alone, as given names are tagged so ("Mark Reyes": Mark/VBP).
+    if first < last - 1 and doc[first].tag_ == "VBG" and doc[first].is_sent_start:
         first += 1
     while last > first and (doc[last - 1].tag_ == "POS" or doc[last - 1].text in ("'s", "’s", "'", "’")):
         last -= 1
@@ -168,17 +170,6 @@ def head_of(doc: Doc, first: int, last: int) -> int:
     return heads[-1] if heads else last - 1
 
 
-def web_address_lines(text: str) -> list[tuple[int, int]]:
-    """Lines that are a web address ("http://www.example.com/2013/09/woman-killed-in-queens"): its words are
-    a slug of the headline, not mentions."""
-    found, start = [], 0
-    for line in text.split("\n"):
-        if line.lstrip().lower().startswith(("http", "www")):
-            found.append((start, start + len(line)))
-        start += len(line) + 1
-    return found
-
-
 def name_mentions(doc: Doc, blocked: Sequence[tuple[int, int]]) -> list[Mention]:
     mentions: list[Mention] = []
     sentence_index = sentence_index_of(doc)
@@ -191,17 +182,6 @@ def name_mentions(doc: Doc, blocked: Sequence[tuple[int, int]]) -> list[Mention]
         for first, last, title in name_parts(ent):
             add_name_mention(doc, ent, first, last, title, sentence_index, mentions, label)
     return mentions
-
-
-def is_headline_clause(ent: Span) -> bool:
-    """A capitalised headline clause spaCy took for a name ("Woman Killed In Queens Hit-And-Run", "Driver
-    Charged"): it opens its line with a common person or organisation noun and holds a verb. The noun stays
-    a nominal mention."""
-    breaks = [t.i for t in ent if "\n" in t.text]
-    words = [t for t in ent.doc[breaks[-1] + 1 if breaks else ent.start : ent.end] if not t.is_space]
-    if not words or words[0].pos_ not in ("NOUN", "PROPN") or words[0].lower_ not in PERSON_NOUNS | ORG_NOUNS:
-        return False
-    return any(t.pos_ == "VERB" for t in words[1:])
 
 
 def label_of(ent: Span) -> str:
@@ -377,7 +357,9 @@ def nominal_mentions(doc: Doc, blocked: Sequence[tuple[int, int]], names: Sequen
                 },
             )
         )
-    return mentions
+    from .numerals import numeral_mentions  # numerals.py builds on this module's Mention
+
+    return mentions + numeral_mentions(doc, blocked, named_tokens)
 
 
 def noun_phrases(doc: Doc, headlines: Sequence[tuple[int, int]] = ()) -> list[tuple[int, Token]]:
@@ -396,27 +378,3 @@ def noun_phrases(doc: Doc, headlines: Sequence[tuple[int, int]] = ()) -> list[tu
         if span is not None:
             phrases += [(t.i, t) for t in span if t.pos_ in ("NOUN", "PROPN") and t.i not in chunked]
     return phrases
-
-
-# Words a headline has at most: ECB+ headlines run 5-12; a longer line without a stop is a paragraph.
-HEADLINE_WORDS = 14
-
-
-def headline_lines(text: str) -> list[tuple[int, int]]:
-    """Character ranges of headline lines: short, with no sentence-final stop and no web address ("Woman
-    Killed In Queens Hit-And-Run, Driver Charged", "Chargers receiver arrested for DUI"). Asking for most
-    words capitalised too left sentence-case headlines out: ECB+ dev CoNLL F1 0.6689 against 0.6752."""
-    found, start = [], 0
-    for line in text.split("\n"):
-        if len(line) > 40 * HEADLINE_WORDS:  # a paragraph: no need to count its words
-            start += len(line) + 1
-            continue
-        words = [w for w in line.split() if any(ch.isalpha() for ch in w)]
-        stripped = line.strip()
-        if (
-            stripped and stripped[-1] not in ".!?\"'”’:;,])" and 2 <= len(words) <= HEADLINE_WORDS
-            and "/" not in stripped
-        ):
-            found.append((start, start + len(line)))
-        start += len(line) + 1
-    return found
