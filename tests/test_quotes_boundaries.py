@@ -243,3 +243,13 @@ def test_quotes_cue_of_next_sentence_is_not_a_closed_quotes_cue(nlp) -> None:
 )
 def test_quotes_cue_after_a_question_or_comma_stays_the_quotes(nlp, text: str) -> None:
     assert [cue for _, cue in direct_cues(nlp, text)] in (["asked"], ["said"])
+
+
+def test_quotes_quote_takes_the_cue_it_completes(nlp) -> None:
+    text = (
+        "She said the rule would not cover fathers, and when pressed on why, the 34-year-old nurse replied, "
+        '"It is meant to help the mother who has given birth to the child."'
+    )
+    assert direct_cues(nlp, text) == [
+        ("It is meant to help the mother who has given birth to the child.", "replied")
+    ]

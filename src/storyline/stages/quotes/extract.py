@@ -111,7 +111,7 @@ def find_marked(
         if turn:
             candidate.cue, candidate.speaker_token = turn[1], turn[2]
         if cue is not None:
-            cue = quotecues.own_cue(cue, span.start, quoted, paragraph)
+            cue = quotecues.own_cue(cue, span.start, span.end, quoted, paragraph)
             # The paragraph bounds the search: a parse may run across a line break into a heading.
             speaker = marked_speaker(doc, cue, span.start, span.end, quoted, paragraph)
             if speaker is not None and _speaks_to_reader(speaker, quoted):

@@ -16,7 +16,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
-def own_cue(cue: Token, start: int, quoted: list[tuple[int, int]], paragraph: tuple[int, int]) -> Token:
+def own_cue(
+    cue: Token, start: int, end: int, quoted: list[tuple[int, int]], paragraph: tuple[int, int]
+) -> Token:
     """The cue of these quoted words among the verbs around the one found: an inner cue of the clause
     ("remembered Petro telling him"), but never one in another paragraph (a parse running over the break
     hung the next paragraph's "Democrats noted" on this quote's "said"); and a participle of saying right
@@ -24,6 +26,9 @@ def own_cue(cue: Token, start: int, quoted: list[tuple[int, int]], paragraph: tu
     inner = cues.inner_speaker_cue(cue, quoted)
     if inner is not cue and paragraph[0] <= inner.idx < paragraph[1]:
         return inner
+    governing = _complement_cue(cue.doc, start, end, quoted, paragraph)
+    if governing is not None:
+        return governing
     for child in cue.children:
         if (
             child.i > cue.i
@@ -35,6 +40,28 @@ def own_cue(cue: Token, start: int, quoted: list[tuple[int, int]], paragraph: tu
         ):
             return child
     return cue
+
+
+def _complement_cue(
+    doc: Doc, start: int, end: int, quoted: list[tuple[int, int]], paragraph: tuple[int, int]
+) -> Token | None:
+    """The cue verb whose complement the quote's own words are ('..., and when pressed, the mother
+    replied, “It is meant to ...”' is 'replied', though the parse hung the closing stop on the sentence's
+    first 'said')."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    for token in span:
+        head = token.head
+        if token.is_punct or span.start <= head.i < span.end or head == token:
+            continue
+        if (
+            cues.is_cue(head)
+            and paragraph[0] <= head.idx < paragraph[1]
+            and not cues.inside(quoted, head.idx)
+        ):
+            return head
+    return None
 
 
 def _only_asides_between(token: Token, start: int) -> bool:
