@@ -916,3 +916,15 @@ def test_quotes_writer_first_person_speaks_a_quote(nlp, text: str, mention: str)
     quote = only(run(nlp, text), "direct")[0]
     assert quote.cue is not None and quote.speaker.mention is not None
     assert text[slice(*quote.speaker.mention)] == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Video of the arrest shows him with his hands in the air before the shot.", "Video of the arrest"),
+        ("The transcript shows the mayor at odds with her own staff.", "The transcript"),
+    ],
+)
+def test_quotes_record_is_the_source_of_what_it_shows(nlp, text: str, source: str) -> None:
+    found = [q for q in run(nlp, text) if q.cue is not None and q.cue.text in ("shows",)]
+    assert [text[slice(*q.speaker.mention)] for q in found if q.speaker.mention] == [source]

@@ -20,11 +20,18 @@ EVIDENCE_NOUNS = word_set(
     average averages polling research report findings tally count projection projections forecast model"""
 )
 EVIDENCE_VERBS = word_set("show find reveal indicate suggest confirm give put")
+# What a record shows is its finding too ("Video of the incident shows him with his hands in the air"), but
+# "in the video, X says" is X's statement: these count only as the subject of a verb of showing.
+RECORD_NOUNS = word_set(
+    "video videos footage tape tapes transcript transcripts document documents record records"
+)
 
 
-def _evidence_noun(token: Token) -> Token | None:
-    """The evidence noun a phrase names: itself, or the noun after "one of the ..."."""
+def _evidence_noun(token: Token, records: bool = False) -> Token | None:
+    """The evidence noun a phrase names: itself, or the noun after "one of the ..."; a record when asked."""
     if token.lemma_.lower() in EVIDENCE_NOUNS or token.lower_ in EVIDENCE_NOUNS:
+        return token
+    if records and token.lower_ in RECORD_NOUNS:
         return token
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -78,7 +85,7 @@ def _evidence_shows(verb: Token) -> Reported | None:
         return None  # a clause is found by the reported-speech sieve
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if subject is None or not objects or _evidence_noun(subject) is None:
+    if subject is None or not objects or _evidence_noun(subject, records=True) is None:
         return None
     parts = [objects[0]] + [c for c in verb.children if c.dep_ in ("prep", "oprd") and c.i > objects[0].i]
     start = min(p.left_edge.idx for p in parts)
