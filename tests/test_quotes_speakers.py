@@ -928,3 +928,24 @@ def test_quotes_writer_first_person_speaks_a_quote(nlp, text: str, mention: str)
 def test_quotes_record_is_the_source_of_what_it_shows(nlp, text: str, source: str) -> None:
     found = [q for q in run(nlp, text) if q.cue is not None and q.cue.text in ("shows",)]
     assert [text[slice(*q.speaker.mention)] for q in found if q.speaker.mention] == [source]
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        (
+            "Poll: Voters in the county back the bridge plan.",
+            ("Voters in the county back the bridge plan", ":", "Poll"),
+        ),
+        ("New Survey: Most Teachers Plan To Stay", ("Most Teachers Plan To Stay", ":", "New Survey")),
+    ],
+)
+def test_quotes_headline_evidence_before_colon_is_its_source(nlp, headline: str, expected) -> None:
+    text = f"{headline}\nThe council met on Monday to discuss the budget."
+    blocks = (Block(0, len(headline), "heading"), Block(len(headline) + 1, len(text), "body"))
+    found = [
+        (q.text, q.cue.text if q.cue else "", text[slice(*q.speaker.mention)] if q.speaker.mention else "")
+        for q in extract_quotes(nlp(text), blocks)
+        if q.end <= len(headline)
+    ]
+    assert expected in found

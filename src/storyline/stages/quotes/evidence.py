@@ -13,7 +13,7 @@ from .cues import cue_extent, inside, is_cue, word_set
 from .reported import Reported, covered_tokens
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 EVIDENCE_NOUNS = word_set(
     """poll polls survey surveys study studies analysis analyses data figures numbers census estimate estimates
@@ -22,6 +22,8 @@ EVIDENCE_NOUNS = word_set(
 EVIDENCE_VERBS = word_set("show find reveal indicate suggest confirm give put")
 # What a record shows is its finding too ("Video of the incident shows him with his hands in the air"), but
 # "in the video, X says" is X's statement: these count only as the subject of a verb of showing.
+# "Poll: Clinton and Trump in dead heat": a headline's evidence before a colon, a word or two ("New Poll").
+MAX_HEADLINE_SOURCE_WORDS = 3
 RECORD_NOUNS = word_set(
     "video videos footage tape tapes transcript transcripts document documents record records"
 )
@@ -109,3 +111,28 @@ def find_evidence(
         if reported is not None:
             found.append(reported)
     return found
+
+
+def evidence_headline(
+    doc: Doc, text: str, headline: tuple[int, int]
+) -> tuple[tuple[int, int], Span, tuple[int, int]] | None:
+    """'Poll: Clinton and Trump in dead heat': the colon as cue, the evidence before it as source, the
+    finding after it as content (a person's name before a colon is read by headlines.colon_claim)."""
+    start, end = headline
+    colon = text.find(":", start, end)
+    if colon < 0:
+        return None
+    source = doc.char_span(start, colon, alignment_mode="contract")
+    if source is None or not 0 < len(source) <= MAX_HEADLINE_SOURCE_WORDS:
+        return None
+    if source[-1].lower_ not in EVIDENCE_NOUNS:
+        return None
+    claim_start = colon + 1
+    while claim_start < end and text[claim_start].isspace():
+        claim_start += 1
+    claim_end = end
+    while claim_end > claim_start and text[claim_end - 1] in ". \n":
+        claim_end -= 1
+    if claim_end - claim_start < 3 or text[claim_start] in "\u201c\u201d\"\u2018'":
+        return None
+    return (colon, colon + 1), source, (claim_start, claim_end)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ...models import Block, Cue, Entity, Quote, Speaker
 from ..text import text_of
 from . import cues, headlines, kinds, marks, quotecues, runons
-from .evidence import find_evidence
+from .evidence import evidence_headline, find_evidence
 from .reported import find_reported
 from .speakers import SpeakerContext, mention_span, resolve_speaker
 from .subjects import bind_pronoun, marked_speaker, opening_subject
@@ -343,7 +343,7 @@ def find_in_headline(
     on their own: a headline's speaker never carries over to a cue-less quote or a pronoun in the body."""
     region = [headline]
     marked, quoted = find_marked(doc, text, region, headlines.is_title_case(text[headline[0] : headline[1]]))
-    claim = headlines.colon_claim(doc, text, headline, entities)
+    claim = headlines.colon_claim(doc, text, headline, entities) or evidence_headline(doc, text, headline)
     clause = [headline if claim is not None else headlines.after_kicker(doc, text, headline)]
     candidates = marked + find_indirect(doc, text, clause, marked, quoted)
     named: set[int] = set()
