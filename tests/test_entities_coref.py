@@ -200,8 +200,10 @@ def test_coref_first_person_in_a_quotation_is_its_speaker(nlp, case, text, speak
         ("subject", "Acme Motors hired 300 workers on Monday. The company plans to open a second plant.", True),
         ("credited outlet", "Workers at the plant spoke to Reuters on Monday. The company plans to open a second plant.",
          False),
+        ("organisation after of", "Jim Brown was fired as head coach of Acme Motors on Monday. The company plans to "
+         "name a successor.", True),
     ],
-    ids=["subject", "outlet"],
+    ids=["subject", "outlet", "of-phrase"],
 )
 def test_coref_bare_organisation_nominal_takes_a_recent_subject(nlp, case, text, joins):
     entities = resolve_entities(nlp(text)).entities
