@@ -949,3 +949,9 @@ def test_quotes_headline_evidence_before_colon_is_its_source(nlp, headline: str,
         if q.end <= len(headline)
     ]
     assert expected in found
+
+
+def test_quotes_participle_after_relative_clause_speaks_for_the_main_clause(nlp) -> None:
+    text = "Lopez refused to pay a contractor who said he was owed money, saying, \u201cHe never finished the roof.\u201d"
+    quote = only(run(nlp, text, MARIA), "direct")[0]
+    assert text[slice(*quote.speaker.mention)] == "Lopez"
