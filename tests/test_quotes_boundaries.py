@@ -253,3 +253,12 @@ def test_quotes_quote_takes_the_cue_it_completes(nlp) -> None:
     assert direct_cues(nlp, text) == [
         ("It is meant to help the mother who has given birth to the child.", "replied")
     ]
+
+
+def test_quotes_partial_quote_with_its_cue_inside_another_statement_is_part_of_it(nlp) -> None:
+    text = (
+        "The mayor said her office has opposed the tower \u201cfrom the start\u201d and will keep fighting."
+    )
+    found = [(q.kind, q.text, q.cue.text if q.cue else "") for q in extract_quotes(nlp(text))]
+    assert [row for row in found if row[1] == "from the start"] == []
+    assert any(kind == "mixed" and cue == "said" and "from the start" in words for kind, words, cue in found)
