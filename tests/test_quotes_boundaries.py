@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from storyline.models import Entity
 from storyline.pipeline import load_nlp
 from storyline.stages.quotes import extract_quotes
 
@@ -255,10 +256,9 @@ def test_quotes_quote_takes_the_cue_it_completes(nlp) -> None:
     ]
 
 
-def test_quotes_partial_quote_with_its_cue_inside_another_statement_is_part_of_it(nlp) -> None:
-    text = (
-        "The mayor said her office has opposed the tower \u201cfrom the start\u201d and will keep fighting."
-    )
-    found = [(q.kind, q.text, q.cue.text if q.cue else "") for q in extract_quotes(nlp(text))]
-    assert [row for row in found if row[1] == "from the start"] == []
-    assert any(kind == "mixed" and cue == "said" and "from the start" in words for kind, words, cue in found)
+def test_quotes_partial_quote_of_the_same_speaker_inside_her_statement_is_part_of_it(nlp) -> None:
+    text = "Maria Lopez said she could speak \u201cdirectly to the tenants\u201d before the vote."
+    lopez = Entity("e0", "Maria Lopez", "PERSON", ((0, 11),))
+    found = [(q.kind, q.text, q.cue.text if q.cue else "") for q in extract_quotes(nlp(text), None, (lopez,))]
+    assert [row for row in found if row[0] == "partial"] == []
+    assert any(kind == "mixed" and cue == "said" and "tenants" in words for kind, words, cue in found)
