@@ -24,6 +24,8 @@ NUMBER_WORDS = {
 }  # fmt: skip
 PLACE_LABELS = frozenset({"NORP", "GPE", "LOC", "FAC"})
 SKIPPED_DEPS = frozenset({"det", "poss", "punct", "predet", "case", "cc"})
+# Determiners that introduce a referent rather than point back to a known one.
+INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "some", "any", "no", "each", "every", "many", "several", "few"})
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,9 @@ class Description:
     phrase: str = ""  # the folded words after the determiner ("indian navy"): a name written in lower case
     owner: str = ""  # whose relative it is ("his brother": the run-wide id of the entity "his" refers to)
     names: frozenset[str] = frozenset()  # people named in it ("the Trump administration")
+    # Introduced as someone new ("a professor", "critics", "88 schools"): not a referent the reader is
+    # expected to know already, so the same head noun in another article is no evidence it is the same one.
+    indefinite: bool = False
 
     @property
     def noun(self) -> str:
@@ -96,15 +101,29 @@ def describe_words(doc: Doc, first: int, head_index: int, number: str) -> Descri
         elif token.pos_ in ("ADJ", "NOUN", "VERB") and token.lower_ not in ("year", "old", "-"):
             modifiers.add(token.lemma_.lower())
     phrase = " ".join(t.lower_ for t in doc[first : head_index + 1] if t.dep_ not in SKIPPED_DEPS)
+    number = number or ("plural" if head.tag_ in ("NNS", "NNPS") else "singular")
     return Description(
         lemma=head.lemma_.lower(),
         phrase=name_key(phrase),
-        number=number or ("plural" if head.tag_ in ("NNS", "NNPS") else "singular"),
+        number=number,
         numbers=frozenset(numbers),
         ages=frozenset(ages),
         places=frozenset(places),
         modifiers=frozenset(modifiers),
         names=frozenset(names),
+        indefinite=introduces(doc, first, head_index, number),
+    )
+
+
+def introduces(doc: Doc, first: int, head_index: int, number: str) -> bool:
+    """Whether a nominal introduces its referent: an indefinite determiner ("a professor", "some
+    residents") or a plural with no determiner or possessor ("critics", "88 schools"). A bare singular
+    ("police", "US President") is a title or a mass noun, not an introduction."""
+    before = [t for t in doc[first:head_index] if t.dep_ in ("det", "predet", "poss")]
+    if not before:
+        return number == "plural" and doc[head_index].pos_ != "PROPN"
+    return any(t.dep_ != "poss" and t.lower_ in INDEFINITE_DETERMINERS for t in before) and not any(
+        t.dep_ == "poss" or t.lower_ in ("the", "this", "that", "these", "those") for t in before
     )
 
 

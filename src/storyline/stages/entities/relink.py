@@ -304,7 +304,7 @@ def shared_names(registry: Registry, unnamed: Entry, named: Entry) -> int:
     here = set().union(*(registry.named_in.get(a, set()) for a in unnamed.articles))
     naming = (a for a in named.articles if named.id in registry.named_in.get(a, ()))
     there = set().union(*(registry.named_in.get(a, set()) for a in naming))
-    return len((here & there) - {named.id})
+    return len(registry.telling(here & there) - {named.id})
 
 
 def merge_entries(registry: Registry, gone: Entry, kept: Entry, reason: str) -> None:
@@ -342,7 +342,10 @@ def merge_entries(registry: Registry, gone: Entry, kept: Entry, reason: str) -> 
         ids = registry.named_in.get(article, set())
         if gone.id in ids:
             ids.discard(gone.id)
-            ids.add(kept.id)
+            if kept.id not in ids:
+                ids.add(kept.id)
+                registry.naming[kept.id] += 1
+    registry.naming.pop(gone.id, None)
     del registry.entries[gone.id]
     registry.aliases[gone.id] = kept.id
     for old, new in registry.aliases.items():
