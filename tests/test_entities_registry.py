@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 
@@ -376,3 +377,86 @@ def test_registry_keeps_a_generic_plural_with_its_article(text, same):
         registry.register(cluster_of("PERSON", "Tomas Berg"), article)
     ids = [registry.register(nominal_of("PERSON", text), article, [role("resident", "plural")]) for article in ("a1", "a2")]
     assert (ids[0] == ids[1]) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "introduces"),
+    [
+        ("A professor spoke at the rally.", "professor", True),
+        ("The professor spoke at the rally.", "professor", False),
+        ("Critics objected to the plan.", "critic", True),
+        ("Those critics objected to the plan.", "critic", False),
+        ("Officials closed 88 schools.", "school", True),
+        ("His brother spoke at the rally.", "brother", False),
+        ("Another professor spoke at the rally.", "professor", True),
+    ],
+)
+def test_describe_marks_a_nominal_that_introduces_someone(nlp, text, lemma, introduces):
+    doc = nlp(text)
+    head = next(t for t in doc if t.lemma_.lower() == lemma)
+    first = min(t.i for t in head.subtree)
+    assert describe(doc, Mention(0, 0, "", "nominal", "PERSON", head.i, first, head.i + 1, 0)).indefinite is introduces
+
+
+def new_role(lemma: str, **sets: set[str]) -> Description:
+    return replace(role(lemma, **sets), indefinite=True)
+
+
+@pytest.mark.parametrize(
+    ("names_there", "description", "same"),
+    [
+        (("Ana Ruiz",), new_role("professor"), False),  # "a professor" is someone new: one shared name is not enough
+        (("Ana Ruiz", "Tomas Berg"), new_role("professor"), True),
+        (("Ana Ruiz",), new_role("professor", places={"riverton"}), True),  # a place both descriptions give
+        (("Ana Ruiz",), role("professor"), True),  # "the professor" points back: one shared name will do
+    ],
+)
+def test_registry_joins_a_new_referent_by_its_noun_only_with_evidence(names_there, description, same):
+    registry = Registry()
+    for name in ("Ana Ruiz", "Tomas Berg"):
+        registry.register(cluster_of("PERSON", name), "a1")
+    professor = registry.register(nominal_of("PERSON", "a professor"), "a1", [role("professor", places={"riverton"})])
+    for name in names_there:
+        registry.register(cluster_of("PERSON", name), "a2")
+    assert (registry.register(nominal_of("PERSON", "a professor"), "a2", [description]) == professor) is same
+
+
+@pytest.mark.parametrize(
+    ("shared", "same"),
+    [
+        (cluster_of("PERSON", "Ana Ruiz"), True),
+        (cluster_of("GPE", "Riverton"), False),  # a place is no sign of the same story
+        (cluster_of("ORG", "Daily Herald"), False),  # named in every article of the run: the publisher
+    ],
+)
+def test_registry_counts_only_names_that_tell_the_story(shared, same):
+    registry = Registry()
+    hosts = []
+    for article in ("a1", "a2", "a3", "a4", "a5", "a6"):
+        registry.register(cluster_of("ORG", "Daily Herald"), article)
+        if article not in ("a1", "a6"):
+            continue
+        if shared.name != "Daily Herald":
+            registry.register(shared, article)
+        hosts.append(registry.register(nominal_of("PERSON", "the host"), article, [role("host")]))
+    assert (hosts[0] == hosts[1]) is same
+
+
+@pytest.mark.parametrize(
+    ("chains", "joins"),
+    [
+        ([("a1", "Ana Ruiz"), ("a2", "Ana Ruiz")], 0),  # one person by name in two articles
+        ([("a1", "the host"), ("a2", "the host")], 1),  # articles naming no one: the noun joins them
+        ([("a1", "the host"), ("a2", "the host"), ("a3", "the host")], 2),
+    ],
+)
+def test_count_unnamed_joins_counts_articles_held_only_by_unnamed_chains(chains, joins):
+    from storyline.evaluate.ecbplus import count_unnamed_joins
+
+    registry = Registry()
+    for article, text in chains:
+        if text.startswith("the "):
+            registry.register(nominal_of("PERSON", text), article, [role("host")])
+        else:
+            registry.register(cluster_of("PERSON", text), article)
+    assert count_unnamed_joins(registry) == joins

@@ -127,3 +127,39 @@ def evaluate_ecb(data_dir: Path, limit: int | None, nlp) -> dict:
         "storyline": score_clusterings(key.values(), ours.values()).as_dict(),
         "spacy_baseline": score_clusterings(key.values(), baseline.values()).as_dict(),
     }
+
+
+# --- unrelated articles in one run ---------------------------------------------------------------------
+
+
+def count_unnamed_joins(registry) -> int:
+    """How many times a chain with no name joined an entity of another article: for each entity, the
+    articles that hold it only through unnamed chains, less one when no article names it at all (its
+    first unnamed chain is where it began). Over articles on unrelated stories every such join is false."""
+    joins = 0
+    for entry in registry.entries.values():
+        unnamed = len(set(entry.articles) - entry.named_articles)
+        joins += unnamed - (1 if unnamed and not entry.named_articles else 0)
+    return joins
+
+
+def evaluate_unrelated(data_dir: Path, limit: int | None, nlp) -> dict:
+    """The GUM Wikinews documents, each on another story, run together through one registry: joins of
+    unnamed chains across them (count_unnamed_joins), all false merges. Named people may be one entity
+    across documents (the same politician) and are not counted."""
+    from ..pipeline import RunContext
+    from ..stages.entities import finish_run, resolve_entities
+    from ..stages.entities.registry import registry_of
+
+    paths = sorted((data_dir / "gum-wikinews" / "text").glob("*.txt"))
+    if limit and limit < len(paths):
+        paths = [paths[i * len(paths) // limit] for i in range(limit)]
+    run = RunContext()
+    texts = [path.read_text(encoding="utf-8") for path in paths]
+    for path, doc in zip(paths, nlp.pipe(texts), strict=True):
+        resolve_entities(doc, (), registry_of(run.memory), path.stem)
+    registry = registry_of(run.memory)
+    at_registration = count_unnamed_joins(registry)
+    finish_run(run)
+    joins = count_unnamed_joins(registry)
+    return {"documents": len(paths), "unnamed_joins": joins, "unnamed_joins_at_registration": at_registration}

@@ -37,6 +37,7 @@ class Entry:
     descriptions: list[Description] = field(default_factory=list)  # what its nominal mentions said of it
     name_votes: Counter = field(default_factory=Counter, repr=False)  # each article's name for it
     contrasted: bool = False  # a chain of it was set against someone ("another candidate")
+    named_articles: set[str] = field(default_factory=set)  # the articles where a chain of it has a name
 
 
 # An unnamed chain joins an entity by its role noun only when its article shares this many named entities
@@ -261,6 +262,8 @@ class Registry:
         entry.mentions += len(cluster.mentions)
         if article_id not in entry.articles:
             entry.articles.append(article_id)
+        if cluster.keys:
+            entry.named_articles.add(article_id)
         # By vote: one article's wrong pronoun link ("he" on a woman named beside the driver) must not
         # decide it for the run (ECB+ dev CoNLL F1 0.6154 -> 0.6180 with the possessor rule of is_relative).
         if cluster.gender:

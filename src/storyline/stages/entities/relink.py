@@ -323,6 +323,7 @@ def merge_entries(registry: Registry, gone: Entry, kept: Entry, reason: str) -> 
     kept.surfaces |= gone.surfaces
     kept.mentions += gone.mentions
     kept.articles.extend(a for a in gone.articles if a not in kept.articles)
+    kept.named_articles |= gone.named_articles
     kept.roles.extend(gone.roles)
     kept.descriptions.extend(d for d in gone.descriptions if d not in kept.descriptions)
     kept.gender_votes.update(gone.gender_votes)
