@@ -955,3 +955,14 @@ def test_quotes_participle_after_relative_clause_speaks_for_the_main_clause(nlp)
     text = "Lopez refused to pay a contractor who said he was owed money, saying, \u201cHe never finished the roof.\u201d"
     quote = only(run(nlp, text, MARIA), "direct")[0]
     assert text[slice(*quote.speaker.mention)] == "Lopez"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Let's say the bridge will cost twice what the county planned.",
+        "Let us say the council approves the plan next week.",
+    ],
+)
+def test_quotes_supposition_of_the_writer_is_no_attribution(nlp, text: str) -> None:
+    assert [q for q in run(nlp, text) if q.cue is not None and q.cue.text == "say"] == []

@@ -116,6 +116,8 @@ def find_reported(
             speaker = _acting_noun(token.head, quoted)
         if speaker is not None and speaker.lower_ in GENERIC_PERSON:
             continue  # "you know", "you might ask": nobody's statement
+        if _supposition(token, speaker):
+            continue
         passive = speaker is not None and speaker.dep_ == "nsubjpass" and speaker.head == token
         asked = speaker is None and _asked_aside(token)
         if asked:
@@ -134,6 +136,17 @@ def find_reported(
             continue
         found.append(Reported(start, end, cue_extent(token), speaker))
     return drop_nested(clip_to_paragraphs(found, regions), quoted)
+
+
+def _supposition(cue: Token, speaker: Token | None) -> bool:
+    """ "Let's say you think ...", "let us suppose ...": the writer supposing, nobody's statement (what is
+    supposed may hold its own attribution)."""
+    return (
+        speaker is not None
+        and speaker.lower_ in ("'s", "\u2019s", "us")
+        and cue.head.lemma_.lower() == "let"
+        and cue.head.i < cue.i
+    )
 
 
 def clip_to_paragraphs(found: list[Reported], regions: Sequence[tuple[int, int]]) -> list[Reported]:
