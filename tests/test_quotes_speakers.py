@@ -966,3 +966,18 @@ def test_quotes_participle_after_relative_clause_speaks_for_the_main_clause(nlp)
 )
 def test_quotes_supposition_of_the_writer_is_no_attribution(nlp, text: str) -> None:
     assert [q for q in run(nlp, text) if q.cue is not None and q.cue.text == "say"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "found"),
+    [
+        ("The mayor has never been charged with any wrongdoing in the land deal.", "charged", False),
+        ("Neither the mayor nor her aides were accused of fraud in the land deal.", "accused", False),
+        ("The mayor was charged with fraud in the land deal on Monday.", "charged", True),
+        ("The dam is not thought to be safe for another winter of storms.", "thought", True),
+    ],
+)
+def test_quotes_negated_passive_act_without_agent_is_no_attribution(
+    nlp, text: str, cue: str, found: bool
+) -> None:
+    assert any(q.cue is not None and q.cue.text == cue for q in run(nlp, text)) is found

@@ -106,7 +106,8 @@ def find_reported(
             continue
         by_agent = passive_attribution(token)
         if by_agent is not None:
-            found.append(by_agent)
+            if by_agent.speaker is not None or not _denied(token):
+                found.append(by_agent)
             continue
         content = content_span(token, text) or _as_aside(token)
         if content is None or _physical_attack(token):
@@ -136,6 +137,18 @@ def find_reported(
             continue
         found.append(Reported(start, end, cue_extent(token), speaker))
     return drop_nested(clip_to_paragraphs(found, regions), quoted)
+
+
+def _denied(cue: Token) -> bool:
+    """ "He has never been charged with any crime", "Neither Lee nor Kim was accused of ...": a negated
+    passive act with no agent reports what nobody said. A negated view is still one ("North Korea is not
+    thought to be capable of ...": PolNeAR dev annotates it)."""
+    if lemma_of(cue) in COGNITIVE_LEMMAS:
+        return False
+    if any(c.dep_ == "neg" for c in cue.children):
+        return True
+    subject = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    return subject is not None and any(t.lower_ in ("neither", "no", "none") for t in subject.subtree)
 
 
 def _supposition(cue: Token, speaker: Token | None) -> bool:
