@@ -98,7 +98,7 @@ def find_marked(
         cue = None if turn else cues.find_governing_cue(doc, span.start, span.end, quoted, paragraph)
         if cue is None and alone and not turn:
             cue = cues.find_nearby_cue(doc, span.start, span.end, quoted, paragraph)
-        if cue is not None and _next_sentence_cue(text, cue, span.end):
+        if cue is not None and quotecues.next_sentence_cue(text, cue, span.end):
             cue = None
         lead_in = None
         if cue is None and alone and not turn:
@@ -114,7 +114,7 @@ def find_marked(
             cue = quotecues.own_cue(cue, span.start, span.end, quoted, paragraph)
             # The paragraph bounds the search: a parse may run across a line break into a heading.
             speaker = marked_speaker(doc, cue, span.start, span.end, quoted, paragraph)
-            if speaker is not None and _speaks_to_reader(speaker, quoted):
+            if speaker is not None and quotecues.speaks_to_reader(speaker, quoted):
                 cue = speaker = None  # "you might ask": a cue of the quoted words, not of the article
             candidate.cue, candidate.speaker_token = cue, speaker
             if speaker is not None:
@@ -133,24 +133,6 @@ def find_marked(
         found.append(Candidate(paragraph[0], paragraph[1], "direct", paragraph, cue, speaker, referent))
     _share_chain_cues(found)
     return _drop_unclosed_uncued(found), quoted
-
-
-def _next_sentence_cue(text: str, cue: Token, end: int) -> bool:
-    """A cue after a quote that closes its sentence with a full stop opens the next sentence and belongs
-    to what follows it ('“... I was just kidding.” To which she said, “...”'); after '?' or '!' the
-    cue may still be the quote's ('“Why?” Lee asked.')."""
-    if cue.idx < end:
-        return False
-    words = text[:end].rstrip().rstrip("\"'\u201d\u2019").rstrip()
-    return words.endswith(".") and cue.sent.start_char >= end
-
-
-def _speaks_to_reader(speaker: Token, quoted: list[tuple[int, int]]) -> bool:
-    """A first or second person subject that names no one: "you" ("you might ask"), or "I"/"we" inside
-    other quoted words. The writer's own "I laughed and said, “...”" is a speaker (PolNeAR marks the "I")."""
-    if speaker.lower_ not in cues.FIRST_SECOND_PERSON:
-        return False
-    return speaker.lower_ == "you" or any(start <= speaker.idx < end for start, end in quoted)
 
 
 def _drop_unclosed_uncued(found: list[Candidate]) -> list[Candidate]:

@@ -2,8 +2,9 @@
 
 A paragraph ending in a colon before the quote ("He said:"), a clause ending in a colon right before it
 ('The piece used her words as its headline: “...”'), a dash signature after it ('“...” ― Jo Ruiz'), a
-participle of saying right before it ('X said, adding later, “...”'); and never an inner cue from another
-paragraph, where a parse run over the break can reach.
+participle of saying right before it ('X said, adding later, “...”'), the cue verb the quote's own words
+hang on; never an inner cue from another paragraph, where a parse run over the break can reach, nor a cue
+opening the sentence after a quote closed by a full stop, nor a "you" that names no one.
 """
 
 from __future__ import annotations
@@ -176,3 +177,21 @@ def _clause_subject(
             return None
         verb = verb.head
     return None
+
+
+def next_sentence_cue(text: str, cue: Token, end: int) -> bool:
+    """A cue after a quote that closes its sentence with a full stop opens the next sentence and belongs
+    to what follows it ('“... I was just kidding.” To which she said, “...”'); after '?' or '!' the
+    cue may still be the quote's ('“Why?” Lee asked.')."""
+    if cue.idx < end:
+        return False
+    words = text[:end].rstrip().rstrip("\"'\u201d\u2019").rstrip()
+    return words.endswith(".") and cue.sent.start_char >= end
+
+
+def speaks_to_reader(speaker: Token, quoted: list[tuple[int, int]]) -> bool:
+    """A first or second person subject that names no one: "you" ("you might ask"), or "I"/"we" inside
+    other quoted words. The writer's own "I laughed and said, “...”" is a speaker (PolNeAR marks the "I")."""
+    if speaker.lower_ not in cues.FIRST_SECOND_PERSON:
+        return False
+    return speaker.lower_ == "you" or any(start <= speaker.idx < end for start, end in quoted)
