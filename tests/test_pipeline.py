@@ -86,3 +86,16 @@ def test_pipeline_leaves_out_an_article_longer_than_the_parser_takes():
     (problem,) = problems
     assert problem.stage == "parse" and problem.article_id == articles[1].id
     assert "440 characters" in problem.reason and "200" in problem.reason
+
+
+@pytest.mark.parametrize(
+    "text, first_sentence",
+    [
+        ("www.example.com/news/gunman-kills-1\nGunman kills 1 in bar\nA man was shot dead.", "www.example.com/news/gunman-kills-1\n"),
+        ("Mayor Resigns\nThe mayor of Riverton resigned on Monday.", "Mayor Resigns\n"),
+    ],
+)
+def test_load_nlp_starts_a_sentence_at_every_line(nlp, text, first_sentence):
+    sentences = [sentence.text for sentence in nlp(text).sents]
+    assert sentences[0] == first_sentence
+    assert sentences[-1].endswith(".") and "\n" not in sentences[-1]

@@ -56,11 +56,35 @@ class Stage(Protocol):
     def __call__(self, article: Article, doc: Doc, found: Analysis, run: RunContext) -> tuple: ...
 
 
+LINE_STARTS = "storyline_line_starts"
+
+
 @lru_cache(maxsize=2)
 def load_nlp(model: str | None = None) -> Language:
+    """The spaCy pipeline named by `model` (default settings.MODEL), with sentences that never run across a
+    line break (see start_sentences_at_lines)."""
     import spacy
+    from spacy.language import Language
 
-    return spacy.load(model or settings.MODEL)
+    if not Language.has_factory(LINE_STARTS):
+        Language.component(LINE_STARTS, func=start_sentences_at_lines)
+    nlp = spacy.load(model or settings.MODEL)
+    # Before the parser, which keeps the sentence starts it is given; first in a pipeline without one.
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(LINE_STARTS, before="parser")
+    else:
+        nlp.add_pipe(LINE_STARTS, first=True)
+    return nlp
+
+
+def start_sentences_at_lines(doc: Doc) -> Doc:
+    """Every line opens a sentence. A pasted article's lines are paragraphs, headlines, datelines, captions
+    and web addresses; left to itself the parser runs a headline, the dateline and the first sentence into
+    one, and reads the headline's words as the sentence's subject or object."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text:
+            token.is_sent_start = True
+    return doc
 
 
 def default_stages() -> list[Stage]:
