@@ -363,10 +363,12 @@ def test_registry_joins_relatives_only_of_the_same_entity(owner, same):
 
 @pytest.mark.parametrize(("number", "same"), [("singular", True), ("plural", False)])
 def test_registry_never_joins_a_group_to_a_named_person(number, same):
+    # The articles share two names, as a role noun needs to join a named entity of another article.
     registry = Registry()
     named = registry.register(cluster_of("PERSON", "Ana Ruiz"), "a1", [role("player", number)])
-    registry.register(cluster_of("PERSON", "Tomas Berg"), "a1")
-    registry.register(cluster_of("PERSON", "Tomas Berg"), "a2")
+    for article in ("a1", "a2"):
+        for name in ("Tomas Berg", "Lena Holm"):
+            registry.register(cluster_of("PERSON", name), article)
     assert (registry.register(nominal_of("PERSON", "the player"), "a2", [role("player", number)]) == named) is same
 
 
@@ -436,6 +438,7 @@ def test_registry_counts_only_names_that_tell_the_story(shared, same):
         registry.register(cluster_of("ORG", "Daily Herald"), article)
         if article not in ("a1", "a6"):
             continue
+        registry.register(cluster_of("PERSON", "Lena Holm" if article == "a1" else "Tomas Berg"), article)
         if shared.name != "Daily Herald":
             registry.register(shared, article)
         hosts.append(registry.register(nominal_of("PERSON", "the host"), article, [role("host")]))
@@ -460,3 +463,14 @@ def test_count_unnamed_joins_counts_articles_held_only_by_unnamed_chains(chains,
         else:
             registry.register(cluster_of("PERSON", text), article)
     assert count_unnamed_joins(registry) == joins
+
+
+@pytest.mark.parametrize(("names_there", "same"), [(("Tomas Berg",), False), (("Tomas Berg", "Lena Holm"), True)])
+def test_registry_joins_a_role_to_a_named_entity_of_another_article_with_two_shared_names(names_there, same):
+    registry = Registry()
+    named = registry.register(cluster_of("PERSON", "Ana Ruiz"), "a1", [role("president")])
+    for name in ("Tomas Berg", "Lena Holm"):
+        registry.register(cluster_of("PERSON", name), "a1")
+    for name in names_there:
+        registry.register(cluster_of("PERSON", name), "a2")
+    assert (registry.register(nominal_of("PERSON", "the president"), "a2", [role("president")]) == named) is same

@@ -286,3 +286,16 @@ def test_relink_joins_an_unnamed_group_to_the_organisation_whose_name_it_shorten
     force = organisation(registry, "Riverton Police", "a2")
     relink_entries(registry)
     assert registry.final_id(police) == force
+
+
+@pytest.mark.parametrize(("shared", "same"), [(("Ana Ruiz",), False), (("Ana Ruiz", "Tomas Berg"), True)])
+def test_relink_joins_a_group_introduced_as_new_to_a_name_it_shortens_only_with_two_shared_names(shared, same):
+    registry = Registry()
+    for name in shared:
+        named(registry, name, "a1")
+    group = unnamed(registry, "a group", "a1", Description("group", "singular", phrase="group", indefinite=True), "ORG")
+    for name in shared:
+        named(registry, name, "a2")
+    assault = organisation(registry, "Riverton Assault Group", "a2")
+    relink_entries(registry)
+    assert (registry.final_id(group) == assault) is same

@@ -53,6 +53,11 @@ SHARED_NAMES_FOR_A_ROLE = 1
 # joins of unnamed chains across documents 104 -> 38; ECB+ dev CoNLL F1 0.7042 -> 0.7029 (never on the
 # noun alone: 0.6803, ECB+ articles each introduce "a gunman" anew).
 SHARED_NAMES_FOR_A_NEW_ONE = 2
+# A role noun joins an unnamed chain to a named entity of another article with this many telling names, as
+# the corpus pass asks (relink.SHARED_NAMES_FOR_A_NOUN): over the GUM documents run together 1 made "Mr.
+# President" of one interview another interview's Sean Mills, "the regional government" the Guardian; 2:
+# joins 26 -> 20, ECB+ dev CoNLL F1 0.7042 -> 0.7034 (topic 5 only, .736 -> .729).
+SHARED_NAMES_FOR_A_NAMED_ROLE = 2
 # Runs shorter than this have no background: every name may be the story's.
 BACKGROUND_RUN = 6
 def name_by_vote(votes: Counter) -> str:
@@ -357,8 +362,9 @@ class Registry:
                 continue  # a person by name is one person: "people" one article once linked to Drew Cass are more
             if here and (contrasted(cluster) or not all(says_no_more(mine, entry.descriptions) for mine, _ in same_noun)):
                 continue
-            if context < SHARED_NAMES_FOR_A_ROLE and (entry.keys or self.named_in.get(article_id)):
-                continue  # another story's driver; an article naming no one has only the noun to go by
+            needed = SHARED_NAMES_FOR_A_NAMED_ROLE if entry.keys else SHARED_NAMES_FOR_A_ROLE
+            if context < needed and (entry.keys or self.telling(self.named_in.get(article_id, ()))):
+                continue  # another story's driver; an article naming no one who tells its story has only the noun
             if introduced(descriptions) and context < SHARED_NAMES_FOR_A_NEW_ONE and not any(specific(m, t) for m, t in same_noun):
                 continue  # "a professor" is someone new to the reader, not the professor of another story
             score = max(agreement(mine, theirs) for mine, theirs in same_noun)

@@ -18,7 +18,7 @@ from .chains import says_no_more
 from .descriptions import agreement, conflict
 from .lexicon import FEMALE_WORDS, MALE_WORDS, ORG_NAME_WORDS, ORG_NOUNS
 from .names import form_of
-from .registry import name_by_vote
+from .registry import introduced, name_by_vote
 from .variants import pieces_of
 
 if TYPE_CHECKING:
@@ -259,7 +259,9 @@ def link_of(registry: Registry, unnamed: Entry, named: Entry, phrases: set[str])
     ages = sorted({age for mine, theirs in pairs for age in mine.ages & theirs.ages})
     if ages:
         return Link((2, context, len(ages)), f"same age {ages[0]}")
-    if unnamed.type != "PERSON" and named.type == "ORG" and context >= 1:
+    # "a group" is some group, not the one whose name ends in "Group" unless the story is plainly the same.
+    needed = SHARED_NAMES_FOR_A_NOUN if introduced(unnamed.descriptions) else 1
+    if unnamed.type != "PERSON" and named.type == "ORG" and context >= needed:
         shortened = sorted(
             (d.phrase, key)
             for d in unnamed.descriptions
