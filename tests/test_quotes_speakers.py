@@ -829,6 +829,13 @@ def test_quotes_estimate_after_by_is_the_source_of_its_clause(nlp) -> None:
     assert quote.text.startswith("About 300 homes") and mention_of(text, quote) == "one estimate"
 
 
+@pytest.mark.parametrize(
+    "text", ["Rents rose by an average of 3 percent last year.", "The town grew by large numbers after the war."]
+)
+def test_quotes_by_a_measure_is_no_source(nlp, text: str) -> None:
+    assert not [q for q in run(nlp, text) if q.cue is not None and q.cue.text == "by"]
+
+
 def test_quotes_its_binds_to_the_thing_subject_of_its_sentence(nlp) -> None:
     text = "The ministry's first report was widely ridiculed for its prediction that the river would dry up by May."
     quote = next(q for q in run(nlp, text) if q.cue is not None and q.cue.text == "prediction")

@@ -74,11 +74,22 @@ def _in_evidence(doc: Doc, preposition: Token) -> Reported | None:
     source = _evidence_noun(objects[0]) if objects else None
     if source is None:
         return None
+    if preposition.lower_ == "by" and not _set_apart(doc, preposition, source):
+        return None  # "rents rose by an average of 3 percent": a measure of the change, not its source
     sentence = preposition.sent
     span = _clause_around(doc, preposition.i, source.right_edge.i + 1, sentence.start, sentence.end)
     if span is None:
         return None
     return Reported(span[0], span[1], cue_extent(preposition), source)
+
+
+def _set_apart(doc: Doc, preposition: Token, source: Token) -> bool:
+    """Whether a phrase opens its sentence or is set off by a comma: "By one estimate, ...", "..., by one
+    estimate"; a "by" phrase bound into its clause measures ("grew by large numbers")."""
+    before = doc[preposition.i - 1] if preposition.i > preposition.sent.start else None
+    after_index = source.right_edge.i + 1
+    after = doc[after_index] if after_index < preposition.sent.end else None
+    return before is None or before.text == "," or (after is not None and after.text == ",")
 
 
 def _evidence_shows(verb: Token) -> Reported | None:
