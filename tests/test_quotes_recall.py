@@ -6,7 +6,7 @@ import pytest
 
 from quote_finds import indirect_quotes, unattributed_quotes
 from storyline.pipeline import load_nlp
-from storyline.stages.quotes.cues import Reported
+from storyline.stages.quotes.cues import Reported, find_nearby_cue
 from storyline.stages.quotes.reported import clip_to_paragraphs
 
 
@@ -297,3 +297,20 @@ def test_quotes_recall_rule_line_read_as_object_is_ignored(nlp) -> None:
 def test_quotes_recall_interest_raised_in_others_is_no_stance(nlp) -> None:
     text = "Maria Lopez said little. The program is cultivating new interest in the harbour's history."
     assert [content for content, _, _ in recalled_quotes(nlp, text)] == []
+
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We are ready for this fight!" her cousin and campaign manager, state Sen. Maria "Mimi" Lopez '
+        "(D-Springfield), shouted.",
+        '"Nobody listens to the farmers!" the mayor\'s older sister and the county clerk, Maria Lopez of Oak '
+        "Ridge, Texas, told reporters.",
+    ],
+)
+def test_quotes_recall_cue_after_long_subject(nlp, text: str) -> None:
+    doc = nlp(text)
+    end = text.index("!") + 2
+    cue = find_nearby_cue(doc, 0, end, [(0, end)], (0, len(text)))
+    assert cue is not None and cue.text in ("shouted", "told")

@@ -161,8 +161,10 @@ def find_nearby_cue(
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
-    # After the quote the subject may come first with an apposition ("..., his father, Jo Gil, once said").
-    after = _first_cue(doc, range(span.end, min(len(doc), span.end + 2 * window + 4)), quoted, paragraph)
+    # After the quote the subject may come first with an apposition ("..., his father, Jo Gil, once said"),
+    # a title and a parenthesis ('"...!" his aunt, state Sen. Ann "Annie" Roe (D-Springfield), shouted'):
+    # the window after is wide, the full stop still ends it.
+    after = _first_cue(doc, range(span.end, min(len(doc), span.end + 4 * window + 4)), quoted, paragraph)
     before = _first_cue(doc, range(span.start - 1, max(-1, span.start - window - 3), -1), quoted, paragraph)
     if after is None or before is None:
         return after or before
