@@ -314,3 +314,33 @@ def test_quotes_recall_cue_after_long_subject(nlp, text: str) -> None:
     end = text.index("!") + 2
     cue = find_nearby_cue(doc, 0, end, [(0, end)], (0, len(text)))
     assert cue is not None and cue.text in ("shouted", "told")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            "Maria Lopez's conclusion that the dam was poorly built angered the builders.",
+            "that the dam was poorly built",
+            "conclusion",
+        ),
+        (
+            "Maria Lopez's repeated emphasis that the budget was balanced annoyed the board.",
+            "that the budget was balanced",
+            "emphasis",
+        ),
+    ],
+)
+def test_quotes_recall_realizing_noun_that_clause(nlp, text: str, content: str, cue: str) -> None:
+    assert (content, cue, "Maria Lopez") in recalled_quotes(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lopez's sense of humor won the crowd over.",
+        "Maria Lopez's recognition of the new state surprised her allies.",
+    ],
+)
+def test_quotes_recall_realizing_noun_preposition_is_no_attribution(nlp, text: str) -> None:
+    assert recalled_quotes(nlp, text) == []

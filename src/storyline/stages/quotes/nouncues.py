@@ -32,8 +32,16 @@ SPEECH_NOUNS = word_set(
     """claim statement assertion argument warning promise pledge suggestion accusation allegation view belief
     insistence announcement contention charge complaint admission prediction threat vow"""
 )
+# Nouns of realizing, concluding and stressing: views only with a that-clause ("her acknowledgment that
+# ...", "a recognition that ..."), never through a preposition ("a sense of humor", "recognition of Taiwan").
+REALIZING_NOUNS = word_set(
+    """acknowledgment acknowledgement recognition realization realisation conclusion emphasis feeling sense
+    impression awareness perception assumption"""
+)
 # Nouns of saying or worry that report a that-clause with no one named ("charges that he ...").
-UNOWNED_NOUNS = SPEECH_NOUNS | word_set("concern fear report rumor rumour speculation suspicion worry")
+UNOWNED_NOUNS = (
+    SPEECH_NOUNS | REALIZING_NOUNS | word_set("concern fear report rumor rumour speculation suspicion worry")
+)
 # Nouns of claiming and judging that report what they are about even with no one named as holding them
 # ("claims of sexual abuse", "the intense criticism of the anchor", "skepticism about the union's value").
 CLAIM_NOUNS = word_set(
@@ -50,7 +58,7 @@ STANCE_NOUNS = SPEECH_NOUNS | word_set(
     theory hope fear expectation desire wish doubt warning concern complaint message pitch vision understanding
     assurance guarantee commitment intention intent bid offer bet wager thesis worry trust pride debate
     discussion dispute"""
-)
+) | REALIZING_NOUNS
 # Nouns whose infinitive is what is proposed or intended ("a decision to grant", "plans to give").
 INTENTION_NOUNS = word_set(
     """decision proposal promise pledge vow threat call demand request appeal agreement bid offer
@@ -147,6 +155,8 @@ def _noun_content(noun: Token) -> Token | None:
         )
         if clause is not None:
             return clause
+    if lemma in REALIZING_NOUNS:
+        return None
     for child in noun.children:
         if child.dep_ == "acl" and lemma in INTENTION_NOUNS and _opens_with_to(child):
             return child
