@@ -347,25 +347,7 @@ def find_in_headline(
     doc: Doc, text: str, headline: tuple[int, int], entities: Sequence[Entity]
 ) -> list[Candidate]:
     """Attributions in an article's headline with a cue and a named speaker (see headlines.py), attributed
-    on their own: a headline's speaker never carries over to a cue-less quote or a pronoun in the body.
-    A Title Case headline is read twice, the second time from a sentence-cased copy, whose parse has verbs
-    where Title Case made proper nouns ("Sanders Vows To ..."); what only that reading finds is added."""
-    found = _read_headline(doc, text, headline, entities)
-    if headlines.is_title_case(text[headline[0] : headline[1]]):
-        from ...pipeline import load_nlp  # here: the pipeline module imports the stages
-
-        cased = load_nlp()(headlines.sentence_cased(text, headline))
-        found += [
-            candidate
-            for candidate in _read_headline(cased, text, headline, entities)
-            if not any(candidate.start < other.end and other.start < candidate.end for other in found)
-        ]
-    return found
-
-
-def _read_headline(
-    doc: Doc, text: str, headline: tuple[int, int], entities: Sequence[Entity]
-) -> list[Candidate]:
+    on their own: a headline's speaker never carries over to a cue-less quote or a pronoun in the body."""
     region = [headline]
     marked, quoted = find_marked(doc, text, region, headlines.is_title_case(text[headline[0] : headline[1]]))
     claim = headlines.colon_claim(doc, text, headline, entities) or evidence_headline(doc, text, headline)
@@ -386,7 +368,7 @@ def _read_headline(
         and (
             id(candidate) in named
             or candidate.speaker.name is not None  # "Cruz endorses Trump, who says ...": named through "who"
-            or headlines.names_someone(doc, candidate.speaker.mention, entities, text)
+            or headlines.names_someone(doc, candidate.speaker.mention, entities)
         )
         and not (candidate.start <= headline[0] + 1 and candidate.end >= headline[1] - 2)
     ]

@@ -9,12 +9,8 @@ headings further down an article, captions and a headline with no cue give nothi
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
-
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from ...models import Block, Entity
 from ..text import text_of
@@ -32,10 +28,6 @@ MAX_NAME_WORDS = 4
 MIN_CLAIM_WORDS = 3
 # Title Case leaves some short words low ("if", "than"); a sentence-case headline capitalises only names.
 TITLE_CASE_SHARE = 0.8
-# A word's letters, one run at a time ("Don't" -> "Don", "t"; "Post-Debate" -> "Post", "Debate").
-LETTERS = re.compile(r"[^\W\d_]+")
-# Before a word that opens a sentence (or a line): its capital says nothing about it being a name.
-SENTENCE_OPENERS = '.!?:\n"\u201c\u2018\u2014(['
 # "Name on Topic: claim", "Name about Topic: claim": a claim of the name's on the topic.
 TOPIC_WORDS = frozenset({"on", "about"})
 
@@ -58,54 +50,6 @@ def is_title_case(text: str) -> bool:
     return len(words) >= 3 and sum(word[0].isupper() for word in words) >= TITLE_CASE_SHARE * len(words)
 
 
-def sentence_cased(text: str, headline: tuple[int, int]) -> str:
-    """`text` up to the headline's end, the headline in sentence case: every capitalised word lower-cased but
-    the first (and the first after a colon), words with a capital inside ("DNC", "McCain"), "I", initials
-    ("J.", "U.N.") and
-    words the article's body writes as names (see _body_names). Only case changes, so every character keeps
-    its offset; the parser then reads "Sanders vows to eliminate ..." where the Title Case line made every
-    word a proper noun."""
-    start, end = headline
-    names = _body_names(text[end:])
-    chars = list(text[:end])
-    opener = True
-    for match in LETTERS.finditer(text, start, end):
-        word = match.group()
-        if opener or text[start : match.start()].rstrip().endswith(":"):
-            opener = False
-            continue
-        initial = len(word) == 1 and text[match.end() : match.end() + 1] == "."
-        inner_capital = any(char.isupper() for char in word[1:])  # "DNC", "McCain", "PACs"
-        negated = text[match.end() : match.end() + 2] in ("'t", "\u2019t")  # "Don't" is no "Don"
-        if inner_capital or word == "I" or initial or (word in names and not negated):
-            continue
-        chars[match.start()] = word[0].lower()
-    return "".join(chars)
-
-
-def _body_names(body: str) -> frozenset[str]:
-    """The words the body writes capitalised inside a sentence (not after a full stop or at a line's start)
-    at least as often as in lower case, and that are no function words: "Obama", "Republicans", not "Court"
-    (capitalised in "the Supreme Court", lower-case elsewhere) nor "The" (of "The New York Times")."""
-    capitalised: Counter[str] = Counter()
-    lower: Counter[str] = Counter()
-    for match in LETTERS.finditer(body):
-        word = match.group()
-        if not word[0].isupper():
-            lower[word] += 1
-            continue
-        i = match.start() - 1
-        while i >= 0 and body[i] in " \t":
-            i -= 1
-        if i >= 0 and body[i] not in SENTENCE_OPENERS:
-            capitalised[word] += 1
-    return frozenset(
-        word
-        for word, count in capitalised.items()
-        if count >= lower[word[0].lower() + word[1:]] and word.lower() not in STOP_WORDS
-    )
-
-
 def after_kicker(doc: Doc, text: str, headline: tuple[int, int]) -> tuple[int, int]:
     """The headline after a short kicker ("The Latest: Trump urges ..."): the parser takes the kicker for
     the subject of the verb after the colon. A kicker that names the speaker is read first, by colon_claim."""
@@ -117,12 +61,9 @@ def after_kicker(doc: Doc, text: str, headline: tuple[int, int]) -> tuple[int, i
     return colon + 1, end
 
 
-def names_someone(
-    doc: Doc, mention: tuple[int, int] | None, entities: Sequence[Entity] = (), text: str | None = None
-) -> bool:
+def names_someone(doc: Doc, mention: tuple[int, int] | None, entities: Sequence[Entity] = ()) -> bool:
     """Whether a speaker's words hold a name: a proper noun, a named entity, or words the article itself
-    (`text`, when `doc` parses only a recased copy of its headline) writes as a name (not "it", "Latest",
-    "critics")."""
+    writes as a name (not "it", "Latest", "critics")."""
     if mention is None:
         return False
     span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
@@ -130,9 +71,8 @@ def names_someone(
         return False
     if any(token.pos_ == "PROPN" for token in span):
         return True
-    text = text_of(doc) if text is None else text
     return any(ent.label_ in NAME_LABELS for ent in span.ents) or _is_article_name(
-        text[span.start_char : span.end_char], text, entities
+        span.text, text_of(doc), entities
     )
 
 
