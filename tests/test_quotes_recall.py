@@ -344,3 +344,16 @@ def test_quotes_recall_realizing_noun_that_clause(nlp, text: str, content: str, 
 )
 def test_quotes_recall_realizing_noun_preposition_is_no_attribution(nlp, text: str) -> None:
     assert recalled_quotes(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The difference now, Maria Lopez told me on Friday, is that the river keeps rising every spring.",
+        "The trouble now, Maria Lopez told me on Friday, is that the school has no money.",
+    ],
+)
+def test_quotes_recall_aside_after_subject_reports_its_clause(nlp, text: str) -> None:
+    found = [(content, cue) for content, cue, speaker in recalled_quotes(nlp, text) if speaker == "Maria Lopez"]
+    assert [cue for _, cue in found] == ["told"]
+    assert found[0][0].startswith("The ") and found[0][0].endswith(text[-12:-1])

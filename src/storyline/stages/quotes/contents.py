@@ -52,6 +52,10 @@ def _without(head: Token, cue: Token) -> tuple[int, int] | None:
     return (start, end) if end - start >= 3 else None
 
 
+def _clause_subject(token: Token) -> bool:
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX")
+
+
 def content_span(cue: Token, text: str) -> tuple[int, int] | None:
     """The attributed content hanging off a cue: its clause ("said that ..."), the addressee's
     infinitive ("urged voters to ..."), an intention ("wants to ..."), or, for verbs of saying and stance,
@@ -133,6 +137,10 @@ def content_span(cue: Token, text: str) -> tuple[int, int] | None:
         parts = by_dep["dobj"][:1]  # "Democrats want policies that ...", "despise the elites"
     elif cue.dep_ == "parataxis" and lemma in SPEECH_LEMMAS and cue.head.pos_ in ("VERB", "AUX"):
         return _without(cue.head, cue)  # "The plan, she said, would cost billions."
+    elif cue.dep_ == "parataxis" and lemma in SPEECH_LEMMAS and _clause_subject(cue.head):
+        # "The difference now, he told me, is that ...": the parse hangs the aside on the subject it
+        # follows; the clause that subject opens is what is said
+        return _without(cue.head.head, cue)
     elif lemma in REPORTING_LEMMAS or lemma in PREPOSITIONAL_LEMMAS or lemma in COGNITIVE_LEMMAS:
         parts = _prepositional_object(lemma, by_dep)
     if not parts:
