@@ -62,3 +62,8 @@ def is_relative(cluster: Cluster) -> bool:
         if set(words) & POSSESSIVE_WORDS or any(w.endswith(("'s", "’s", "'", "’")) for w in words):
             return True
     return False
+
+
+def introduced(descriptions: Sequence[Description]) -> bool:
+    """Whether a chain opens by introducing someone new ("a professor", "critics"): its first nominal."""
+    return bool(descriptions) and descriptions[0].indefinite

@@ -164,3 +164,8 @@ def agreement(one: Description, other: Description) -> int:
     than other modifiers."""
     specific = len(one.numbers & other.numbers) + len(one.ages & other.ages) + len(one.places & other.places)
     return 2 * specific + len(one.modifiers & other.modifiers)
+
+
+def share_specifics(one: Description, other: Description) -> bool:
+    """Whether two descriptions share what only one story says: a count, an age or a place."""
+    return bool(one.numbers & other.numbers or one.places & other.places or one.ages & other.ages)

@@ -14,9 +14,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ...ids import entity_id, name_key
-from .chains import contrasted, generic, is_relative, says_no_more
+from .chains import contrasted, generic, introduced, is_relative, says_no_more
 from .clusters import Cluster, Decision
-from .descriptions import Description, agreement, conflict
+from .descriptions import Description, agreement, conflict, share_specifics
+from .explanations import explain  # noqa: F401  (the package imports it from here)
 from .names import compare_person_names, form_of
 from .variants import fits_acronym, pieces_of, spelling_variant
 
@@ -65,16 +66,6 @@ def name_by_vote(votes: Counter) -> str:
     that ran the name into its neighbours ("Thoughts on Why the Academy Picked Ellen DeGeneres") does
     not rename it; the longer name on a tie, then the first given."""
     return max(votes, key=lambda name: (len(form_of(name).words) >= 2, votes[name], len(form_of(name).words)))
-
-
-def introduced(descriptions: Sequence[Description]) -> bool:
-    """Whether a chain opens by introducing someone new ("a professor", "critics"): its first nominal."""
-    return bool(descriptions) and descriptions[0].indefinite
-
-
-def specific(one: Description, other: Description) -> bool:
-    """Whether two descriptions share what only one story says: a count, an age or a place."""
-    return bool(one.numbers & other.numbers or one.places & other.places or one.ages & other.ages)
 
 
 def surfaces_of(cluster: Cluster) -> set[str]:
@@ -365,7 +356,7 @@ class Registry:
             needed = SHARED_NAMES_FOR_A_NAMED_ROLE if entry.keys else SHARED_NAMES_FOR_A_ROLE
             if context < needed and (entry.keys or self.telling(self.named_in.get(article_id, ()))):
                 continue  # another story's driver; an article naming no one who tells its story has only the noun
-            if introduced(descriptions) and context < SHARED_NAMES_FOR_A_NEW_ONE and not any(specific(m, t) for m, t in same_noun):
+            if introduced(descriptions) and context < SHARED_NAMES_FOR_A_NEW_ONE and not any(share_specifics(m, t) for m, t in same_noun):
                 continue  # "a professor" is someone new to the reader, not the professor of another story
             score = max(agreement(mine, theirs) for mine, theirs in same_noun)
             rank = 2 if entry.keys else 1
@@ -429,31 +420,3 @@ def registry_of(memory: dict) -> Registry:
         registry = Registry()
         memory["entities"] = registry
     return registry
-
-
-def explain(registry: Registry, name: str) -> dict:
-    """Everything the run decided about a name: the entities it belongs to, their variants, type votes,
-    roles, and every merge and split that involved it, with reasons and evidence."""
-    key = name_key(name)
-    words = set(key.split())
-    entries = [e for e in registry.entries.values() if key in e.keys or words & {w for k in e.keys for w in k.split()}]
-    decisions = [
-        d for d in registry.decisions if any(words & set(name_key(n).split()) for n in d["names"])
-    ]
-    return {
-        "name": name,
-        "entities": [
-            {
-                "id": e.id,
-                "name": e.name,
-                "type": e.type,
-                "variants": sorted(e.keys),
-                "type_votes": dict(sum((registry.votes.get(k, Counter()) for k in e.keys), Counter())),
-                "roles": sorted({r[3] for r in e.roles}),
-                "articles": len(e.articles),
-                "mentions": e.mentions,
-            }
-            for e in entries
-        ],
-        "decisions": decisions,
-    }

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...ids import name_key
-from .chains import says_no_more
+from .chains import introduced, says_no_more
 from .descriptions import agreement, conflict
 from .lexicon import FEMALE_WORDS, MALE_WORDS, ORG_NAME_WORDS, ORG_NOUNS
 from .names import form_of
-from .registry import introduced, name_by_vote
+from .registry import name_by_vote
 from .variants import pieces_of
 
 if TYPE_CHECKING:
