@@ -357,3 +357,14 @@ def test_quotes_recall_aside_after_subject_reports_its_clause(nlp, text: str) ->
     found = [(content, cue) for content, cue, speaker in recalled_quotes(nlp, text) if speaker == "Maria Lopez"]
     assert [cue for _, cue in found] == ["told"]
     assert found[0][0].startswith("The ") and found[0][0].endswith(text[-12:-1])
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Maria Lopez took offense at suggestions that she had lost the vote.", "suggestions that she had lost the vote"),
+        ("Maria Lopez took offense on Monday at claims that the mill was unsafe.", "claims that the mill was unsafe"),
+    ],
+)
+def test_quotes_recall_stance_noun_preposition_on_light_verb(nlp, text: str, content: str) -> None:
+    assert content in [found for found, _, speaker in recalled_quotes(nlp, text) if speaker == "Maria Lopez"]

@@ -170,6 +170,20 @@ def _noun_content(noun: Token) -> Token | None:
         objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
         if objects and objects[0].ent_type_ not in ("DATE", "TIME"):
             return objects[0]
+    return _light_verb_object(noun)
+
+
+def _light_verb_object(noun: Token) -> Token | None:
+    """ "took offense at suggestions that ...", "has doubts about the plan" read with the preposition on
+    the verb: after a verb of holding, the preposition that follows the noun still says what it is about."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in HOLDING_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ == "prep" and child.i > noun.i and child.lower_ in CONTENT_PREPOSITIONS - {"of"}:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects and objects[0].ent_type_ not in ("DATE", "TIME"):
+                return objects[0]
     return None
 
 
