@@ -91,6 +91,20 @@ def test_quotes_reported_participle_noun_speaks(nlp) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council sent a series of letters criticizing the new toll.",
+        "The council mailed a batch of letters criticizing the new toll.",
+    ],
+)
+def test_quotes_reported_participle_on_a_series_speaks_for_its_sender(nlp, text: str) -> None:
+    found = [(q.text, q.speaker.mention) for q in extract_quotes(nlp(text)) if q.kind == "indirect"]
+    assert [(content, text[slice(*mention)]) for content, mention in found if mention] == [
+        ("the new toll", "The council")
+    ]
+
+
 def test_quotes_reported_attack_on_a_place_is_not_speech(nlp) -> None:
     assert unattributed_quotes(nlp, "Last year the army attacked Ukraine in the spring.") == []
 

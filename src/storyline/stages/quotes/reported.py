@@ -250,8 +250,11 @@ def _can_speak(noun: Token) -> bool:
 def _acting_noun(noun: Token, quoted: Sequence[tuple[int, int]]) -> Token:
     """Who acts through a participle on a noun: the noun itself ("a tweet attacking ..."), or the subject
     of the verb it is the object of ("lawyers filed papers opposing ...")."""
-    if noun.dep_ == "dobj":
-        subject = subject_of(noun.head, quoted)
+    held = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "dobj":
+        held = noun.head.head  # "unleashed a series of tweets criticizing ...": the series is the object
+    if held.dep_ == "dobj":
+        subject = subject_of(held.head, quoted)
         if subject is not None:
             return subject
     return noun
