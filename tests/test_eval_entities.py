@@ -61,6 +61,7 @@ def result():
         "gum": evaluation.evaluate_gum(data, FLOORS["limit"], nlp),
         "ecb": evaluation.evaluate_ecb(data, FLOORS["limit"], nlp),
         "story": evaluation.evaluate_story(evaluation.STORY, nlp),
+        "unrelated": evaluation.evaluate_unrelated(data, FLOORS["limit"], nlp),
     }
 
 
@@ -133,3 +134,9 @@ def test_story_protagonists_typed_person(result, surname):
 def test_stage_time_share_of_parse(result):
     gum = result["gum"]
     assert gum["stage_seconds"] / gum["parse_seconds"] <= FLOORS["stage_share_of_parse_max"]
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_unrelated_articles_share_no_unnamed_entity(result):
+    assert result["unrelated"]["unnamed_joins"] <= FLOORS["unrelated_unnamed_joins_max"]

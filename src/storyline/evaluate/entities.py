@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..ids import name_key
 from .coref_metrics import score_clusterings, without_singletons
-from .ecbplus import ECB_DEV_TOPICS, evaluate_ecb, load_ecb_document  # noqa: F401  (part of this command)
+from .ecbplus import ECB_DEV_TOPICS, evaluate_ecb, evaluate_unrelated, load_ecb_document  # noqa: F401  (part of this command)
 
 STORY = Path(__file__).resolve().parents[3] / ".." / "shared" / "seed" / "story.txt"
 GUM_TYPES = ("person", "organization")
@@ -319,6 +319,11 @@ def print_table(result: dict) -> None:
             topics = ", ".join(f"{t} {f:.3f}" for t, f in part["per_topic_conll_f1"].items())
             print(f"  per topic CoNLL F1: {topics}")
             print(f"  gold mentions no entity covers (each scored alone): {part['uncovered_mentions']}")
+    unrelated = result.get("unrelated")
+    if unrelated:
+        print(f"GUM documents in one run (unrelated stories): {unrelated['unnamed_joins']} articles hold an entity only "
+              f"through an unnamed chain joined across documents, all false merges "
+              f"({unrelated['unnamed_joins_at_registration']} before the corpus pass)")
     story = result.get("story")
     if story:
         print(f"Reference story: {story['articles']} articles, people found {story['found']}/{story['people']}, "
@@ -349,6 +354,8 @@ def main(data_dir: Path | None, limit: int | None, as_json: bool) -> int:
         result["gum"] = evaluate_gum(data_dir, limit, nlp)
     if (data_dir / "ecbplus").is_dir():
         result["ecb"] = evaluate_ecb(data_dir, limit, nlp)
+    if (data_dir / "gum-wikinews").is_dir():
+        result["unrelated"] = evaluate_unrelated(data_dir, limit, nlp)
     if STORY.is_file():
         result["story"] = evaluate_story(STORY, nlp)
     parts = [p for p in (result.get("gum"), result.get("story")) if p]
