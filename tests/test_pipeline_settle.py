@@ -16,16 +16,18 @@ from storyline.pipeline import RunContext, default_stages, run_pipeline, settle
 from storyline.store import open_store
 
 # The first article only says "the driver"; the second, read later, names her and calls her the driver.
+# Both name the same two people, which is what tells the registry they are one story.
 EARLY = (
     "Bus crash injures twelve in Riverton\n"
     "A bus carrying twelve passengers overturned in Riverton on Monday after a car hit it. "
-    "Police said the driver of the car, a 34-year-old woman, was arrested at the scene. "
+    "Police Chief Karen Doyle said the driver of the car, a 34-year-old woman, was arrested at the scene. "
     "Tomas Berg, the mayor of Riverton, said the town was in shock. The driver was taken to hospital.\n"
 )
 LATER = (
     "Driver charged after Riverton bus crash\n"
     "Sarah Miller, 34, the driver of the car that hit a bus in Riverton on Monday, was charged on Tuesday. "
-    "Mayor Tomas Berg said he hoped the passengers would recover. Miller did not speak in court.\n"
+    "Mayor Tomas Berg said he hoped the passengers would recover. Police Chief Karen Doyle thanked the "
+    "witnesses. Miller did not speak in court.\n"
 )
 
 
