@@ -266,6 +266,25 @@ def _apposition_run_in(token: Token | None, cue: Token) -> tuple[bool, Token | N
     return True, apposition
 
 
+DATELINE_DASHES = frozenset({"--", "-", "\u2014", "\u2013"})
+
+
+def _dateline_subject(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+    """'LIMA -- President Ana Ruiz, opening the port, said ...': a dateline run into its first sentence is
+    no subject; the parse hangs the real subject on it as an apposition. A dateline opens its line, is
+    written in capitals and ends at a dash."""
+    if token is None or not token.text.isupper() or len(token.text) < 2:
+        return False, token
+    first = token.left_edge
+    if first.i > token.sent.start and "\n" not in token.doc[first.i - 1].text_with_ws:
+        return False, token
+    dash = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if dash is None or dash.text not in DATELINE_DASHES:
+        return False, token
+    apposition = next((c for c in token.children if c.dep_ == "appos" and c.i > dash.i), None)
+    return (True, apposition) if apposition is not None else (False, token)
+
+
 # Verbs of naming whose past participle, set off after a noun, names it: "His group, called the Legacy Fund,".
 NAMING_LEMMAS = cues.word_set("call name dub label brand term title")
 
@@ -303,4 +322,5 @@ REPAIRS = (
     _naming_participle,
     _parenthetical_subject,
     _apposition_run_in,
+    _dateline_subject,
 )
