@@ -16,11 +16,7 @@ from typing import TYPE_CHECKING
 from ...ids import entity_id
 from ...models import Actor, Analysis, Article, Block, Entity
 from .clusters import Cluster, Decision, add_untagged_names, cluster_names
-from .coref import (
-    resolve_first_person,
-    resolve_nominals,
-    resolve_pronouns,
-)
+from .coref import resolve_first_person, resolve_pronouns
 from .corrections import apply_user_merges, apply_user_splits
 from .descriptions import Description, age_after, describe, describe_age, describe_role
 from .entity_types import decide_types
@@ -35,6 +31,7 @@ from .mentions import (
     quoted_ranges,
     text_of,
 )
+from .nominals import resolve_nominals
 from .predicates import attach_predicates, attach_reported_it
 from .registry import Registry, explain, registry_of
 from .relink import relink_entries
