@@ -269,16 +269,16 @@ def nominal_texts(nlp, text):
 
 
 def test_mentions_nominal_does_not_cross_a_line_break(nlp):
-    texts = nominal_texts(nlp, "Last updated 13:26 14/09/2013\nA 36-year-old Australian climber is dead after a fall.")
-    assert any(t.endswith("climber") for t in texts), texts
+    texts = nominal_texts(nlp, "Posted 08:15 02/03/2021\nA 41-year-old Swiss hiker is missing after a storm.")
+    assert any(t.endswith("hiker") for t in texts), texts
     assert not any("\n" in t for t in texts), texts
 
 
 @pytest.mark.parametrize(
     ("case", "text", "words", "found"),
     [
-        ("headline under a web address", "http://example.com/news/office-shooting\nGunman kills one at accounting office\n"
-         "A gunman shot three people on Monday.", "Gunman", True),
+        ("headline under a web address", "http://example.com/news/bank-robbery\nRobber hurts guard at city bank\n"
+         "A robber hurt a guard on Monday.", "Robber", True),
         ("role inside a sentence", "She was named coach of the year on Monday.", "coach", False),
     ],
 )
@@ -289,7 +289,7 @@ def test_mentions_bare_noun_opening_a_line_is_a_reference(nlp, case, text, words
 @pytest.mark.parametrize(
     ("case", "text", "words"),
     [
-        ("possessor of a longer phrase", "Williams was arrested on Friday, the team's second such arrest this month.", "the team"),
+        ("possessor of a longer phrase", "Okafor was suspended on Friday, the club's third such suspension this year.", "the club"),
         ("possessed possessor", "The gunman opened fire at his company's Christmas party.", "his company"),
     ],
 )
@@ -299,10 +299,10 @@ def test_mentions_possessor_inside_a_noun_chunk_is_a_mention(nlp, case, text, wo
 
 # (case, text, pronoun, the mention it must join)
 PRONOUN_LINKS = [
-    ("possessive her in its antecedent's clause", "Witnesses say 59-year-old Raj Chohan was leaving her car when she was hit.",
-     "her", "Raj Chohan"),
+    ("possessive her in its antecedent's clause", "Neighbours say 62-year-old Mina Okafor was parking her van when she was struck.",
+     "her", "Mina Okafor"),
     ("a person known to be female before one of unknown gender",
-     "An intoxicated driver who fled after striking a woman has been charged in her death.", "her", "a woman"),
+     "A drunk cyclist who sped off after knocking down a woman has been charged over her injuries.", "her", "a woman"),
 ]
 
 
@@ -314,10 +314,10 @@ def test_coref_pronoun_joins_its_antecedent(nlp, case, text, pronoun, antecedent
 
 
 def test_coref_headline_clause_is_no_name_and_its_noun_joins_the_story(nlp):
-    text = ("Woman Killed In Queens Hit-And-Run, Driver Charged\nA woman has died after being hit by a car that fled "
-            "the scene, and now the driver is facing charges.")
+    text = ("Man Hurt In Denver Crash, Driver Arrested\nA man was badly hurt after being hit by a truck that left "
+            "the road, and now the driver is under arrest.")
     entities = resolve_entities(nlp(text)).entities
-    assert "Driver Charged" not in mention_texts(text, entities)
+    assert "Driver Arrested" not in mention_texts(text, entities)
     driver = entity_of(text, entities, "Driver")
     assert driver is not None and driver is entity_of(text, entities, "the driver")
 
@@ -336,17 +336,17 @@ def test_coref_lone_nominal_kept_unless_in_a_short_quotation(nlp, case, text, wo
 
 
 def test_mentions_bare_noun_in_a_sentence_case_headline_is_a_reference(nlp):
-    texts = nominal_texts(nlp, "Chargers receiver arrested for DUI\nSan Diego Chargers wide receiver Vincent Jackson was "
-                               "arrested on Tuesday.")
-    assert "receiver" in texts, texts
+    texts = nominal_texts(nlp, "Team suspends goalkeeper for fighting\nThe Portland Rangers suspended goalkeeper Tomas Lind "
+                               "on Monday.")
+    assert "goalkeeper" in texts, texts
 
 
 @pytest.mark.parametrize(
     ("case", "text", "words", "found"),
     [
-        ("nationality heading its phrase", "The New Zealand-born Australian was planning to go ski touring.",
-         "The New Zealand-born Australian", True),
-        ("nationality modifying a noun", "An Australian climber was planning to go ski touring.", "Australian", False),
+        ("nationality heading its phrase", "The Canadian-born Norwegian was hoping to sail around the cape.",
+         "The Canadian-born Norwegian", True),
+        ("nationality modifying a noun", "A Norwegian sailor was hoping to sail around the cape.", "Norwegian", False),
     ],
 )
 def test_mentions_nationality_noun_names_a_person(nlp, case, text, words, found):
@@ -360,9 +360,9 @@ def test_mentions_no_nominal_in_a_web_address_line(nlp):
 
 
 def test_mentions_sentence_opening_verb_is_not_part_of_a_name(nlp):
-    text = "Having Jackman as the host is a bold move, Condon said."
+    text = "Having Whitman as the host is a bold move."
     texts = mention_texts(text, resolve_entities(nlp(text)).entities)
-    assert "Jackman" in texts and "Having Jackman" not in texts, texts
+    assert "Whitman" in texts and "Having Whitman" not in texts, texts
 
 
 @pytest.mark.parametrize(
