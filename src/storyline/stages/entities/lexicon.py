@@ -56,7 +56,7 @@ PERSON_NOUNS = PERSON_NOUNS | words(
     host emcee presenter anchor comedian comic performer entertainer dancer rapper band star celebrity
     producer director filmmaker screenwriter playwright composer conductor organizer organiser
     accountant receptionist clerk cashier secretary assistant aide adviser advisor consultant banker
-    broker trader economist executive shareholder chairperson president-elect nominee contender
+    broker trader economist executive shareholder trustee chairperson president-elect nominee contender
     challenger frontrunner governor-elect congressman senator-elect minister-designate deputy
     spokesperson negotiator mediator observer monitor inspector investigator auditor regulator
     scholar academic lecturer linguist philosopher physicist chemist mathematician astronomer geologist
@@ -65,12 +65,11 @@ PERSON_NOUNS = PERSON_NOUNS | words(
     neighbor landlord tenant homeowner shopkeeper vendor merchant owner operator farmer fisherman
     miner worker labourer laborer builder carpenter plumber electrician mechanic
     quarterback pitcher goalkeeper defender forward midfielder batsman bowler guard center referee
-    umpire manager trainer owner teammate rookie veteran coach
+    umpire manager trainer owner teammate rookie veteran coach lineman receiver
     bride groom spouse boyfriend girlfriend fiance fiancee grandparent relative sibling twin baby toddler
     teen youngster youth elder senior retiree pensioner widower orphan climber mountaineer hiker skier
     swimmer runner diver surfer hunter camper guide rescuer searcher cop
     grandmother grandfather grandson granddaughter uncle aunt nephew niece cousin bystander crewmember
-    trustee lineman receiver
     """
 )
 

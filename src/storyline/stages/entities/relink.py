@@ -48,9 +48,7 @@ NOUN_GENDERS = (("female", FEMALE_WORDS), ("male", MALE_WORDS))
 class Link:
     """Why an unnamed entry is taken to be a named one: the rank of the evidence and its words."""
 
-    rank: tuple[
-        int, int, int
-    ]  # evidence kind (user > name > age > role noun), shared names, description agreement
+    rank: tuple[int, int, int]  # evidence kind (user > name > age > role noun), shared names, description agreement
     reason: str
 
 
@@ -275,9 +273,7 @@ def link_of(registry: Registry, unnamed: Entry, named: Entry, phrases: set[str])
             )
     same_noun = [(mine, theirs) for mine, theirs in pairs if mine.lemma and mine.noun == theirs.noun]
     if named.type == "PERSON" and all(mine.number == "plural" for mine, _ in same_noun):
-        return (
-            None  # a person by name is one person: "the players" a named player was once linked to are more
-        )
+        return None  # a person by name is one person: "the players" a named player was once linked to are more
     if not same_noun or context < SHARED_NAMES_FOR_A_NOUN:
         return None  # a role noun alone is everyone's: "the driver" of another story
     if set(unnamed.articles) & set(named.articles) and (
