@@ -69,21 +69,30 @@ def attach_predicate_nouns(doc: Doc, blocked: Sequence[tuple[int, int]], owner: 
         if target is None or target.type != "PERSON" or mention.kind != "name":
             continue
         first = token.left_edge.i
-        start, end = doc[first].idx, token.idx + len(token)
-        if overlaps(blocked, start, end):
+        if overlaps(blocked, doc[first].idx, token.idx + len(token)):
             continue
-        nominal = Mention(
-            start=start, end=end, text=text_of(doc)[start:end], kind="nominal", label="PERSON", head=token.i,
-            first=first, last=token.i + 1, sentence=sentence_index[token.sent.start],
-            features={
-                "number": "plural" if token.tag_ == "NNS" else "singular", "definite": "no", "possessive": "no",
-                "lemma": token.lemma_.lower(), "bare": "no", "predicate": "yes",
-                "quoted": "yes" if any(s <= token.idx < e for s, e in quotes) else "no",
-            },
-        )
+        number = "plural" if token.tag_ == "NNS" else "singular"
+        nominal = predicate_nominal(doc, first, token, "PERSON", number, quotes, sentence_index)
         target.mentions.append(nominal)
         owner[id(nominal)] = target
         by_head[token.i] = nominal
+
+
+def predicate_nominal(
+    doc: Doc, first: int, token: Token, label: str, number: str, quotes: Sequence[tuple[int, int]],
+    sentence_index: dict[int, int],
+) -> Mention:
+    """The nominal mention of words said of someone ("X is a TV personality", "X will be host"), from its first
+    token to its head noun: indefinite and unpossessed, as a predicate is, and marked as one."""
+    start, end = doc[first].idx, token.idx + len(token)
+    return Mention(
+        start=start, end=end, text=text_of(doc)[start:end], kind="nominal", label=label, head=token.i,
+        first=first, last=token.i + 1, sentence=sentence_index[token.sent.start],
+        features={
+            "number": number, "definite": "no", "possessive": "no", "lemma": token.lemma_.lower(), "bare": "no",
+            "quoted": "yes" if any(s <= token.idx < e for s, e in quotes) else "no", "predicate": "yes",
+        },
+    )
 
 
 def negated(verb: Token) -> bool:
@@ -179,27 +188,7 @@ def attach_bare_roles(
         first = token.i
         while first > 0 and doc[first - 1].dep_ in ROLE_MODIFIER_DEPS and doc[first - 1].head.i in range(first, token.i + 1):
             first -= 1
-        start, end = doc[first].idx, token.idx + len(token)
-        role = Mention(
-            start=start,
-            end=end,
-            text=text_of(doc)[start:end],
-            kind="nominal",
-            label=kind,
-            head=token.i,
-            first=first,
-            last=token.i + 1,
-            sentence=sentence_index[token.sent.start],
-            features={
-                "number": "singular",
-                "definite": "no",
-                "possessive": "no",
-                "lemma": token.lemma_.lower(),
-                "bare": "no",
-                "quoted": "yes" if any(s <= token.idx < e for s, e in quotes) else "no",
-                "predicate": "yes",
-            },
-        )
+        role = predicate_nominal(doc, first, token, kind, "singular", quotes, sentence_index)
         target.mentions.append(role)
         owner[id(role)] = target
         by_head[token.i] = role
