@@ -6,6 +6,9 @@ kept as the gold-mention setting does. Each gold mention takes the run-wide id o
 mention overlaps it best (entity_at), as the corpus pass leaves it once the topic's run is over (finish_run);
 a mention no entity covers stays alone. Baseline: spaCy PERSON/ORG
 entities clustered by their exact folded text.
+
+Also GUM Wikinews documents (unrelated stories) -> false joins of unnamed chains when run through one
+registry (evaluate_unrelated): false merges across unrelated stories, which a run of one ECB+ topic rarely meets.
 """
 
 from __future__ import annotations

@@ -304,7 +304,8 @@ def nominal_kind(head: Token, headline: bool = False) -> str | None:
 
 
 def nominal_mentions(doc: Doc, blocked: Sequence[tuple[int, int]], names: Sequence[Mention]) -> list[Mention]:
-    """Definite or possessed noun phrases headed by a person or organisation noun ("the former rebel")."""
+    """Noun phrases headed by a person or organisation noun ("the former rebel", "his company", "critics"),
+    bare singulars only where a headline drops its articles, and numbers standing for people (numerals.py)."""
     named_tokens = {i for m in names for i in range(m.first, m.last)}
     addresses = web_address_lines(text_of(doc))
     sentence_index = sentence_index_of(doc)
