@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ...ids import entity_id, name_key
-from .chains import contrasted, generic, introduced, is_relative, says_no_more
+from .chains import SHARED_NAMES_FOR_A_NOUN, contrasted, generic, introduced, is_relative, says_no_more
 from .clusters import Cluster, Decision
 from .descriptions import Description, agreement, conflict, share_specifics
 from .explanations import explain  # noqa: F401  (the package imports it from here)
@@ -54,11 +54,6 @@ SHARED_NAMES_FOR_A_ROLE = 1
 # joins of unnamed chains across documents 104 -> 38; ECB+ dev CoNLL F1 0.7042 -> 0.7029 (never on the
 # noun alone: 0.6803, ECB+ articles each introduce "a gunman" anew).
 SHARED_NAMES_FOR_A_NEW_ONE = 2
-# A role noun joins an unnamed chain to a named entity of another article with this many telling names, as
-# the corpus pass asks (relink.SHARED_NAMES_FOR_A_NOUN): over the GUM documents run together 1 made "Mr.
-# President" of one interview another interview's Sean Mills, "the regional government" the Guardian; 2:
-# joins 26 -> 20, ECB+ dev CoNLL F1 0.7042 -> 0.7034 (topic 5 only, .736 -> .729).
-SHARED_NAMES_FOR_A_NAMED_ROLE = 2
 # Runs shorter than this have no background: every name may be the story's.
 BACKGROUND_RUN = 6
 def name_by_vote(votes: Counter) -> str:
@@ -353,7 +348,7 @@ class Registry:
                 continue  # a person by name is one person: "people" one article once linked to Drew Cass are more
             if here and (contrasted(cluster) or not all(says_no_more(mine, entry.descriptions) for mine, _ in same_noun)):
                 continue
-            needed = SHARED_NAMES_FOR_A_NAMED_ROLE if entry.keys else SHARED_NAMES_FOR_A_ROLE
+            needed = SHARED_NAMES_FOR_A_NOUN if entry.keys else SHARED_NAMES_FOR_A_ROLE
             if context < needed and (entry.keys or self.telling(self.named_in.get(article_id, ()))):
                 continue  # another story's driver; an article naming no one who tells its story has only the noun
             if introduced(descriptions) and context < SHARED_NAMES_FOR_A_NEW_ONE and not any(share_specifics(m, t) for m, t in same_noun):

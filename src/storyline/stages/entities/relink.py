@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...ids import name_key
-from .chains import introduced, says_no_more
+from .chains import SHARED_NAMES_FOR_A_NOUN, introduced, says_no_more
 from .descriptions import agreement, conflict
 from .lexicon import FEMALE_WORDS, MALE_WORDS, ORG_NAME_WORDS, ORG_NOUNS
 from .names import form_of
@@ -30,11 +30,6 @@ if TYPE_CHECKING:
 # apart: CoNLL F1 0.6528; 2, 4 or 8 times: 0.6546 (2 keeps "India's navy" with "Indian Navy" against a
 # group once described as a navy).
 RIVAL_SHARE = 2
-# A role noun joins an unnamed entry to a named one only when their articles share this many other names:
-# the evidence is weaker than an age or the name itself. ECB+ dev CoNLL F1 with 1: 0.7040, with 2: 0.7043;
-# over the 59 bench articles 2 leaves out 3 of 18 joins, all wrong ("the cargo ship group" and "the Sea Org
-# group" of GUM articles as the FARC of the reference story, through one shared name).
-SHARED_NAMES_FOR_A_NOUN = 2
 
 
 # Words run on after an organisation's name that make another organisation ("University of Texas Arlington"
