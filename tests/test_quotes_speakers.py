@@ -988,3 +988,21 @@ def test_quotes_negated_passive_act_without_agent_is_no_attribution(
     nlp, text: str, cue: str, found: bool
 ) -> None:
     assert any(q.cue is not None and q.cue.text == cue for q in run(nlp, text)) is found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "With rising prices, suspicions run high that every shop is cheating its customers.",
+        "After the vote, fears grew that the dam would not hold.",
+    ],
+)
+def test_quotes_stance_noun_subject_holds_no_one(nlp, text: str) -> None:
+    quotes = [quote for quote in run(nlp, text) if quote.kind == "indirect"]
+    assert quotes, "the clause should still be reported"
+    assert all(quote.speaker.mention is None for quote in quotes)
+
+
+def test_quotes_catenative_verb_opening_a_line_is_no_subject(nlp) -> None:
+    quotes = run(nlp, "Keeps saying she opposed the war, when there are clips of her supporting it.")
+    assert quotes and all(quote.speaker.mention is None for quote in quotes)
