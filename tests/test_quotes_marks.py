@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from storyline.stages.quotes.kinds import is_nickname, is_title, stands_alone, trim_trailing_comma
-from storyline.stages.quotes.marks import find_marked_spans, split_paragraphs
+from storyline.stages.quotes.marks import find_marked_spans, split_paragraphs, with_apostrophe_marks
 
 
 def quoted_words(text: str) -> list[str]:
@@ -39,6 +39,21 @@ def quoted_words(text: str) -> list[str]:
 )
 def test_quotes_marks_pairs_within_paragraph(text: str, expected: list[str]) -> None:
     assert quoted_words(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("''We will win,'' Lopez said.", ["We will win,"]),
+        ("She called it ''a fair deal'' on Monday.", ["a fair deal"]),
+        ("Four apostrophes '''' and rock 'n' roll are no marks.", []),
+    ],
+)
+def test_quotes_marks_two_apostrophes_are_a_double_mark(text: str, expected: list[str]) -> None:
+    view = with_apostrophe_marks(text)
+    assert len(view) == len(text)
+    spans = find_marked_spans(view, split_paragraphs(view))
+    assert [text[span.start : span.end] for span in spans] == expected
 
 
 def test_quotes_marks_multi_paragraph_quote_is_chained() -> None:

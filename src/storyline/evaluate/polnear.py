@@ -8,6 +8,7 @@ annotators, the first annotation file (by name) is used so that no attribution i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,7 +90,9 @@ def read_annotations(text: str, ann: str) -> tuple[GoldAttribution, ...]:
                 roles[role] = ref
             events.append(roles)
     found = []
-    regions = quoted_regions(text)
+    # Some texts (the NYT's archive) print a double quotation mark as two apostrophes: read as one straight mark
+    # (and a space, so offsets hold) when deciding which contents are quoted.
+    regions = quoted_regions(re.sub("(?<!')''(?!')", '" ', text))
     for roles in events:
         refs = {
             role.split("-")[0] if role.startswith("Attribution") else role: ref for role, ref in roles.items()

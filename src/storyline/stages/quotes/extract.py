@@ -378,7 +378,8 @@ def extract_quotes(
     doc: Doc, blocks: Sequence[Block] | None = None, entities: Sequence[Entity] = ()
 ) -> tuple[Quote, ...]:
     """The pure core: every quote and reported statement in the body of `doc` and its headline, in text order."""
-    text = text_of(doc)
+    words = text_of(doc)
+    text = marks.with_apostrophe_marks(words)  # the offsets of `words`, the quotation marks made plain
     paragraphs = speech_regions(text, blocks)
     marked, quoted = find_marked(doc, text, paragraphs)
     candidates = marked + find_indirect(doc, text, paragraphs, marked, quoted)
@@ -389,13 +390,13 @@ def extract_quotes(
     quotes = []
     for candidate in sorted(drop_nested_parts(candidates), key=lambda c: (c.start, c.end)):
         cue_span = _cue_span(candidate.cue)
-        cue = Cue(cue_span[0], cue_span[1], text[cue_span[0] : cue_span[1]]) if cue_span else None
+        cue = Cue(cue_span[0], cue_span[1], words[cue_span[0] : cue_span[1]]) if cue_span else None
         speaker = candidate.speaker or Speaker()
         quotes.append(
             Quote(
                 candidate.start,
                 candidate.end,
-                text[candidate.start : candidate.end],
+                words[candidate.start : candidate.end],
                 candidate.kind,
                 speaker,
                 cue,

@@ -205,6 +205,17 @@ def pair_single_marks(
     return found
 
 
+# Two apostrophes standing for a double quotation mark (''like this'', in archived newspaper text), never
+# three or more (a possessive after a quoted word, a typo).
+APOSTROPHE_PAIR = re.compile("(?<!')''(?!')")
+
+
+def with_apostrophe_marks(text: str) -> str:
+    """The text with each pair of apostrophes used as a double quotation mark read as one straight mark and a
+    space: same length, so every offset stays valid; for finding marks only, never for the words reported."""
+    return APOSTROPHE_PAIR.sub('" ', text) if "''" in text else text
+
+
 def find_marked_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[MarkedSpan]:
     """All quotation-mark spans in the given paragraphs, in text order."""
     doubles = pair_double_marks(text, paragraphs)
