@@ -11,6 +11,7 @@ from .cues import (
     OPEN_MARKS,
     SPEECH_LEMMAS,
     lemma_of,
+    opens_with_that,
     subtree_span,
 )
 from .lexicon import (
@@ -78,7 +79,7 @@ def content_span(cue: Token, text: str) -> tuple[int, int] | None:
         if not clauses:
             return None
         first = clauses[0]
-        if first.i < cue.i and any(c.i > cue.i and _opens_with_that(c) for c in clauses):
+        if first.i < cue.i and any(c.i > cue.i and opens_with_that(c) for c in clauses):
             # "Should the company fail, critics worry that ...": a clause opened by "that" after the cue
             # is what is reported, not a conditional or a topic before it
             first = next(c for c in clauses if c.i > cue.i)
@@ -178,7 +179,7 @@ def _misread_complement(objects: list[Token]) -> Token | None:
     """A relative clause on the object whose "that" is a marker, not the clause's subject or object."""
     for obj in objects[:1]:
         for child in obj.subtree:
-            if child.dep_ == "relcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
+            if child.dep_ == "relcl" and opens_with_that(child):
                 return child
     return None
 
@@ -199,20 +200,13 @@ def _bare_clause_after(cue: Token, adjuncts: list[Token]) -> Token | None:
     return None
 
 
-def _opens_with_that(clause: Token) -> bool:
-    return any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children)
-
-
 def that_clause_verb(verb: Token) -> bool:
     """Any verb with a clause opened by "that" reports it ("made it clear that ...", "ruled that ..."),
     except verbs of bringing a state about ("ensure that ...", "means that ...")."""
     return (
         verb.pos_ == "VERB"
         and lemma_of(verb) not in CAUSING_LEMMAS
-        and any(
-            c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-            for c in verb.children
-        )
+        and any(c.dep_ == "ccomp" and opens_with_that(c) for c in verb.children)
     )
 
 
