@@ -57,11 +57,12 @@ def result():
 
     nlp = load_nlp()
     data = settings.DATA_DIR
+    gum = evaluation.parse_gum(data, FLOORS["limit"], nlp)
     return {
-        "gum": evaluation.evaluate_gum(data, FLOORS["limit"], nlp),
+        "gum": evaluation.evaluate_gum(gum),
         "ecb": evaluation.evaluate_ecb(data, FLOORS["limit"], nlp),
         "story": evaluation.evaluate_story(evaluation.STORY, nlp),
-        "unrelated": evaluation.evaluate_unrelated(data, FLOORS["limit"], nlp),
+        "unrelated": evaluation.evaluate_unrelated(gum.named_docs()),
     }
 
 

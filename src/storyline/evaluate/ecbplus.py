@@ -16,11 +16,16 @@ from __future__ import annotations
 import csv
 import xml.etree.ElementTree as ET
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..ids import name_key
 from ..models import Entity
 from .coref_metrics import score_clusterings
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 ECB_TYPES = ("HUMAN_PART_PER", "HUMAN_PART_ORG")
 ECB_DEV_TOPICS = ("2", "5", "12", "18", "21", "23", "34", "35")
@@ -146,23 +151,20 @@ def count_unnamed_joins(registry) -> int:
     return joins
 
 
-def evaluate_unrelated(data_dir: Path, limit: int | None, nlp) -> dict:
+def evaluate_unrelated(named_docs: Sequence[tuple[str, Doc]]) -> dict:
     """The GUM Wikinews documents, each on another story, run together through one registry: joins of
     unnamed chains across them (count_unnamed_joins), all false merges. Named people may be one entity
-    across documents (the same politician) and are not counted."""
+    across documents (the same politician) and are not counted. Takes the Docs evaluate_gum scored (the
+    entity stage only caches on a Doc, so running it again gives the same mentions)."""
     from ..pipeline import RunContext
     from ..stages.entities import finish_run, resolve_entities
     from ..stages.entities.registry import registry_of
 
-    paths = sorted((data_dir / "gum-wikinews" / "text").glob("*.txt"))
-    if limit and limit < len(paths):
-        paths = [paths[i * len(paths) // limit] for i in range(limit)]
     run = RunContext()
-    texts = [path.read_text(encoding="utf-8") for path in paths]
-    for path, doc in zip(paths, nlp.pipe(texts), strict=True):
-        resolve_entities(doc, (), registry_of(run.memory), path.stem)
+    for name, doc in named_docs:
+        resolve_entities(doc, (), registry_of(run.memory), name)
     registry = registry_of(run.memory)
     at_registration = count_unnamed_joins(registry)
     finish_run(run)
     joins = count_unnamed_joins(registry)
-    return {"documents": len(paths), "unnamed_joins": joins, "unnamed_joins_at_registration": at_registration}
+    return {"documents": len(named_docs), "unnamed_joins": joins, "unnamed_joins_at_registration": at_registration}
