@@ -1006,3 +1006,24 @@ def test_quotes_stance_noun_subject_holds_no_one(nlp, text: str) -> None:
 def test_quotes_catenative_verb_opening_a_line_is_no_subject(nlp) -> None:
     quotes = run(nlp, "Keeps saying she opposed the war, when there are clips of her supporting it.")
     assert quotes and all(quote.speaker.mention is None for quote in quotes)
+
+
+@pytest.mark.parametrize(
+    ("earlier", "expected"),
+    [
+        ("Ana Ruiz fought as a rebel in the hills.", "Ana Ruiz"),
+        ("Ana Ruiz was a rebel in the hills for a decade.", "Ana Ruiz"),
+        ("Years ago, she served as a rebel commander in the hills.", "Ana Ruiz"),
+        # the role is the object's, not the subject's; a denied role is none
+        ("Tom Berg once described the governor as a rebel.", None),
+        ("Ana Ruiz was never a rebel, and Tom Berg was not a rebel either.", None),
+    ],
+)
+def test_quotes_nominal_resolves_through_learned_role(nlp, earlier: str, expected: str | None) -> None:
+    names = {"Ana Ruiz": ("PERSON", ["Ana Ruiz", "she"]), "Tom Berg": ("PERSON", ["Tom Berg"])}
+    text = (
+        f"Ana Ruiz met Tom Berg in Lima. {earlier}\n"
+        "Tom Berg threatened to close the port. The former rebel responded by saying the port would stay open."
+    )
+    quote = next(q for q in run(nlp, text, names) if q.cue is not None and q.cue.text == "responded")
+    assert quote.speaker.name == expected

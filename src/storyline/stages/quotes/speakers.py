@@ -17,6 +17,7 @@ from ...models import Entity, Speaker
 from ..entities import entity_at
 from ..text import text_of
 from .antecedents import antecedent_of, entity_covering, relative_agrees
+from .descriptors import learn_descriptors, title_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -29,10 +30,6 @@ FEMININE = frozenset({"she", "her", "hers", "herself"})
 PLURAL = frozenset({"they", "them", "their"})
 NEUTER = frozenset({"it", "its"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-MASCULINE_TITLES = frozenset({"mr", "mr.", "sir", "father", "son", "husband", "brother", "king", "lord"})
-FEMININE_TITLES = frozenset(
-    {"ms", "ms.", "mrs", "mrs.", "miss", "mother", "daughter", "wife", "sister", "queen"}
-)
 # Role words that name the same office: "the Colombian leader" is the man titled "Colombian President".
 LEADER_WORDS = frozenset({"leader", "president", "head", "chief", "premier"})
 LOOKBACK_SENTENCES = 6
@@ -108,40 +105,6 @@ def is_name(entity: Entity) -> bool:
 
 def entity_speaker(entity: Entity, mention: tuple[int, int]) -> Speaker:
     return Speaker(entity=entity.id, name=entity.name, mention=mention)
-
-
-def learn_descriptors(doc: Doc, entities: Sequence[Entity]) -> tuple[dict[str, set[str]], dict[str, str]]:
-    """Titles and appositions each person entity is given in the article ("Colombian President X", "X, a
-    teacher"), lower-cased lemmas; and a gender when a title or kinship word says it."""
-    descriptors: dict[str, set[str]] = {}
-    genders: dict[str, str] = {}
-    for entity in entities:
-        if entity.type not in ("PERSON", "ORG"):
-            continue
-        words = descriptors.setdefault(entity.id, set())
-        name_words = {word.casefold() for word in entity.name.split()}
-        for start, end in entity.mentions:
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is None:
-                continue
-            head = span.root
-            pieces = list(span)
-            for child in list(head.lefts) + [c for c in head.rights if c.dep_ == "appos"]:
-                pieces.extend(child.subtree)
-            for piece in pieces:
-                if piece.pos_ in ("NOUN", "ADJ", "PROPN") and piece.lower_ not in name_words:
-                    words.add(title_word(piece))
-            previous = doc[span.start - 1].lower_ if span.start > 0 else ""
-            if previous in MASCULINE_TITLES:
-                genders[entity.id] = "m"
-            elif previous in FEMININE_TITLES:
-                genders[entity.id] = "f"
-    return descriptors, genders
-
-
-def title_word(token: Token) -> str:
-    """A title word folded for matching: "U.S." and "US" are one word."""
-    return token.lemma_.lower().replace(".", "")
 
 
 def resolve_speaker(token: Token | None, context: SpeakerContext, referent: Token | None = None) -> Speaker:

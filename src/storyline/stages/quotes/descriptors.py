@@ -1,0 +1,97 @@
+"""Doc + entities -> the descriptions each person or organisation is given (titles, appositions, roles) and genders.
+
+What the nominal sieve of `speakers.py` matches a description against: "the Colombian leader" is the man
+titled "Colombian President", "the former rebel" the man who "began his career as an armed rebel".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ...models import Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+MASCULINE_TITLES = frozenset({"mr", "mr.", "sir", "father", "son", "husband", "brother", "king", "lord"})
+FEMININE_TITLES = frozenset(
+    {"ms", "ms.", "mrs", "mrs.", "miss", "mother", "daughter", "wife", "sister", "queen"}
+)
+DESCRIPTION_POS = frozenset({"NOUN", "ADJ", "PROPN"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Verbs whose complement says what their subject is: "Lee was a nurse", "Lee became senator".
+COPULA_LEMMAS = frozenset({"be", "become", "remain"})
+# An 'as' phrase on a verb with one of these is the object's role ("offered him a post as minister").
+OBJECT_DEPS = frozenset({"dobj", "dative", "neg"})
+
+
+def learn_descriptors(doc: Doc, entities: Sequence[Entity]) -> tuple[dict[str, set[str]], dict[str, str]]:
+    """Titles, appositions and roles each person or organisation is given in the article ("Colombian
+    President X", "X, a teacher", "X was a nurse", "he served as a judge"), lower-cased lemmas; and a
+    gender when a title or kinship word says it."""
+    descriptors: dict[str, set[str]] = {}
+    genders: dict[str, str] = {}
+    for entity in entities:
+        if entity.type not in ("PERSON", "ORG"):
+            continue
+        words = descriptors.setdefault(entity.id, set())
+        name_words = {word.casefold() for word in entity.name.split()}
+        for start, end in entity.mentions:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            head = span.root
+            pieces = list(span)
+            for child in list(head.lefts) + [c for c in head.rights if c.dep_ == "appos"]:
+                pieces.extend(child.subtree)
+            for role in roles_of(head):
+                pieces.extend(t for t in role.subtree if t.i <= role.i)
+            for piece in pieces:
+                if piece.pos_ in DESCRIPTION_POS and piece.lower_ not in name_words:
+                    words.add(title_word(piece))
+            previous = doc[span.start - 1].lower_ if span.start > 0 else ""
+            if previous in MASCULINE_TITLES:
+                genders[entity.id] = "m"
+            elif previous in FEMININE_TITLES:
+                genders[entity.id] = "f"
+    return descriptors, genders
+
+
+def roles_of(subject: Token) -> list[Token]:
+    """The nouns its clause predicates of a subject: a copula's complement ("Lee was a nurse") and an 'as'
+    phrase on a verb without an object ("Lee served as a judge", "He began his career being hunted as an
+    armed rebel"), whose nearest subject up the parse is this one. Not with an object, whose role it gives
+    instead ("Lee described the man as a thief", "offered him a post as minister"); not when negated ("Lee
+    is not a doctor")."""
+    if subject.dep_ not in SUBJECT_DEPS:
+        return []
+    verb = subject.head
+    roles = []
+    if verb.lemma_ in COPULA_LEMMAS and not any(c.dep_ == "neg" for c in verb.children):
+        roles.extend(c for c in verb.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN"))
+    for token in verb.subtree:
+        if token.lower_ != "as" or token.dep_ != "prep":
+            continue
+        role = next((c for c in token.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
+        host = token.head
+        if role is None or host.pos_ not in ("VERB", "AUX") or any(c.dep_ in OBJECT_DEPS for c in host.children):
+            continue
+        nearest = _nearest_subject(host)
+        if nearest is not None and nearest.i == subject.i:
+            roles.append(role)
+    return roles
+
+
+def _nearest_subject(token: Token) -> Token | None:
+    """The subject of the nearest word up the parse from the token (itself first) that has one."""
+    while True:
+        subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None or token.head.i == token.i:
+            return subject
+        token = token.head
+
+
+def title_word(token: Token) -> str:
+    """A title word folded for matching: "U.S." and "US" are one word."""
+    return token.lemma_.lower().replace(".", "")
