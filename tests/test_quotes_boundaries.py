@@ -262,3 +262,19 @@ def test_quotes_partial_quote_of_the_same_speaker_inside_her_statement_is_part_o
     found = [(q.kind, q.text, q.cue.text if q.cue else "") for q in extract_quotes(nlp(text), None, (lopez,))]
     assert [row for row in found if row[0] == "partial"] == []
     assert any(kind == "mixed" and cue == "said" and "tenants" in words for kind, words, cue in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister called the offer ''a fair deal'' on Monday.",
+        "''We will not move,'' the union leader said.",
+    ],
+)
+def test_quotes_quoted_region_holds_two_apostrophe_marks(nlp, text: str) -> None:
+    from storyline.stages.quotes.extract import find_marked
+    from storyline.stages.quotes.marks import split_paragraphs, with_apostrophe_marks
+
+    view = with_apostrophe_marks(text)
+    _, quoted = find_marked(nlp(text), view, split_paragraphs(view))
+    assert quoted == [(text.index("''"), text.rindex("''") + 2)]

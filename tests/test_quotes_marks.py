@@ -56,6 +56,46 @@ def test_quotes_marks_two_apostrophes_are_a_double_mark(text: str, expected: lis
     assert [text[span.start : span.end] for span in spans] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "marked"),
+    [
+        # the region runs from the opening mark to past the closing one, spaces inside the marks included
+        ("She said \u201c we will win \u201d today.", "\u201c we will win \u201d"),
+        ("She called it ''a fair deal'' on Monday.", "''a fair deal''"),
+        ("The sign read \u2018Don\u2019t stop\u2019 in red.", "\u2018Don\u2019t stop\u2019"),
+    ],
+)
+def test_quotes_marks_region_holds_both_marks(text: str, marked: str) -> None:
+    view = with_apostrophe_marks(text)
+    (span,) = find_marked_spans(view, split_paragraphs(view), text)
+    assert text[span.marks[0] : span.marks[1]] == marked
+
+
+def test_quotes_marks_recovered_mark_leaves_region_at_words() -> None:
+    text = "We stay here,\u201d he said."
+    (span,) = find_marked_spans(text, split_paragraphs(text))
+    assert text[span.marks[0] : span.marks[1]] == "We stay here,\u201d"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quote of the same family inside a quote: its closing mark does not close the outer one
+        (
+            "\u201cI would rather live in what he calls \u201chell\u201d than here.\u201d \u2015 Jo Ruiz",
+            ["I would rather live in what he calls \u201chell\u201d than here."],
+        ),
+        # one closing mark left for two opening ones: the first quote was never closed
+        (
+            "\u201cFirst sentence. Trailing words \u201cSecond quote.\u201d",
+            ["First sentence.", "Second quote."],
+        ),
+    ],
+)
+def test_quotes_marks_same_family_nested_quote_does_not_close(text: str, expected: list[str]) -> None:
+    assert quoted_words(text) == expected
+
+
 def test_quotes_marks_multi_paragraph_quote_is_chained() -> None:
     text = "\u201cOne paragraph.\n\u201cAnother paragraph.\n\u201cThe end,\u201d she said.\nAfter it, \u201cnext\u201d word."
     spans = find_marked_spans(text, split_paragraphs(text))

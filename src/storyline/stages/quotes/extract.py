@@ -82,11 +82,11 @@ def find_marked(
     headline every quote looks like a title)."""
     spans = [
         span
-        for span in marks.find_marked_spans(text, paragraphs)
+        for span in marks.find_marked_spans(text, paragraphs, text_of(doc))
         if (keep_titles or not kinds.is_title(text[span.start : span.end]))
         and not kinds.is_nickname(text, span.start, span.end)
     ]
-    quoted = [(span.start - 1, span.end + 1) for span in spans]
+    quoted = [span.marks for span in spans]
     found: list[Candidate] = []
     for span in spans:
         paragraph = _paragraph_of(paragraphs, span.start)

@@ -35,7 +35,10 @@ class MarkedSpan:
     """Words between quotation marks: start/end exclude the marks and surrounding spaces.
 
     `opened`/`closed` tell whether a real mark stood there (False when recovered); parts of one
-    quote that runs over several paragraphs share `chain` (the index of its first part).
+    quote that runs over several paragraphs share `chain` (the index of its first part). `marks` is
+    the quoted region with its marks, from the first character of the opening mark to past the closing
+    one (the words' own edge where a mark was recovered): a mark may be two characters wide ('' in
+    archived text) and spaces may stand between a mark and the words.
     """
 
     start: int
@@ -43,6 +46,7 @@ class MarkedSpan:
     opened: bool
     closed: bool
     chain: int
+    marks: tuple[int, int]
 
 
 def _classify_mark(text: str, i: int) -> tuple[str, str] | None:
@@ -99,8 +103,21 @@ def _closes_mixed(text: str, marks: list[int], at: int, open_family: str) -> boo
     return True
 
 
-def pair_double_marks(text: str, paragraphs: list[tuple[int, int]]) -> list[MarkedSpan]:
-    """Pair double quotation marks paragraph by paragraph (see the module docstring)."""
+def _nests(text: str, marks: list[int], at: int, family: str) -> bool:
+    """Whether a second opening mark of the open quote's own family opens a quote inside it ('“I'd rather
+    live in what he calls “hell” than here.”'): the next marks of the family after it are two closing
+    ones, the inner quote's and the outer's. Straight marks have no direction to tell this by."""
+    if family == "straight":
+        return False
+    later = [found[1] for i in marks if i > at and (found := _classify_mark(text, i)) and found[0] == family]
+    return later[:2] == ["close", "close"]
+
+
+def pair_double_marks(
+    text: str, paragraphs: list[tuple[int, int]], words: str | None = None
+) -> list[MarkedSpan]:
+    """Pair double quotation marks paragraph by paragraph (see the module docstring); `words` is the text
+    before with_apostrophe_marks made its view, to measure the marks."""
     positions = [match.start() for match in DOUBLE_MARKS.finditer(text)]
     spans: list[tuple[int, int, bool, bool, int]] = []
     carry: tuple[str, int] | None = None  # family and chain of a quote continuing into this paragraph
@@ -110,6 +127,7 @@ def pair_double_marks(text: str, paragraphs: list[tuple[int, int]]) -> list[Mark
         chain = -1
         seen_mark = False
         nested = 0  # quotes of another family opened inside the open one and not yet closed
+        inner = 0  # quotes of the open one's own family opened inside it and not yet closed
         in_paragraph = _marks_in(positions, para_start, para_end)
         # Straight marks that come in pairs alternate open/close whatever the spacing around them
         # ('Wilkins said," [Warhol] liked ..."'); an odd count falls back to reading the spacing.
@@ -125,7 +143,7 @@ def pair_double_marks(text: str, paragraphs: list[tuple[int, int]]) -> list[Mark
                 family, direction = "low", "close"
             if open_family is None:
                 if direction == "open":
-                    open_family, open_at, nested = family, i, 0
+                    open_family, open_at, nested, inner = family, i, 0, 0
                     chain = carry[1] if carry and not seen_mark and carry[0] == family else len(spans)
                 elif not seen_mark and i > para_start and text[i - 1] in SENTENCE_END + ",":
                     # A closing mark with no opening one: the quote began at the paragraph's start.
@@ -145,33 +163,47 @@ def pair_double_marks(text: str, paragraphs: list[tuple[int, int]]) -> list[Mark
                     open_family = None
                 continue  # a nested quote of another family
             if direction == "close":
+                if inner:
+                    inner -= 1  # the close of a quote of the same family nested in the open one
+                    continue
                 spans.append((open_at + 1, i, True, True, chain))
                 open_family = None
+                continue
+            if _nests(text, in_paragraph, i, family):
+                inner += 1
                 continue
             # A second opening mark of the same family: the first was never closed. Close it at
             # its last full stop if it has one, else drop it; then start over at this mark.
             stop = _last_sentence_end(text, open_at + 1, i)
             if stop is not None:
                 spans.append((open_at + 1, stop, True, False, chain))
-            open_family, open_at, chain, nested = family, i, len(spans), 0
+            open_family, open_at, chain, nested, inner = family, i, len(spans), 0, 0
         carry = None
         if open_family is not None:
             following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
             spans.append((open_at + 1, para_end, True, False, chain))
             if following and _starts_with_opener(text, *following, open_family):
                 carry = (open_family, chain)
-    return _finish(text, spans)
+    return _finish(text, spans, words)
 
 
-def _finish(text: str, spans: list[tuple[int, int, bool, bool, int]]) -> list[MarkedSpan]:
+def _mark_end(words: str | None, at: int) -> int:
+    """Past the closing mark at `at`: two apostrophes read as one mark (with_apostrophe_marks) end a
+    character later."""
+    return at + 2 if words is not None and words.startswith("''", at) else at + 1
+
+
+def _finish(text: str, spans: list[tuple[int, int, bool, bool, int]], words: str | None) -> list[MarkedSpan]:
     found = []
     chain_start: dict[int, int] = {}
     for start, end, opened, closed, chain in spans:
+        # untrimmed, a real opening mark stands right before start and a real closing one at end
+        region = (start - 1 if opened else start, _mark_end(words, end) if closed else end)
         start, end = trim_span(text, start, end)
         if start >= end:
             continue
         first = chain_start.setdefault(chain, start)
-        found.append(MarkedSpan(start, end, opened, closed, first))
+        found.append(MarkedSpan(start, end, opened, closed, first, region))
     return found
 
 
@@ -189,7 +221,7 @@ def pair_single_marks(
         open_at: int | None = None
         for i in _marks_in(positions, para_start, para_end):
             char = text[i]
-            if any(span.start - 1 <= i <= span.end for span in inside):
+            if any(span.marks[0] <= i < span.marks[1] for span in inside):
                 continue
             before = text[i - 1] if i > para_start else " "
             after = text[i + 1] if i + 1 < para_end else " "
@@ -200,7 +232,7 @@ def pair_single_marks(
             ):
                 start, end = trim_span(text, open_at + 1, i)
                 if start < end:
-                    found.append(MarkedSpan(start, end, True, True, start))
+                    found.append(MarkedSpan(start, end, True, True, start, (open_at, i + 1)))
                 open_at = None
     return found
 
@@ -216,9 +248,12 @@ def with_apostrophe_marks(text: str) -> str:
     return APOSTROPHE_PAIR.sub('" ', text) if "''" in text else text
 
 
-def find_marked_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[MarkedSpan]:
-    """All quotation-mark spans in the given paragraphs, in text order."""
-    doubles = pair_double_marks(text, paragraphs)
+def find_marked_spans(
+    text: str, paragraphs: list[tuple[int, int]], words: str | None = None
+) -> list[MarkedSpan]:
+    """All quotation-mark spans in the given paragraphs, in text order; `text` may be the view of `words`
+    made by with_apostrophe_marks."""
+    doubles = pair_double_marks(text, paragraphs, words)
     singles = pair_single_marks(text, paragraphs, doubles)
     return sorted(doubles + singles, key=lambda span: span.start)
 
