@@ -278,3 +278,24 @@ def test_quotes_quoted_region_holds_two_apostrophe_marks(nlp, text: str) -> None
     view = with_apostrophe_marks(text)
     _, quoted = find_marked(nlp(text), view, split_paragraphs(view))
     assert quoted == [(text.index("''"), text.rindex("''") + 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The governor criticized the agency for its slow response to the flood.",
+            "criticized",
+            "the agency for its slow response to the flood",
+        ),
+        (
+            "Union leaders blamed the board for the layoffs at the plant.",
+            "blamed",
+            "the board for the layoffs at the plant",
+        ),
+        # a time is when the judgement was made, not its grounds
+        ("The coach praised the team for two years.", "praised", "the team"),
+    ],
+)
+def test_quotes_judgement_content_holds_its_grounds(nlp, text: str, cue: str, content: str) -> None:
+    assert (cue, content) in {(c, words) for c, words, _ in reported(nlp, text)}

@@ -13,6 +13,7 @@ from .cues import (
     lemma_of,
     opens_with_that,
     subtree_span,
+    word_set,
 )
 from .lexicon import (
     ABOUT_PREPOSITIONS,
@@ -45,6 +46,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 QUANTIFIER_PRONOUNS = frozenset({"everything", "nothing", "something", "anything", "much", "little", "so"})
+# Judgement verbs (Levin 33) that cue attributions: their grounds are part of the judgement said
+# ("criticized the mayor for the delay", "accused him of lying", "praised them for their work").
+GROUNDS_LEMMAS = word_set(
+    """criticize criticise blame accuse charge attack praise condemn denounce fault credit mock ridicule
+    slam blast chastise laud commend applaud scold rebuke castigate lambaste berate excoriate chide assail
+    deride hail"""
+)
+GROUNDS_PREPOSITIONS = frozenset({"for", "of"})
 
 
 def _without(head: Token, cue: Token) -> tuple[int, int] | None:
@@ -108,6 +117,9 @@ def content_span(cue: Token, text: str) -> tuple[int, int] | None:
     ):
         obj = by_dep["dobj"][0]
         extra = by_dep.get("oprd", []) + [p for p in by_dep.get("prep", []) if p.lower_ == "as"]
+        if lemma in GROUNDS_LEMMAS and obj.pos_ != "PRON":
+            # a pronoun object is only the target; its content stays the phrase after it (below)
+            extra += _grounds(obj, by_dep.get("prep", []))
         if lemma in COMPARING_LEMMAS:
             extra += [p for p in by_dep.get("prep", []) if p.lower_ in ("to", "with")]
         if not extra and not _names_content(lemma, obj):
@@ -153,6 +165,18 @@ def content_span(cue: Token, text: str) -> tuple[int, int] | None:
     if end < len(text) and text[end] in CLOSE_MARKS and text[start] in OPEN_MARKS:
         end += 1
     return start, end
+
+
+def _grounds(obj: Token, preps: list[Token]) -> list[Token]:
+    """The "for"/"of" phrase after a judgement's object that gives its grounds, never a time ("praised
+    her for years")."""
+    for prep in preps:
+        objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+        if prep.i > obj.i and prep.lower_ in GROUNDS_PREPOSITIONS and objects[:1]:
+            if objects[0].ent_type_ in ("DATE", "TIME"):
+                continue
+            return [prep]
+    return []
 
 
 def _to_phrase(by_dep: dict[str, list[Token]]) -> Token | None:
