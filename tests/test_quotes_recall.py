@@ -299,7 +299,6 @@ def test_quotes_recall_interest_raised_in_others_is_no_stance(nlp) -> None:
     assert [content for content, _, _ in recalled_quotes(nlp, text)] == []
 
 
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -354,7 +353,9 @@ def test_quotes_recall_realizing_noun_preposition_is_no_attribution(nlp, text: s
     ],
 )
 def test_quotes_recall_aside_after_subject_reports_its_clause(nlp, text: str) -> None:
-    found = [(content, cue) for content, cue, speaker in recalled_quotes(nlp, text) if speaker == "Maria Lopez"]
+    found = [
+        (content, cue) for content, cue, speaker in recalled_quotes(nlp, text) if speaker == "Maria Lopez"
+    ]
     assert [cue for _, cue in found] == ["told"]
     assert found[0][0].startswith("The ") and found[0][0].endswith(text[-12:-1])
 
@@ -362,9 +363,30 @@ def test_quotes_recall_aside_after_subject_reports_its_clause(nlp, text: str) ->
 @pytest.mark.parametrize(
     ("text", "content"),
     [
-        ("Maria Lopez took offense at suggestions that she had lost the vote.", "suggestions that she had lost the vote"),
-        ("Maria Lopez took offense on Monday at claims that the mill was unsafe.", "claims that the mill was unsafe"),
+        (
+            "Maria Lopez took offense at suggestions that she had lost the vote.",
+            "suggestions that she had lost the vote",
+        ),
+        (
+            "Maria Lopez took offense on Monday at claims that the mill was unsafe.",
+            "claims that the mill was unsafe",
+        ),
     ],
 )
 def test_quotes_recall_stance_noun_preposition_on_light_verb(nlp, text: str, content: str) -> None:
     assert content in [found for found, _, speaker in recalled_quotes(nlp, text) if speaker == "Maria Lopez"]
+
+
+def test_quotes_recall_quoted_words_in_a_reported_clause_stay_with_its_reporter(nlp) -> None:
+    """ "X said the mayor thinks the toll is a “quiet tax”": a clause of thought reported by another cue
+    is part of that statement even when it holds quoted words; no second attribution of it."""
+    text = "Maria Lopez said the mayor thinks the new toll is a “quiet tax” on the fishermen."
+    found = recalled_quotes(nlp, text)
+    assert ("the mayor thinks the new toll is a “quiet tax” on the fishermen", "said", "Maria Lopez") in found
+    assert not any(cue == "thinks" for _, cue, _ in found)
+
+
+def test_quotes_recall_named_term_in_a_reported_clause_stays_its_own(nlp) -> None:
+    """ "condemned what the mayor called a “reckless gamble”": the namer's term is attributed apart."""
+    text = "Maria Lopez condemned what the mayor called a “reckless gamble” with the harbour."
+    assert any(cue == "called" for _, cue, _ in recalled_quotes(nlp, text))

@@ -123,3 +123,7 @@ PERCEPTION_LEMMAS = word_set("see hear watch")
 # "responded by using ...", "answered with attacks on ...": the means of the answer is its content.
 ANSWER_LEMMAS = word_set("respond reply answer retort counter")
 ANSWER_PREPOSITIONS = frozenset({"by", "with"})
+# Verbs of naming: the quoted words in their content are the namer's term ("what he called an “abhorrent”
+# violation", "groups calling themselves “guerrillas”"), kept as an attribution of their own inside
+# another's report (reported.drop_nested).
+NAMING_LEMMAS = word_set("call dub label term brand name nickname")
