@@ -10,7 +10,7 @@ from storyline.models import Block, RawItem
 from storyline.pipeline import load_nlp
 from storyline.split import split_item
 from storyline.stages.quotes import extract_quotes
-from storyline.stages.quotes.headlines import after_kicker, find_headline, is_title_case
+from storyline.stages.quotes.headlines import after_kicker, find_headline, is_title_case, with_single_marks
 
 STORY = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "story.txt"
 BODY = "The council met on Monday to discuss the budget."
@@ -152,3 +152,34 @@ def test_quotes_headline_story_headings_give_nothing(nlp) -> None:
     }
     assert len(lines) >= 20
     assert {line: headline_quotes(nlp, line) for line in lines if headline_quotes(nlp, line)} == {}
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        (
+            "Mayor Ellen Park: 'We will rebuild the pier.'",
+            [("We will rebuild the pier.", ":", "Mayor Ellen Park")],
+        ),
+        ("Senator Alan Briggs: 'The deal is dead'", [("The deal is dead", ":", "Senator Alan Briggs")]),
+    ],
+)
+def test_quotes_headline_straight_single_marks_quote(
+    nlp, headline: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert headline_quotes(nlp, headline) == expected
+
+
+@pytest.mark.parametrize(
+    ("headline", "view"),
+    [
+        ("Park Calls Deal 'A Disgrace'", "Park Calls Deal \u2018A Disgrace\u2019"),
+        ("Park: 'Don't leave town' tonight", "Park: \u2018Don't leave town\u2019 tonight"),
+        # apostrophes: inside a word, after a plural, and a letter standing for a word
+        ("Union leaders' talks don't resume", "Union leaders' talks don't resume"),
+        ("Rock 'n' roll hall reopens", "Rock 'n' roll hall reopens"),
+    ],
+)
+def test_quotes_headline_single_marks_view_keeps_apostrophes(headline: str, view: str) -> None:
+    text = f"{headline}\nBody text 'not a headline' here."
+    assert with_single_marks(text, (0, len(headline))) == f"{view}\nBody text 'not a headline' here."

@@ -349,6 +349,7 @@ def find_in_headline(
     """Attributions in an article's headline with a cue and a named speaker (see headlines.py), attributed
     on their own: a headline's speaker never carries over to a cue-less quote or a pronoun in the body."""
     region = [headline]
+    text = headlines.with_single_marks(text, headline)
     marked, quoted = find_marked(doc, text, region, headlines.is_title_case(text[headline[0] : headline[1]]))
     claim = headlines.colon_claim(doc, text, headline, entities) or evidence_headline(doc, text, headline)
     clause = [headline if claim is not None else headlines.after_kicker(doc, text, headline)]
