@@ -299,3 +299,24 @@ def test_quotes_quoted_region_holds_two_apostrophe_marks(nlp, text: str) -> None
 )
 def test_quotes_judgement_content_holds_its_grounds(nlp, text: str, cue: str, content: str) -> None:
     assert (cue, content) in {(c, words) for c, words, _ in reported(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The mayor said the plan was \u201ca costly mistake.\u201d",
+            [("mixed", "said", "the plan was \u201ca costly mistake.\u201d")],
+        ),
+        (
+            "The union called the offer \u201can insult.\u201d",
+            [("mixed", "called", "the offer \u201can insult.\u201d")],
+        ),
+    ],
+)
+def test_quotes_clause_ending_in_quotation_holds_it_whole(
+    nlp, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    # the full stop inside the marks neither leaves the marked words a second record nor cuts the clause
+    # between the words and the closing mark
+    assert [(q.kind, q.cue.text if q.cue else "", q.text) for q in extract_quotes(nlp(text))] == expected

@@ -196,9 +196,12 @@ def find_indirect(
             continue
         if any(m.start <= reported.start and reported.end <= m.end + 1 for m in marked):
             continue  # the clause is a quoted title or a partial quote already found
-        has_marks = any(reported.start <= m.start and m.end <= reported.end for m in marked)
+        has_marks = any(
+            reported.start <= m.start and _words_end(text, m.start, m.end) <= reported.end for m in marked
+        )
         paragraph = _paragraph_of(paragraphs, reported.cue[0])
         start, end = max(reported.start, paragraph[0]), min(reported.end, paragraph[1])
+        end = min(_past_closing_mark(text, quoted, start, end), paragraph[1])
         if end - start < 3:
             continue
         speaker = reported.speaker
@@ -210,6 +213,23 @@ def find_indirect(
         referent = cues.referent_of(speaker, quoted, paragraph) if speaker is not None else None
         found.append(Candidate(start, end, kind, paragraph, reported.cue, speaker, referent=referent))
     return found
+
+
+def _past_closing_mark(text: str, quoted: list[tuple[int, int]], start: int, end: int) -> int:
+    """A clause that ends on the last word of a quotation it holds ends past its closing mark, with the
+    full stop printed inside it ('said it was an “intentional act.”'), not between the words and the mark."""
+    for region in quoted:
+        if start <= region[0] < end < region[1] and _words_end(text, *region) <= end:
+            return region[1]
+    return end
+
+
+def _words_end(text: str, start: int, end: int) -> int:
+    """The end of a quote's last word: a clause ends there, while marked words keep the full stop printed
+    inside their marks ('said it was an “intentional act.”')."""
+    while end > start and text[end - 1] in GAP_PUNCTUATION:
+        end -= 1
+    return end
 
 
 def _subject_within(verb: Token, paragraph: tuple[int, int]) -> Token | None:
@@ -299,7 +319,7 @@ def attribute(doc: Doc, text: str, candidates: list[Candidate], entities: Sequen
             last = None
 
 
-def drop_nested_parts(candidates: list[Candidate]) -> list[Candidate]:
+def drop_nested_parts(candidates: list[Candidate], text: str) -> list[Candidate]:
     """A quote is one record: the marked words inside a mixed quote or reported clause of the same cue
     ('called him a “sick man”') are part of it, not a second quote of the same statement; nor are marked
     words whose own cue lies inside another cue's clause with them when that cue names no one else ('she
@@ -312,17 +332,15 @@ def drop_nested_parts(candidates: list[Candidate]) -> list[Candidate]:
         for c in candidates
         if c.kind not in ("partial", "scare")
         or c.cue is None
-        or not any(_holds_part(other, c) for other in outer)
+        or not any(_holds_part(other, c, text) for other in outer)
     ]
 
 
-def _holds_part(outer: Candidate, part: Candidate) -> bool:
+def _holds_part(outer: Candidate, part: Candidate, text: str) -> bool:
     """Whether a clause holds a partial quote as its own words: the same cue, or the part's cue inside the
-    clause with no speaker but the clause's."""
-    if not (outer.start <= part.start and part.end <= outer.end) or (outer.start, outer.end) == (
-        part.start,
-        part.end,
-    ):
+    clause with no speaker but the clause's; the full stop inside the part's marks does not put it outside."""
+    inside = outer.start <= part.start and _words_end(text, part.start, part.end) <= outer.end
+    if not inside or (outer.start, outer.end) == (part.start, part.end):
         return False
     cue, own = _cue_span(outer.cue), _cue_span(part.cue)
     if cue == own:
@@ -389,7 +407,7 @@ def extract_quotes(
     if headline is not None:
         candidates += find_in_headline(doc, text, headline, entities)
     quotes = []
-    for candidate in sorted(drop_nested_parts(candidates), key=lambda c: (c.start, c.end)):
+    for candidate in sorted(drop_nested_parts(candidates, text), key=lambda c: (c.start, c.end)):
         cue_span = _cue_span(candidate.cue)
         cue = Cue(cue_span[0], cue_span[1], words[cue_span[0] : cue_span[1]]) if cue_span else None
         speaker = candidate.speaker or Speaker()
