@@ -390,3 +390,23 @@ def test_quotes_recall_named_term_in_a_reported_clause_stays_its_own(nlp) -> Non
     """ "condemned what the mayor called a “reckless gamble”": the namer's term is attributed apart."""
     text = "Maria Lopez condemned what the mayor called a “reckless gamble” with the harbour."
     assert any(cue == "called" for _, cue, _ in recalled_quotes(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            "Maria Lopez agreed with the mayor about the new toll.",
+            "with the mayor about the new toll",
+            "agreed",
+        ),
+        (
+            "Maria Lopez sided with the fishermen on the harbour fees.",
+            "with the fishermen on the harbour fees",
+            "sided",
+        ),
+    ],
+)
+def test_quotes_recall_agreeing_with_someone(nlp, text: str, content: str, cue: str) -> None:
+    """Whom the source agrees (or sides) with, and what about, is the view it holds."""
+    assert (content, cue, "Maria Lopez") in recalled_quotes(nlp, text)

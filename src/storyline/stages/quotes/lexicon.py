@@ -127,3 +127,7 @@ ANSWER_PREPOSITIONS = frozenset({"by", "with"})
 # violation", "groups calling themselves “guerrillas”"), kept as an attribution of their own inside
 # another's report (reported.drop_nested).
 NAMING_LEMMAS = word_set("call dub label term brand name nickname")
+# Verbs of agreeing: the one agreed with, and what about, is the view held ("agreed with the mayor about
+# the toll", "disagrees with her former boss").
+AGREEING_LEMMAS = word_set("agree disagree concur side")
+AGREEMENT_PREPOSITIONS = frozenset({"about", "on", "over"})

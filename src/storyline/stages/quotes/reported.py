@@ -23,6 +23,8 @@ from .cues import (
 from .frames import according_to, passive_attribution, stance_attribution
 from .lexicon import (
     ADDRESSEE_LEMMAS,
+    AGREEING_LEMMAS,
+    AGREEMENT_PREPOSITIONS,
     FORCE_LEMMAS,
     GENERIC_PERSON,
     INTENT_LEMMAS,
@@ -102,6 +104,7 @@ def find_reported(
             and lemma not in INTENTION_LEMMAS
             and lemma not in REQUEST_LEMMAS
             and lemma not in LINKING_LEMMAS
+            and lemma not in AGREEING_LEMMAS
             and not that_clause_verb(token)
         ):
             continue
@@ -110,7 +113,7 @@ def find_reported(
             if by_agent.speaker is not None or not _denied(token):
                 found.append(by_agent)
             continue
-        content = content_span(token, text) or _as_aside(token)
+        content = content_span(token, text) or _as_aside(token) or _agreed_with(token)
         if content is None or _physical_attack(token):
             continue
         speaker = subject_of(token, quoted)
@@ -251,6 +254,23 @@ def _as_aside(cue: Token) -> tuple[int, int] | None:
         end = subtree_span(head)[1]
     else:
         start, end = subtree_span(head)
+    return (start, end) if end - start >= 3 else None
+
+
+def _agreed_with(cue: Token) -> tuple[int, int] | None:
+    """ "agreed with the mayor about the toll", "disagrees with her former boss": whom (or what) the
+    source agrees with is the view it holds, with what the agreement is about."""
+    if lemma_of(cue) not in AGREEING_LEMMAS:
+        return None
+    preps = [c for c in cue.children if c.dep_ == "prep"]
+    partner = next(
+        (p for p in preps if p.lower_ == "with" and any(c.dep_ == "pobj" for c in p.children)), None
+    )
+    if partner is None:
+        return None
+    parts = [partner] + [p for p in preps if p.i > partner.i and p.lower_ in AGREEMENT_PREPOSITIONS]
+    start = subtree_span(partner)[0]
+    end = max(subtree_span(part)[1] for part in parts)
     return (start, end) if end - start >= 3 else None
 
 
