@@ -830,7 +830,8 @@ def test_quotes_estimate_after_by_is_the_source_of_its_clause(nlp) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Rents rose by an average of 3 percent last year.", "The town grew by large numbers after the war."]
+    "text",
+    ["Rents rose by an average of 3 percent last year.", "The town grew by large numbers after the war."],
 )
 def test_quotes_by_a_measure_is_no_source(nlp, text: str) -> None:
     assert not [q for q in run(nlp, text) if q.cue is not None and q.cue.text == "by"]
@@ -1027,3 +1028,54 @@ def test_quotes_nominal_resolves_through_learned_role(nlp, earlier: str, expecte
     )
     quote = next(q for q in run(nlp, text, names) if q.cue is not None and q.cue.text == "responded")
     assert quote.speaker.name == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        # a passive participle after 'with': the ones expected are not the ones expecting
+        (
+            "The talks will resume next week, with both ministers expected to attend the summit.",
+            "expected",
+            None,
+        ),
+        # a participle under an adjective set after its noun is that noun's
+        (
+            "The fund is backed by a few wealthy donors intent on deciding who will lead the party.",
+            "deciding",
+            "a few wealthy donors",
+        ),
+        # a subject between two dashes does not speak for a cue after them
+        (
+            "Dozens of nurses marched along the avenue - where the mayor's motorcade passed the crowd - while"
+            " chanting, \u201cFund our clinics.\u201d",
+            "chanting",
+            "Dozens of nurses",
+        ),
+    ],
+)
+def test_quotes_repairs_the_subject_of_a_participle(nlp, text: str, cue: str, expected: str | None) -> None:
+    quote = next(q for q in run(nlp, text) if q.cue is not None and q.cue.text == cue)
+    assert mention_of(text, quote) == expected
+
+
+def test_quotes_with_what_is_a_free_relative_not_a_passive(nlp) -> None:
+    text = "The bill passed with what several senators called \u201cfraud\u201d left in place."
+    quote = next(q for q in run(nlp, text) if q.cue is not None and q.cue.text == "called")
+    assert mention_of(text, quote) == "several senators"
+
+
+def test_quotes_relative_pronoun_beside_a_subject_is_its_object(nlp) -> None:
+    # 'the reasons that Lee refuses to ...' parsed with 'that' as a second subject of 'refuses'
+    rows = [
+        ("the", "DET", "DT", "det", 1),
+        ("reasons", "NOUN", "NNS", "ROOT", 1),
+        ("that", "PRON", "WDT", "nsubj", 4),
+        ("Lee", "PROPN", "NNP", "nsubj", 4),
+        ("refuses", "VERB", "VBZ", "relcl", 1),
+        ("to", "PART", "TO", "aux", 6),
+        ("publish", "VERB", "VB", "xcomp", 4),
+    ]
+    doc = hand_doc(nlp, rows)
+    repaired = repair_subject(doc[2], doc[4])
+    assert repaired is not None and repaired.text == "Lee"

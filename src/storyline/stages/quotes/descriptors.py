@@ -75,7 +75,11 @@ def roles_of(subject: Token) -> list[Token]:
             continue
         role = next((c for c in token.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
         host = token.head
-        if role is None or host.pos_ not in ("VERB", "AUX") or any(c.dep_ in OBJECT_DEPS for c in host.children):
+        if (
+            role is None
+            or host.pos_ not in ("VERB", "AUX")
+            or any(c.dep_ in OBJECT_DEPS for c in host.children)
+        ):
             continue
         nearest = _nearest_subject(host)
         if nearest is not None and nearest.i == subject.i:

@@ -1,0 +1,70 @@
+"""Cue + subject -> a repaired subject where the parse took it from an aside: brackets, paired dashes, a dateline.
+
+Repairs in the shape of `repairs.py` (each returns whether it applies and the repaired token), listed in its
+REPAIRS; `in_aside` tells whether a token sits between brackets or two dashes of its sentence.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .speakers import SUBJECTS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def aside_subject(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+    """'A group of doctors sent a letter to the college (where Oz practices), calling for ...', 'Protesters
+    looped the stadium - where the Panthers played - while chanting ...': a subject inside an aside the
+    cue is outside of never speaks for it; the nearest subject outside the aside up the parse does."""
+    if token is None or not in_aside(token) or in_aside(cue):
+        return False, token
+    verb = cue.head
+    while True:
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS and not in_aside(c)), None)
+        if subject is not None or verb.head.i == verb.i:
+            return True, subject
+        verb = verb.head
+
+
+ASIDE_DASHES = frozenset({"--", "\u2014", "\u2013"})
+
+
+def in_aside(token: Token) -> bool:
+    """Whether the token is inside brackets, or between two dashes, that open before it in its sentence
+    and close after it. A hyphen counts as a dash only when spaced (' - ')."""
+    sentence = token.sent
+    depth = 0
+    for before in token.doc[sentence.start : token.i]:
+        depth += {"(": 1, ")": -1}.get(before.text, 0)
+    if depth > 0:
+        return True
+    dashes_before = sum(_is_dash(t) for t in token.doc[sentence.start : token.i])
+    return dashes_before % 2 == 1 and any(_is_dash(t) for t in token.doc[token.i + 1 : sentence.end])
+
+
+def _is_dash(token: Token) -> bool:
+    if token.text in ASIDE_DASHES:
+        return True
+    spaced = token.i > 0 and bool(token.doc[token.i - 1].whitespace_) and bool(token.whitespace_)
+    return token.text == "-" and spaced
+
+
+DATELINE_DASHES = frozenset({"--", "-", "\u2014", "\u2013"})
+
+
+def dateline_subject(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+    """'LIMA -- President Ana Ruiz, opening the port, said ...': a dateline run into its first sentence is
+    no subject; the parse hangs the real subject on it as an apposition. A dateline opens its line, is
+    written in capitals and ends at a dash."""
+    if token is None or not token.text.isupper() or len(token.text) < 2:
+        return False, token
+    first = token.left_edge
+    if first.i > token.sent.start and "\n" not in token.doc[first.i - 1].text_with_ws:
+        return False, token
+    dash = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if dash is None or dash.text not in DATELINE_DASHES:
+        return False, token
+    apposition = next((c for c in token.children if c.dep_ == "appos" and c.i > dash.i), None)
+    return (True, apposition) if apposition is not None else (False, token)
