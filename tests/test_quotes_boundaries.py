@@ -320,3 +320,19 @@ def test_quotes_clause_ending_in_quotation_holds_it_whole(
     # the full stop inside the marks neither leaves the marked words a second record nor cuts the clause
     # between the words and the closing mark
     assert [(q.kind, q.cue.text if q.cue else "", q.text) for q in extract_quotes(nlp(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The ministry branded the regime an outlaw state.", "branded", "the regime an outlaw state"),
+        # an apposition after a comma is part of the first object's phrase, no second object
+        (
+            "The senator endorsed the governor, a longtime ally of the union.",
+            "endorsed",
+            "the governor, a longtime ally of the union",
+        ),
+    ],
+)
+def test_quotes_content_holds_second_object(nlp, text: str, cue: str, content: str) -> None:
+    assert (cue, content) in {(c, words) for c, words, _ in reported(nlp, text)}

@@ -117,6 +117,8 @@ def content_span(cue: Token, text: str) -> tuple[int, int] | None:
     ):
         obj = by_dep["dobj"][0]
         extra = by_dep.get("oprd", []) + [p for p in by_dep.get("prep", []) if p.lower_ == "as"]
+        if _names_content(lemma, obj):
+            extra += _second_object(by_dep["dobj"])
         if lemma in GROUNDS_LEMMAS and obj.pos_ != "PRON":
             # a pronoun object is only the target; its content stays the phrase after it (below)
             extra += _grounds(obj, by_dep.get("prep", []))
@@ -165,6 +167,16 @@ def content_span(cue: Token, text: str) -> tuple[int, int] | None:
     if end < len(text) and text[end] in CLOSE_MARKS and text[start] in OPEN_MARKS:
         end += 1
     return start, end
+
+
+def _second_object(objects: list[Token]) -> list[Token]:
+    """The object right after the first, with nothing between ("isn't offering veterans the care they need",
+    "branded the regime an outlaw state"): what is given or said of the first. One set off by a comma or a
+    conjunction is an apposition or a second item, which the first object's phrase already reaches."""
+    if len(objects) != 2:
+        return []
+    first, second = objects
+    return [second] if second.left_edge.i == first.right_edge.i + 1 else []
 
 
 def _grounds(obj: Token, preps: list[Token]) -> list[Token]:
