@@ -124,6 +124,12 @@ def test_quotes_reported_attack_on_a_place_is_not_speech(nlp) -> None:
             "show",
             "Polling averages",
         ),
+        (
+            "In one of the new surveys, the mayor leads the race by four points.",
+            "the mayor leads the race by four points",
+            "In",
+            "one of the new surveys",
+        ),
     ],
 )
 def test_quotes_evidence_is_attributed_to_the_poll(
@@ -146,6 +152,18 @@ def test_quotes_evidence_is_attributed_to_the_poll(
     ["In the morning, the mayor left for the harbour.", "The team showed the visitors the new harbour."],
 )
 def test_quotes_evidence_needs_an_evidence_noun(nlp, text: str) -> None:
+    assert unattributed_quotes(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the wake of the new survey, the mayor resigned from the council.",
+        "In the course of the study, the mayor resigned from the council.",
+    ],
+)
+def test_quotes_evidence_phrase_around_a_poll_is_no_source(nlp, text: str) -> None:
+    """Only a part of the evidence ("one of the polls") stands for it, not a time around it."""
     assert unattributed_quotes(nlp, text) == []
 
 

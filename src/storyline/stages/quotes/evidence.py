@@ -24,17 +24,23 @@ EVIDENCE_VERBS = word_set("show find reveal indicate suggest confirm give put")
 # "in the video, X says" is X's statement: these count only as the subject of a verb of showing.
 # "Poll: Clinton and Trump in dead heat": a headline's evidence before a colon, a word or two ("New Poll").
 MAX_HEADLINE_SOURCE_WORDS = 3
+# "one of the polls", "most of the studies": a part of the evidence is evidence; a phrase around it is not
+# ("in the wake of the report"): PolNeAR dev, the 2 predictions through such a phrase matched no gold content.
+PARTITIVE_WORDS = word_set("one some most many several few all each any both none half majority part share")
 RECORD_NOUNS = word_set(
     "video videos footage tape tapes transcript transcripts document documents record records"
 )
 
 
 def _evidence_noun(token: Token, records: bool = False) -> Token | None:
-    """The evidence noun a phrase names: itself, or the noun after "one of the ..."; a record when asked."""
+    """The evidence noun a phrase names: itself, or the noun after a part of it ("one of the ..."); a record
+    when asked."""
     if token.lemma_.lower() in EVIDENCE_NOUNS or token.lower_ in EVIDENCE_NOUNS:
         return token
     if records and token.lower_ in RECORD_NOUNS:
         return token
+    if token.pos_ not in ("NUM", "PRON") and token.lower_ not in PARTITIVE_WORDS:
+        return None  # "in the wake of the report", "in the course of their report": a time, not the finding
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for grand in child.children:
