@@ -1079,3 +1079,20 @@ def test_quotes_relative_pronoun_beside_a_subject_is_its_object(nlp) -> None:
     doc = hand_doc(nlp, rows)
     repaired = repair_subject(doc[2], doc[4])
     assert repaired is not None and repaired.text == "Lee"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He released a letter from his doctor on Friday that says he is in excellent health.", "He"),
+        (
+            "The scandal prompted the senator to make a comment that described the protesters as thugs.",
+            "the senator",
+        ),
+        # a text only read, not performed, speaks for itself
+        ("Lee read a report that says the river will flood.", "a report that"),
+    ],
+)
+def test_quotes_performed_text_speaks_for_its_performer(nlp, text: str, expected: str) -> None:
+    quote = next(q for q in run(nlp, text) if q.cue is not None and q.cue.text in ("says", "described"))
+    assert mention_of(text, quote) == expected

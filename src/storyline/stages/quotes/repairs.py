@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from . import cues
 from .asides import aside_subject, dateline_subject
-from .lexicon import STANCE_ADJECTIVES
-from .nouncues import STANCE_NOUNS
+from .lexicon import MEDIUM_NOUNS, STANCE_ADJECTIVES
+from .nouncues import SPEECH_NOUNS, STANCE_NOUNS
 from .speakers import SUBJECTS
 
 if TYPE_CHECKING:
@@ -237,6 +237,28 @@ def _noun_cue_source(token: Token | None, cue: Token) -> tuple[bool, Token | Non
     return False, token
 
 
+# What a relative clause's words may be the words of: texts, media and speech ("a letter that says ...").
+UTTERANCE_NOUNS = MEDIUM_NOUNS | SPEECH_NOUNS | cues.word_set("comment remark")
+
+
+def _performed_utterance(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+    """'He released a letter that says ...', 'prompted her to make a comment that described ...': the words
+    of a text or remark that someone performs (makes, releases, issues) are that performer's, as with a noun
+    cue ('made the argument that ...'); the relative pronoun standing for the text is not the source."""
+    if token is None or token.tag_ != "WDT" or token.head.i != cue.i or cue.dep_ != "relcl":
+        return False, token
+    text = cue.head
+    verb = text.head
+    if text.dep_ != "dobj" or text.lemma_.lower() not in UTTERANCE_NOUNS:
+        return False, token
+    if cues.lemma_of(verb) not in PERFORMING_LEMMAS:
+        return False, token
+    performer = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if performer is None and verb.dep_ == "xcomp" and cues.lemma_of(verb.head) in CONTROL_LEMMAS:
+        performer = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+    return (True, performer) if performer is not None else (False, token)
+
+
 def _adjacent_name(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
     """'In a meeting with the board of the Post Trump said ...', '$20 million experts say ...': a finite cue
     the parse gave no subject has the noun written right before it, which the parse ran into the phrase
@@ -341,7 +363,8 @@ def _stance_noun_subject(token: Token | None, cue: Token) -> tuple[bool, Token |
 # participle with no auxiliary ('with Obama expected to visit'): -6, the tagger gives VBN to past tenses;
 # _absolute_participle keeps to participles after 'with'/'without' (+1). Added later, measured each alone:
 # _absolute_participle 1, _adjective_controller 1, aside_subject's dashes 1 (one of them a direct quote),
-# _relative_object 0 (two sources made the right words, their attributions still paired with other gold).
+# _relative_object 0 (two sources made the right words, their attributions still paired with other gold),
+# _performed_utterance 2.
 REPAIRS = (
     _nearest_of_subjects,
     _controlling_object,
@@ -356,6 +379,7 @@ REPAIRS = (
     _relative_object,
     _expletive_it,
     _noun_cue_source,
+    _performed_utterance,
     _adjacent_name,
     _according_to_source,
     _naming_participle,
