@@ -336,3 +336,19 @@ def test_quotes_clause_ending_in_quotation_holds_it_whole(
 )
 def test_quotes_content_holds_second_object(nlp, text: str, cue: str, content: str) -> None:
     assert (cue, content) in {(c, words) for c, words, _ in reported(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Farmers and ranchers, for example, quarrel over whether the river should be dammed.",
+            "quarrel",
+            "whether the river should be dammed",
+        ),
+        ("At the hearing, the residents complained about the noise.", "complained", "the noise"),
+    ],
+)
+def test_quotes_prepositional_content_follows_its_verb(nlp, text: str, cue: str, content: str) -> None:
+    found = [(quote.cue.text, quote.text) for quote in extract_quotes(nlp(text)) if quote.cue]
+    assert found == [(cue, content)]

@@ -271,7 +271,9 @@ def _prepositional_object(lemma: str, by_dep: dict[str, list[Token]]) -> list[To
     if lemma in ANSWER_LEMMAS:
         wanted |= ANSWER_PREPOSITIONS
     for prep in by_dep.get("prep", []):
-        if prep.lower_ in wanted:
+        # a verb's prepositional complement follows it; a phrase before it is an adjunct ("India and
+        # Pakistan, for instance, spar over whether ...")
+        if prep.lower_ in wanted and prep.i > prep.head.i:
             objects = [child for child in prep.children if child.dep_ == "pobj"] or [
                 child for child in prep.children if child.dep_ == "pcomp"
             ]
