@@ -140,3 +140,48 @@ def test_types_role_word_inside_another_name_is_no_description():
     start = doc[6].idx
     mention = Mention(start, start + 10, "Washington", "name", "GPE", 6, 6, 7, 0, name="Washington")
     assert [vote for vote in mention_evidence(doc, mention) if vote[0] == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # a ship's prefix in capitals (spaCy tags the name PERSON)
+        ("Navy sailors aboard HMAS Warrego seized the boats. HMAS Warrego then sailed north.", "HMAS Warrego", "PRODUCT"),
+        # a name given to a place noun
+        ("Gunmen ambushed a patrol outside the town of Tulcanes on Friday.", "Tulcanes", "GPE"),
+        ("The squatters built homes, and the camp grew into a neighbourhood named Santa Lucia 21.", "Santa Lucia 21", "GPE"),
+        # an armed group spaCy tags a product, shown to be a group by the noun in apposition
+        ("She joined the Z-44, an underground student movement. The Z-44 hijacked a bus in 1980.", "Z-44", "ORG"),
+    ],
+)
+def test_types_names_of_ships_places_and_groups_read_off_their_context(text, name, expected):
+    assert types_of(text).get(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a number after the name: spaCy tags it PERSON, and it became its own surname
+        ("Marta Gil lived in Ramon 14 for a decade. The police entered Ramon 14 at dawn.", "Ramon 14"),
+        # 'former' is said of the minister, not of the portfolio before the title
+        ("According to former Energy Minister Carla Benitez, the deal collapsed in May.", "Energy"),
+    ],
+)
+def test_types_numbered_names_and_portfolios_are_no_people(text, name):
+    assert types_of(text).get(name) not in (None, "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("INS Kaveri", True),
+        ("HMS Ocean Star", True),
+        ("Ins Kaveri", False),  # the prefix is written in capitals
+        ("INS", False),  # the agency alone
+        ("INS Director Ana Ruiz", False),  # a title after the prefix: the agency's officer
+    ],
+)
+def test_types_vessel_prefix(name, expected):
+    from storyline.stages.entities.entity_types import is_vessel_name
+
+    assert is_vessel_name(name) is expected

@@ -19,9 +19,11 @@ from .lexicon import (
     NAME_TITLES,
     ORG_NAME_WORDS,
     PERSON_NOUNS,
+    PLACE_NOUNS,
     PRODUCT_NAME_WORDS,
     PRODUCT_NOUNS,
     SPEECH_VERBS,
+    VESSEL_PREFIXES,
 )
 from .mentions import Mention
 from .names import form_of, surname_variants
@@ -67,10 +69,13 @@ def mention_evidence(doc: Doc, mention: Mention) -> list[tuple[str, int, str]]:
         if any(word in kind_words for word in form.words):
             votes.append((kind, WEIGHT_ORG_WORD, f"{kind.lower()} word in the name"))
             return votes
+    if is_vessel_name(mention.name):
+        votes.append(("PRODUCT", WEIGHT_ORG_WORD, f"a ship's prefix '{mention.name.split()[0]}'"))
+        return votes
     if has_version_number(form.words):
         votes.append(("PRODUCT", WEIGHT_VERSION, "a version number in the name"))
     votes.extend(kind_evidence(head))
-    if mention.title is not None or (mention.first > 0 and doc[mention.first - 1].lower_.rstrip(".") in NAME_TITLES):
+    if mention.title is not None or follows_title(doc, mention):
         votes.append(("PERSON", WEIGHT_TITLE, "follows a title"))
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in SPEECH_VERBS:
         votes.append((ACTOR, WEIGHT_SPEECH, f"subject of '{head.head.text}'"))
@@ -94,6 +99,35 @@ def mention_evidence(doc: Doc, mention: Mention) -> list[tuple[str, int, str]]:
     return votes
 
 
+def is_vessel_name(name: str) -> bool:
+    """ "INS Sukanya", "HMS Victory": a ship's prefix in capitals opening a name of one to three more words,
+    the next of which is no title ("INS Commissioner Ruiz" is the agency's officer)."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 4
+        and words[0].isupper()
+        and words[0].lower().rstrip(".") in VESSEL_PREFIXES
+        and words[1].lower() not in NAME_TITLES | PERSON_NOUNS
+    )
+
+
+def follows_title(doc: Doc, mention: Mention) -> bool:
+    """A title word right before the name and said of it ("former Senator Ruiz": 'former' hangs on the
+    name). A title word said of the noun the name modifies is not: in "former Culture Minister Ana Ruiz"
+    'former' describes the minister, and 'Culture' is the portfolio."""
+    if mention.first == 0:
+        return False
+    before = doc[mention.first - 1]
+    return before.lower_.rstrip(".") in NAME_TITLES and mention.first <= before.head.i < mention.last
+
+
+def has_numbered_end(key: str) -> bool:
+    """ "Bolivar 83", "Studio 54", "Apollo 11": a name whose last word is a number names a place, a group or
+    a thing, never a person (a regnal number is written in Roman numerals)."""
+    words = key.split()
+    return len(words) > 1 and words[-1].isdigit()
+
+
 def has_version_number(words: Sequence[str]) -> bool:
     """ "IE6", "STS-1": letters then a number in one word, as products and missions are numbered. Two letters
     at least, since one-letter groups ("G8") and numbers first ("3M", "76ers") are organisations; a number
@@ -107,7 +141,8 @@ def has_version_number(words: Sequence[str]) -> bool:
 
 def kind_evidence(head: Token) -> list[tuple[str, int, str]]:
     """A noun said of the name that tells its kind: an appositive ("X, a cruise ship"), a copula's
-    predicate ("X is the #2 browser"), or a common noun the name is written before ("the Hajj pilgrimage")."""
+    predicate ("X is the #2 browser"), a common noun the name is written before ("the Hajj pilgrimage"),
+    or a place noun it names ("the town of X", "a neighbourhood named X")."""
     nouns: list[Token] = [child for child in head.children if child.dep_ == "appos" and child.pos_ == "NOUN"]
     if head.dep_ == "appos" and head.head.pos_ == "NOUN":
         nouns.append(head.head)
@@ -119,6 +154,10 @@ def kind_evidence(head: Token) -> list[tuple[str, int, str]]:
         for kind, kind_nouns in (("EVENT", EVENT_NOUNS), ("PRODUCT", PRODUCT_NOUNS)):
             if lemma in kind_nouns:
                 votes.append((kind, WEIGHT_KIND, f"said to be a '{noun.text}'"))
+        if lemma in PLACE_NOUNS:
+            votes.append(("GPE", WEIGHT_KIND, f"said to be a '{noun.text}'"))
+    if (place := named_place_noun(head)) is not None:
+        votes.append(("GPE", WEIGHT_KIND, f"the name of a '{place.text}'"))
     # Written before a noun, a name is what the noun names only for event and vehicle nouns ("the X
     # pilgrimage", "the X spacecraft"); before a made thing it is as often the maker ("the X device").
     noun = head.head
@@ -128,6 +167,20 @@ def kind_evidence(head: Token) -> list[tuple[str, int, str]]:
             if lemma in kind_nouns:
                 votes.append((kind, WEIGHT_KIND, f"written before '{noun.text}'"))
     return votes
+
+
+def named_place_noun(head: Token) -> Token | None:
+    """The place noun a name is given to: "the town of X" (X the object of 'of' after the noun) or "a
+    neighbourhood named X" / "called X" (X the predicate of the participle)."""
+    governor = head.head
+    if head.dep_ == "pobj" and governor.lower_ == "of" and governor.head.lemma_.lower() in PLACE_NOUNS:
+        noun = governor.head
+        # "the people of X" is no place noun, and "a city of X" ("a city of millions") gives no name.
+        return noun if any(c.lower_ == "the" for c in noun.children) else None
+    if head.dep_ == "oprd" and governor.lemma_.lower() in ("name", "call") and governor.dep_ == "acl":
+        noun = governor.head
+        return noun if noun.lemma_.lower() in PLACE_NOUNS else None
+    return None
 
 
 def has_definite_article(doc: Doc, mention: Mention) -> bool:
@@ -175,7 +228,7 @@ def decide_types(
     thing_words: dict[str, str] = {}
     for key, tally in tallies.items():
         combined = tally + (prior or {}).get(key, Counter())
-        if len(key.split()) > 1 and winner(combined) == "PERSON":
+        if len(key.split()) > 1 and type_of(key, combined) == "PERSON":
             person_surnames |= surname_variants(form_of(key))
             given_names.add(tuple(key.split()[:1]))
         elif len(key.split()) > 1 and winner(combined) in THING_TYPES:
@@ -199,7 +252,7 @@ def decide_types(
             tally["PERSON"] += WEIGHT_SURNAME * counts[key]
         if tally.get("GPE") and any(ch.isdigit() for ch in key):
             tally["ORG"] += WEIGHT_PLACE_PREPOSITION * counts[key]  # places have no digits ("76ers")
-    types = {key: winner(tally + (prior or {}).get(key, Counter())) for key, tally in tallies.items()}
+    types = {key: type_of(key, tally + (prior or {}).get(key, Counter())) for key, tally in tallies.items()}
     return types, tallies
 
 
@@ -239,6 +292,16 @@ def resolve_actor(tally: Counter) -> Counter:
         return types
     types["PERSON"] += actor
     return types
+
+
+def type_of(key: str, tally: Counter) -> str:
+    """The type a folded name's votes give it, except that a name ending in a number is no person: it takes
+    the best of its other votes, or ORG when it has none ("Local 100", "Channel 4")."""
+    decided = winner(tally)
+    if decided != "PERSON" or not has_numbered_end(key):
+        return decided
+    others = Counter({label: n for label, n in tally.items() if label not in ("PERSON", ACTOR)})
+    return winner(others) if any(labels_of(others).values()) else "ORG"
 
 
 def winner(tally: Counter) -> str:

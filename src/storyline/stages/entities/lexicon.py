@@ -106,7 +106,21 @@ EVENT_NAME_WORDS = words(
 )
 PRODUCT_NAME_WORDS = words(
     """
-    shuttle spacecraft probe rover telescope satellite orbiter rocket uss hms
+    shuttle spacecraft probe rover telescope satellite orbiter rocket
+    """
+)
+# Prefixes a navy or shipping line writes before a ship's name ("INS Sukanya", "HMS Victory", "MV Maersk
+# Alabama"): a name opening with one, in capitals, is a vessel (spaCy's small model tags them PERSON).
+VESSEL_PREFIXES = words(
+    """
+    uss usns uscgc hms hmas hmcs hmnzs hmhs rms ins pns bns slns roks kri tcg mv
+    """
+)
+# Nouns for places that a name is the name of ("the town of X", "a neighbourhood named X").
+PLACE_NOUNS = words(
+    """
+    town city village hamlet neighbourhood neighborhood district province region county state country
+    island municipality suburb borough settlement
     """
 )
 # Nouns that say what kind of thing a name is when predicated of it ("X, a ship", "X is the #2 browser").

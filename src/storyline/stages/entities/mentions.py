@@ -161,6 +161,10 @@ def trim_name(ent: Span) -> tuple[int, int, tuple[int, int] | None]:
             and not doc[first - 1].ent_type_
         ):
             first -= 1
+    # spaCy sometimes leaves out the number of a numbered name ("hid in [Bolivar] 83"): a number hung on the
+    # name's last word, right after it, is part of the name.
+    if last < len(doc) and doc[last].text.isdigit() and doc[last].dep_ == "nummod" and doc[last].head.i == last - 1:
+        last += 1
     return first, last, title
 
 
@@ -173,8 +177,9 @@ def head_of(doc: Doc, first: int, last: int) -> int:
 def name_mentions(doc: Doc, blocked: Sequence[tuple[int, int]]) -> list[Mention]:
     mentions: list[Mention] = []
     sentence_index = sentence_index_of(doc)
+    groups = {ent.text for ent in doc.ents if ent.label_ == "PRODUCT" and reads_as_group(ent.root)}
     for ent in doc.ents:
-        label = label_of(ent)
+        label = "ORG" if ent.label_ == "PRODUCT" and ent.text in groups else label_of(ent)
         if label not in NER_LABELS or overlaps(blocked, ent.start_char, ent.end_char):
             continue
         if is_credit(ent) or is_heading_like(ent.sent) or is_headline_clause(ent) or is_nationality_noun(ent.root):
@@ -194,6 +199,25 @@ def label_of(ent: Span) -> str:
     who = any(c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in root.children)
     speaking = root.dep_ == "nsubj" and root.head.lemma_.lower() in QUOTE_VERBS
     return "PERSON" if described or who or speaking else ent.label_
+
+
+def reads_as_group(root: Token) -> bool:
+    """A name its sentence shows to be a group of people, as spaCy's small model tags an armed or political
+    group with a number in its name a product ("M-19"): described by an organisation noun ("X, an
+    underground movement"; "the X group"), its members ("X members", "members of X"), or joined ("joined
+    X", "belonged to X"). One such mention types every mention of the name in the text."""
+    if any(c.dep_ == "appos" and c.lemma_.lower() in ORG_NOUNS for c in root.children):
+        return True
+    governor = root.head
+    lemma = governor.lemma_.lower()
+    if root.dep_ == "compound" and governor.pos_ == "NOUN" and (lemma in ORG_NOUNS or lemma == "member"):
+        return True
+    if root.dep_ == "dobj" and lemma == "join":
+        return True
+    if root.dep_ == "pobj" and governor.lower_ in ("to", "of"):
+        above = governor.head.lemma_.lower()
+        return (governor.lower_ == "to" and above == "belong") or (governor.lower_ == "of" and above == "member")
+    return False
 
 
 def name_parts(ent: Span) -> list[tuple[int, int, tuple[int, int] | None]]:
