@@ -352,3 +352,19 @@ def test_quotes_content_holds_second_object(nlp, text: str, cue: str, content: s
 def test_quotes_prepositional_content_follows_its_verb(nlp, text: str, cue: str, content: str) -> None:
     found = [(quote.cue.text, quote.text) for quote in extract_quotes(nlp(text)) if quote.cue]
     assert found == [(cue, content)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The company unveiled a proposal on Friday to cut its workforce.",
+            "unveiled",
+            "a proposal on Friday to cut its workforce",
+        ),
+        # an infinitive of purpose after a noun that names no plan stays out
+        ("The mayor announced the cuts to save money.", "announced", "the cuts"),
+    ],
+)
+def test_quotes_plan_content_holds_its_infinitive(nlp, text: str, cue: str, content: str) -> None:
+    assert (cue, content) in {(c, words) for c, words, _ in reported(nlp, text)}

@@ -118,7 +118,7 @@ def content_span(cue: Token, text: str) -> tuple[int, int] | None:
         obj = by_dep["dobj"][0]
         extra = by_dep.get("oprd", []) + [p for p in by_dep.get("prep", []) if p.lower_ == "as"]
         if _names_content(lemma, obj):
-            extra += _second_object(by_dep["dobj"])
+            extra += _second_object(by_dep["dobj"]) + _noun_infinitive(obj, by_dep)
         if lemma in GROUNDS_LEMMAS and obj.pos_ != "PRON":
             # a pronoun object is only the target; its content stays the phrase after it (below)
             extra += _grounds(obj, by_dep.get("prep", []))
@@ -177,6 +177,17 @@ def _second_object(objects: list[Token]) -> list[Token]:
         return []
     first, second = objects
     return [second] if second.left_edge.i == first.right_edge.i + 1 else []
+
+
+def _noun_infinitive(obj: Token, by_dep: dict[str, list[Token]]) -> list[Token]:
+    """The infinitive of a plan or a promise that the parser hung on the verb instead of on its noun
+    ("announced plans this week to give ..."): it is what the plan is."""
+    if obj.lemma_.lower() not in PROPOSITION_NOUNS or any(c.dep_ in ("acl", "relcl") for c in obj.children):
+        return []
+    for clause in by_dep.get("advcl", []) + by_dep.get("xcomp", []):
+        if clause.i > obj.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            return [clause]
+    return []
 
 
 def _grounds(obj: Token, preps: list[Token]) -> list[Token]:
