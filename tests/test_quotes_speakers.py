@@ -1096,3 +1096,29 @@ def test_quotes_relative_pronoun_beside_a_subject_is_its_object(nlp) -> None:
 def test_quotes_performed_text_speaks_for_its_performer(nlp, text: str, expected: str) -> None:
     quote = next(q for q in run(nlp, text) if q.cue is not None and q.cue.text in ("says", "described"))
     assert mention_of(text, quote) == expected
+
+
+def test_quotes_participle_conjoined_to_a_quoted_verb_shares_the_subject_outside(nlp) -> None:
+    # "Lee shrugged, -- ''That is politics'' -- and insisting, ''fine''": the parse made the quotation the
+    # main clause and hung both the clause before it and the participle after it on the quoted verb
+    rows = [
+        ("Lee", "PROPN", "NNP", "nsubj", 1),
+        ("shrugged", "VERB", "VBD", "ccomp", 6),
+        (",", "PUNCT", ",", "punct", 1),
+        ("--", "PUNCT", ":", "punct", 6),
+        ("''", "PUNCT", "''", "punct", 6),
+        ("That", "PRON", "DT", "nsubj", 6),
+        ("is", "AUX", "VBZ", "ROOT", 6),
+        ("politics", "NOUN", "NN", "attr", 6),
+        ("''", "PUNCT", "''", "punct", 6),
+        ("--", "PUNCT", ":", "punct", 6),
+        ("and", "CCONJ", "CC", "cc", 6),
+        ("insisting", "VERB", "VBG", "conj", 6),
+        (",", "PUNCT", ",", "punct", 11),
+        ("''", "PUNCT", "``", "punct", 14),
+        ("fine", "ADJ", "JJ", "ccomp", 11),
+        ("''", "PUNCT", "''", "punct", 14),
+    ]
+    doc = hand_doc(nlp, rows)
+    repaired = repair_subject(None, doc[11])
+    assert repaired is not None and repaired.text == "Lee"

@@ -76,17 +76,36 @@ def _controlling_object(token: Token | None, cue: Token) -> tuple[bool, Token | 
 
 def _participle_subject(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
     """'..., aside from saying he wants ...', 'going on to say that ...': a participle the parse gave no
-    subject shares the nearest subject before it in its sentence."""
-    if token is not None or cue.tag_ not in ("VBG", "VB") or cue.dep_ not in ("advcl", "pcomp", "xcomp"):
+    subject shares the nearest subject before it in its sentence and outside quotation marks. So does one
+    the parse conjoined to a quoted verb ('Lee shrugged it off -- “That is politics” -- and, pressed later,
+    insisting, “...”'), the quotation read as the sentence's main clause."""
+    if token is not None or cue.tag_ not in ("VBG", "VB"):
+        return False, token
+    quoted_head = cue.dep_ == "conj" and cue.tag_ == "VBG" and _in_marks(cue.head) and not _in_marks(cue)
+    if cue.dep_ not in ("advcl", "pcomp", "xcomp") and not quoted_head:
         return False, token
     governor = cue.head.head if cue.dep_ == "pcomp" else cue.head
     if governor.pos_ not in ("VERB", "AUX", "ADV"):
         return False, token
     for i in range(cue.i - 1, cue.sent.start - 1, -1):
         candidate = cue.doc[i]
-        if candidate.dep_ in SUBJECTS:
+        if candidate.dep_ in SUBJECTS and not _in_marks(candidate):
             return True, candidate
     return False, token
+
+
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+
+
+def _in_marks(token: Token) -> bool:
+    """Whether an odd number of quotation marks precede the token on its line (a line, not a sentence: a
+    quotation may run over several sentences)."""
+    marks = 0
+    for before in reversed(token.doc[: token.i]):
+        if "\n" in before.text_with_ws:
+            break
+        marks += before.text in QUOTE_MARKS
+    return marks % 2 == 1
 
 
 def _adjective_controller(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
@@ -364,7 +383,7 @@ def _stance_noun_subject(token: Token | None, cue: Token) -> tuple[bool, Token |
 # _absolute_participle keeps to participles after 'with'/'without' (+1). Added later, measured each alone:
 # _absolute_participle 1, _adjective_controller 1, aside_subject's dashes 1 (one of them a direct quote),
 # _relative_object 0 (two sources made the right words, their attributions still paired with other gold),
-# _performed_utterance 2.
+# _performed_utterance 2; _participle_subject's quoted head 1 (a direct quote), its skip of quoted subjects 0.
 REPAIRS = (
     _nearest_of_subjects,
     _controlling_object,
