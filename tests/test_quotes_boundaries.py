@@ -368,3 +368,10 @@ def test_quotes_prepositional_content_follows_its_verb(nlp, text: str, cue: str,
 )
 def test_quotes_plan_content_holds_its_infinitive(nlp, text: str, cue: str, content: str) -> None:
     assert (cue, content) in {(c, words) for c, words, _ in reported(nlp, text)}
+
+
+def test_quotes_bracketed_clause_is_no_complement_of_verb_outside(nlp) -> None:
+    text = "Unions want higher wages in the short term (they believe that growth will follow)."
+    found = {(cue, content, speaker) for cue, content, speaker in reported(nlp, text)}
+    assert ("want", "higher wages in the short term", "Unions") in found
+    assert ("believe", "that growth will follow", "they") in found

@@ -76,6 +76,8 @@ def content_span(cue: Token, text: str) -> tuple[int, int] | None:
     for child in cue.children:
         if child.pos_ in ("PUNCT", "SPACE") and child.dep_ != "punct":
             continue  # a rule line ("___") the parser took for an object
+        if child.dep_ == "ccomp" and _bracketed(child):
+            continue
         by_dep.setdefault(child.dep_, []).append(child)
     parts: list[Token] = []
     if "ccomp" in by_dep:
@@ -162,6 +164,8 @@ def content_span(cue: Token, text: str) -> tuple[int, int] | None:
         return None
     start = min(subtree_span(part)[0] for part in parts)
     end = max(subtree_span(part)[1] for part in parts)
+    if text[end - 1] in ")]" and not any(bracket in text[start:end] for bracket in "(["):
+        end -= 1  # the bracket that closes an aside the clause ends in, not one of its own
     if start > 0 and text[start - 1] in OPEN_MARKS:
         start -= 1  # the clause opens with a quotation: keep its mark with it
     if end < len(text) and text[end] in CLOSE_MARKS and text[start] in OPEN_MARKS:
@@ -263,6 +267,13 @@ def _cut_off(clause: Token, cue: Token, text: str) -> bool:
         return False
     between = text[clause.right_edge.idx + len(clause.right_edge.text) : cue.idx]
     return any(mark in between for mark in (";", ":", "\n", "\u2014", " -- "))
+
+
+def _bracketed(clause: Token) -> bool:
+    """A clause in brackets is an aside of the writer's, not the complement of a verb outside them
+    ("Republicans want policies that cut revenue (they want lower rates ...)")."""
+    first = clause.left_edge
+    return first.text in ("(", "[") or (first.i > 0 and clause.doc[first.i - 1].text in ("(", "["))
 
 
 def _bare_infinitive(clause: Token) -> bool:
