@@ -480,3 +480,32 @@ def test_quotes_reported_cue_under_adjective_takes_its_verbs_subject(nlp) -> Non
 def test_quotes_reported_asked_aside(nlp, text: str, content: str, speaker: str | None) -> None:
     """A participle of asking before its clause: what was asked, by its agent or by someone unnamed."""
     assert any(c == content and s == speaker for c, _, s in indirect_quotes(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lopez sang to the crowd at the harbour.",
+        "Maria Lopez pitched herself to the voters of the harbour town.",
+    ],
+)
+def test_quotes_reported_to_after_a_verb_of_saying_names_the_addressee(nlp, text: str) -> None:
+    """ "sang to the crowd": whom it is sung or pitched to is not what is said."""
+    assert indirect_quotes(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Maria Lopez pointed to the new report on the harbour.", "the new report on the harbour", "pointed"),
+        (
+            "Maria Lopez responded to the charges against the council.",
+            "the charges against the council",
+            "responded",
+        ),
+    ],
+)
+def test_quotes_reported_to_after_a_verb_of_reacting_is_its_content(
+    nlp, text: str, content: str, cue: str
+) -> None:
+    assert (content, cue, "Maria Lopez") in indirect_quotes(nlp, text)
