@@ -375,3 +375,14 @@ def test_quotes_bracketed_clause_is_no_complement_of_verb_outside(nlp) -> None:
     found = {(cue, content, speaker) for cue, content, speaker in reported(nlp, text)}
     assert ("want", "higher wages in the short term", "Unions") in found
     assert ("believe", "that growth will follow", "they") in found
+
+
+def test_quotes_runon_cue_verb_hung_on_participle_is_second_statement(nlp) -> None:
+    # "urge" coordinates with "accuse" (like forms), though the parser hangs it on the participle "misled"
+    text = (
+        "The senator went on to accuse the agency of being misled by lobbyists and urge voters to call their "
+        "representatives."
+    )
+    found = {(cue, content) for cue, content, _ in reported(nlp, text)}
+    assert ("accuse", "the agency of being misled by lobbyists") in found
+    assert ("urge", "voters to call their representatives") in found

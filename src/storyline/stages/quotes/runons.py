@@ -94,6 +94,8 @@ def _second_cue(doc: Doc, reported: Reported) -> tuple[Token, Token, Token | Non
             if before.text == "," and subject is not None and token.left_edge.lower_ in RELATIVES:
                 return token, before, subject
             continue
+        if _coordinates_with_cue(token, before, subject, outer.root):
+            return token, before, None
         if token.head.head != outer.root:
             continue  # only a verb hung on the clause's own verb, as the speaker's second verb is
         if token.dep_ == "conj" and before.lower_ in COORDINATORS:
@@ -111,6 +113,23 @@ def _second_cue(doc: Doc, reported: Reported) -> tuple[Token, Token, Token | Non
         if _concessive(token, before, subject, outer.root):
             return token, before, subject  # "..., though she noted that ...": her second statement
     return None
+
+
+def _coordinates_with_cue(token: Token, before: Token, subject: Token | None, root: Token) -> bool:
+    """'to accuse them of being misled and encourage voters to ...': a verb after "and" in the form of the
+    cue but not of the verb it hangs on is the cue's own second verb (only like forms coordinate), which
+    the parser hung deeper inside the clause."""
+    return (
+        token.dep_ == "conj"
+        and before.lower_ in COORDINATORS
+        and subject is None
+        and token.tag_ == root.tag_
+        and token.head.tag_ != token.tag_
+        and token.head != root
+        # not a clause of its own ("..., which she was doing when they located her and told her to leave")
+        and token.head.dep_ not in ("relcl", "advcl", "acl")
+        and not any(child.dep_ in SUBJECTS for child in token.head.children)
+    )
 
 
 def _concessive(token: Token, before: Token, subject: Token | None, root: Token) -> bool:
