@@ -1014,7 +1014,7 @@ def test_quotes_catenative_verb_opening_a_line_is_no_subject(nlp) -> None:
     [
         ("Ana Ruiz fought as a rebel in the hills.", "Ana Ruiz"),
         ("Ana Ruiz was a rebel in the hills for a decade.", "Ana Ruiz"),
-        ("Years ago, she served as a rebel commander in the hills.", "Ana Ruiz"),
+        ("Years ago, she served as an armed rebel in the hills.", "Ana Ruiz"),
         # the role is the object's, not the subject's; a denied role is none
         ("Tom Berg once described the governor as a rebel.", None),
         ("Ana Ruiz was never a rebel, and Tom Berg was not a rebel either.", None),
@@ -1028,6 +1028,17 @@ def test_quotes_nominal_resolves_through_learned_role(nlp, earlier: str, expecte
     )
     quote = next(q for q in run(nlp, text, names) if q.cue is not None and q.cue.text == "responded")
     assert quote.speaker.name == expected
+
+
+def test_quotes_role_learned_is_its_head_noun_not_a_compound(nlp) -> None:
+    # "the first rebel group": the front is a group, not "the rebels" of a later sentence
+    names = {"Lima Front": ("ORG", ["Lima Front"])}
+    text = (
+        "The Lima Front became the first rebel group to disarm.\n"
+        "Years later, the rebels said that the peace had failed them."
+    )
+    quote = next(q for q in run(nlp, text, names) if q.cue is not None and q.cue.text == "said")
+    assert quote.speaker.name is None
 
 
 @pytest.mark.parametrize(

@@ -46,7 +46,9 @@ def learn_descriptors(doc: Doc, entities: Sequence[Entity]) -> tuple[dict[str, s
             for child in list(head.lefts) + [c for c in head.rights if c.dep_ == "appos"]:
                 pieces.extend(child.subtree)
             for role in roles_of(head):
-                pieces.extend(t for t in role.subtree if t.i <= role.i)
+                # the role noun and its adjectives: a "rebel group" is a group, not a rebel
+                pieces.append(role)
+                pieces.extend(c for c in role.lefts if c.dep_ == "amod")
             for piece in pieces:
                 if piece.pos_ in DESCRIPTION_POS and piece.lower_ not in name_words:
                     words.add(title_word(piece))
