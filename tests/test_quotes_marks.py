@@ -149,6 +149,8 @@ def test_quotes_kinds_titles_are_not_quotes(words: str, expected: bool) -> None:
         ("She said: \u201cIt works.\u201d", True),
         ("She called it a \u201cdisaster\u201d yesterday.", False),
         ("They \u201csqueezed workers\u201d to raise the price.", False),
+        # a whole quote that ends on a quote of its own
+        ("\u201cIt feels like, \u2018not now,\u2019\u201d he said.", True),
     ],
 )
 def test_quotes_kinds_stands_alone(text: str, expected: bool) -> None:

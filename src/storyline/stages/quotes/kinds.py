@@ -38,7 +38,10 @@ def stands_alone(text: str, start: int, end: int, paragraph: tuple[int, int]) ->
     while after < paragraph[1] and text[after].isspace():
         after += 1
     runs_on = after < paragraph[1] and text[after].isalpha() and text[after].islower()
-    if runs_on and text[end - 1] not in SENTENCE_END + ",":
+    last = end - 1
+    while last > start and text[last] in "'\u2019":
+        last -= 1  # it ends on a quote of its own ('"It feels like, 'Meh, not now,'" he said')
+    if runs_on and text[last] not in SENTENCE_END + ",":
         return False
     i = start - 1
     if i >= paragraph_start and text[i] in "\u201d\u00bb":
