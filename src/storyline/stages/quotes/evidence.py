@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .cues import cue_extent, inside, is_cue, word_set
-from .reported import Reported, covered_tokens
+from .cues import cue_extent, is_cue, word_set
+from .reported import Reported, region_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -116,10 +116,7 @@ def find_evidence(
     doc: Doc, quoted: list[tuple[int, int]], regions: Sequence[tuple[int, int]]
 ) -> list[Reported]:
     found = []
-    in_region, in_quote = covered_tokens(doc, regions), covered_tokens(doc, quoted)
-    for token in doc:
-        if not in_region[token.i] or in_quote[token.i] or inside(quoted, token.idx):
-            continue
+    for token in region_tokens(doc, regions, quoted):
         reported = None
         if token.lower_ in ("in", "by"):
             reported = _in_evidence(doc, token)

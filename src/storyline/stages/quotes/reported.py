@@ -7,7 +7,8 @@ or the object of "according to"). Cues inside quotation marks are never used.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from .contents import content_span, that_clause_verb
@@ -47,16 +48,31 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
-def covered_tokens(doc: Doc, spans: Sequence[tuple[int, int]]) -> list[bool]:
-    """For each token, whether it starts inside one of the spans: one merge walk, not a search per token."""
-    ordered = sorted(spans)
-    mask = []
-    k = 0
-    for token in doc:
-        while k < len(ordered) and ordered[k][1] <= token.idx:
-            k += 1
-        mask.append(k < len(ordered) and ordered[k][0] <= token.idx)
-    return mask
+def token_starts(doc: Doc) -> Sequence[int]:
+    """Each token's character offset, read from the Doc's array: no Token object is built per word."""
+    return doc.to_array("IDX").tolist() if len(doc) else []
+
+
+def covered_indices(starts: Sequence[int], spans: Sequence[tuple[int, int]]) -> Iterator[int]:
+    """Indices of the tokens starting inside one of the spans, in text order, each once: a bisect per span
+    (overlapping spans merged first), so a headline's few words cost a few steps, not a walk of the Doc."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        elif start < end:
+            merged.append([start, end])
+    for start, end in merged:
+        yield from range(bisect_left(starts, start), bisect_left(starts, end))
+
+
+def region_tokens(
+    doc: Doc, regions: Sequence[tuple[int, int]], quoted: Sequence[tuple[int, int]]
+) -> Iterator[Token]:
+    """The tokens starting inside one of the regions and inside no quotation, in text order."""
+    starts = token_starts(doc)
+    in_quote = set(covered_indices(starts, quoted))
+    return (doc[i] for i in covered_indices(starts, regions) if i not in in_quote)
 
 
 def find_reported(
@@ -64,10 +80,7 @@ def find_reported(
 ) -> list[Reported]:
     """Reported speech in the given regions: cue verbs with a content clause or object, and 'according to X'."""
     found = []
-    in_region, in_quote = covered_tokens(doc, regions), covered_tokens(doc, quoted)
-    for token in doc:
-        if not in_region[token.i] or in_quote[token.i]:
-            continue
+    for token in region_tokens(doc, regions, quoted):
         lemma = lemma_of(token)
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             reported = according_to(doc, token)
