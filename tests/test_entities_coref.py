@@ -309,6 +309,10 @@ PRONOUN_LINKS = [
      "her", "Mina Okafor"),
     ("a person known to be female before one of unknown gender",
      "A drunk cyclist who sped off after knocking down a woman has been charged over her injuries.", "her", "a woman"),
+    # 'the president' is Gomez's, and binds him out of 'him' though 'Gomez' stands earlier in the sentence
+    ("an object pronoun is no one its clause's subject refers to",
+     "President Pablo Gomez will host one of his critics, Governor Luis Ruiz, on Monday. Governor Ruiz has "
+     "accused Gomez of theft, while the president called him a liar.", "him", "Governor Ruiz"),
 ]
 
 
