@@ -9,12 +9,20 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...models import Block, Cue, Entity, Quote, Speaker
 from ..text import text_of
 from . import cues, headlines, kinds, marks, quotecues, runons
+from .candidates import (
+    GAP_PUNCTUATION,
+    Candidate,
+    cue_span,
+    drop_nested_parts,
+    drop_unclosed_uncued,
+    share_chain_cues,
+    words_end,
+)
 from .evidence import evidence_headline, find_evidence
 from .reported import find_reported
 from .speakers import SpeakerContext, mention_span, resolve_speaker
@@ -26,26 +34,6 @@ if TYPE_CHECKING:
 SPEECH_BLOCKS = frozenset({"body"})
 # A share of a reported clause already inside quotation marks above which it is the direct quote itself.
 DIRECT_SHARE = 0.8
-GAP_PUNCTUATION = set('.,;:!?\u2026\u201c\u201d\u00ab\u00bb\u201e"\u2018\u2019()[]\u2014\u2013- \n\t')
-
-
-@dataclass
-class Candidate:
-    """A quote while it is being attributed: its words, its cue (a token, or a span for "according to",
-    a dash or a colon), the subject token naming the speaker, and the token the speaker is resolved
-    through (an antecedent, an author) when the subject only stands in for it."""
-
-    start: int
-    end: int
-    kind: str
-    paragraph: tuple[int, int]
-    cue: Token | tuple[int, int] | None = None
-    speaker_token: Token | None = None
-    referent: Token | None = None
-    chain: int | None = None
-    speaker: Speaker | None = None
-    attribution_end: int = 0
-    closed: bool = True
 
 
 def speech_regions(text: str, blocks: Sequence[Block] | None) -> list[tuple[int, int]]:
@@ -65,14 +53,6 @@ def _paragraph_of(paragraphs: list[tuple[int, int]], position: int) -> tuple[int
         if start <= position < end:
             return start, end
     return position, position
-
-
-def _cue_span(cue: Token | tuple[int, int] | None) -> tuple[int, int] | None:
-    if cue is None:
-        return None
-    if isinstance(cue, tuple):
-        return cue
-    return cues.cue_extent(cue)
 
 
 def find_marked(
@@ -131,48 +111,8 @@ def find_marked(
         found.append(candidate)
     for paragraph, cue, speaker, referent in quotecues.block_quotes(doc, text, paragraphs, quoted):
         found.append(Candidate(paragraph[0], paragraph[1], "direct", paragraph, cue, speaker, referent))
-    _share_chain_cues(found)
-    return _drop_unclosed_uncued(found), quoted
-
-
-def _drop_unclosed_uncued(found: list[Candidate]) -> list[Candidate]:
-    """A run of paragraphs opened with a mark that never closes and that no cue attributes is not a
-    quote we can vouch for (a transcript pasted in quotation marks, a stray mark): leave it out."""
-    chains: dict[int | None, list[Candidate]] = {}
-    for candidate in found:
-        chains.setdefault(candidate.chain, []).append(candidate)
-    dropped = {
-        id(part)
-        for parts in chains.values()
-        if not any(part.closed for part in parts) and all(part.cue is None for part in parts)
-        for part in parts
-    }
-    return [candidate for candidate in found if id(candidate) not in dropped]
-
-
-def _share_chain_cues(found: list[Candidate]) -> None:
-    """All paragraphs of one long quote share the cue found for them: each cue-less part takes the cue of
-    the nearest part before it that has one, else of the first after it (a trailing "..., she said"). A
-    transcript pasted as one long quote changes speaker at each "NAME:" turn, so the nearest turn counts,
-    not the first."""
-    chains: dict[int, list[Candidate]] = {}
-    for candidate in found:
-        chains.setdefault(candidate.chain if candidate.chain is not None else candidate.start, []).append(
-            candidate
-        )
-    for parts in chains.values():
-        if len(parts) < 2 or all(part.cue is None for part in parts):
-            continue
-        parts = sorted(parts, key=lambda part: part.start)
-        for number, part in enumerate(parts):
-            if part.cue is not None:
-                continue
-            before = [other for other in parts[:number] if other.cue is not None]
-            source = (
-                before[-1] if before else next(other for other in parts[number:] if other.cue is not None)
-            )
-            part.cue, part.speaker_token, part.referent = source.cue, source.speaker_token, source.referent
-            part.kind = "direct"
+    share_chain_cues(found)
+    return drop_unclosed_uncued(found), quoted
 
 
 def find_indirect(
@@ -197,7 +137,7 @@ def find_indirect(
         if any(m.start <= reported.start and reported.end <= m.end + 1 for m in marked):
             continue  # the clause is a quoted title or a partial quote already found
         has_marks = any(
-            reported.start <= m.start and _words_end(text, m.start, m.end) <= reported.end for m in marked
+            reported.start <= m.start and words_end(text, m.start, m.end) <= reported.end for m in marked
         )
         paragraph = _paragraph_of(paragraphs, reported.cue[0])
         start, end = max(reported.start, paragraph[0]), min(reported.end, paragraph[1])
@@ -219,16 +159,8 @@ def _past_closing_mark(text: str, quoted: list[tuple[int, int]], start: int, end
     """A clause that ends on the last word of a quotation it holds ends past its closing mark, with the
     full stop printed inside it ('said it was an “intentional act.”'), not between the words and the mark."""
     for region in quoted:
-        if start <= region[0] < end < region[1] and _words_end(text, *region) <= end:
+        if start <= region[0] < end < region[1] and words_end(text, *region) <= end:
             return region[1]
-    return end
-
-
-def _words_end(text: str, start: int, end: int) -> int:
-    """The end of a quote's last word: a clause ends there, while marked words keep the full stop printed
-    inside their marks ('said it was an “intentional act.”')."""
-    while end > start and text[end - 1] in GAP_PUNCTUATION:
-        end -= 1
     return end
 
 
@@ -251,7 +183,7 @@ def _attribution_end(doc: Doc, candidate: Candidate) -> int:
     cue = candidate.cue
     if isinstance(cue, tuple) and candidate.kind == "direct":
         return end  # a dash or colon signature closes its quote ('“...” ― Jo Ruiz')
-    cue = _cue_span(cue)
+    cue = cue_span(cue)
     if cue is not None and cue[0] >= candidate.end:
         # A trailing cue's clause runs to the paragraph's end ("..., she said, recalling his visit."); a
         # cue-less quote later in the same paragraph is then hers too ("“A,” she said. “B.”", and after a
@@ -270,7 +202,7 @@ def _cue_token(doc: Doc, cue: Token | tuple[int, int]) -> Token | None:
 
 def _holds_words(candidate: Candidate, mention: tuple[int, int]) -> bool:
     """Whether a speaker's phrase runs over the quote's words or its cue."""
-    spans = [(candidate.start, candidate.end), _cue_span(candidate.cue)]
+    spans = [(candidate.start, candidate.end), cue_span(candidate.cue)]
     return any(span is not None and mention[0] < span[1] and span[0] < mention[1] for span in spans)
 
 
@@ -317,48 +249,6 @@ def attribute(doc: Doc, text: str, candidates: list[Candidate], entities: Sequen
                 last = candidate
         elif candidate.kind == "direct":
             last = None
-
-
-def drop_nested_parts(candidates: list[Candidate], text: str) -> list[Candidate]:
-    """A quote is one record: the marked words inside a mixed quote or reported clause of the same cue
-    ('called him a “sick man”') are part of it, not a second quote of the same statement; nor are marked
-    words whose own cue lies inside another cue's clause with them when that cue names no one else ('she
-    said she wanted to speak “directly to white people”'): the outer speaker's statement holds them, and
-    PolNeAR dev annotates none of these (5). Marked words inside another's clause with a speaker of their
-    own stay their own quote ('she said he called it “hell”': the store flags it as nested)."""
-    outer = [c for c in candidates if c.kind in ("mixed", "indirect") and c.cue]
-    return [
-        c
-        for c in candidates
-        if c.kind not in ("partial", "scare")
-        or c.cue is None
-        or not any(_holds_part(other, c, text) for other in outer)
-    ]
-
-
-def _holds_part(outer: Candidate, part: Candidate, text: str) -> bool:
-    """Whether a clause holds a partial quote as its own words: the same cue, or the part's cue inside the
-    clause with no speaker but the clause's; the full stop inside the part's marks does not put it outside."""
-    inside = outer.start <= part.start and _words_end(text, part.start, part.end) <= outer.end
-    if not inside or (outer.start, outer.end) == (part.start, part.end):
-        return False
-    cue, own = _cue_span(outer.cue), _cue_span(part.cue)
-    if cue == own:
-        return True
-    if own is None or not (outer.start <= own[0] and own[1] <= outer.end):
-        return False
-    return _same_speaker(outer.speaker, part.speaker)
-
-
-def _same_speaker(outer: Speaker | None, inner: Speaker | None) -> bool:
-    """No speaker of the inner cue's own, or the outer's (the same entity or the same words)."""
-    if inner is None or (inner.mention is None and inner.entity is None):
-        return True
-    if outer is None:
-        return False
-    if inner.entity is not None and inner.entity == outer.entity:
-        return True
-    return inner.mention is not None and inner.mention == outer.mention
 
 
 def find_in_headline(
@@ -408,8 +298,8 @@ def extract_quotes(
         candidates += find_in_headline(doc, text, headline, entities)
     quotes = []
     for candidate in sorted(drop_nested_parts(candidates, text), key=lambda c: (c.start, c.end)):
-        cue_span = _cue_span(candidate.cue)
-        cue = Cue(cue_span[0], cue_span[1], words[cue_span[0] : cue_span[1]]) if cue_span else None
+        extent = cue_span(candidate.cue)
+        cue = Cue(extent[0], extent[1], words[extent[0] : extent[1]]) if extent else None
         speaker = candidate.speaker or Speaker()
         quotes.append(
             Quote(
