@@ -32,6 +32,7 @@ def learn_descriptors(doc: Doc, entities: Sequence[Entity]) -> tuple[dict[str, s
     gender when a title or kinship word says it."""
     descriptors: dict[str, set[str]] = {}
     genders: dict[str, str] = {}
+    as_roles = _as_roles(doc)
     for entity in entities:
         if entity.type not in ("PERSON", "ORG"):
             continue
@@ -45,7 +46,7 @@ def learn_descriptors(doc: Doc, entities: Sequence[Entity]) -> tuple[dict[str, s
             pieces = list(span)
             for child in list(head.lefts) + [c for c in head.rights if c.dep_ == "appos"]:
                 pieces.extend(child.subtree)
-            for role in roles_of(head):
+            for role in roles_of(head, as_roles):
                 # the role noun and its adjectives: a "rebel group" is a group, not a rebel
                 pieces.append(role)
                 pieces.extend(c for c in role.lefts if c.dep_ == "amod")
@@ -60,20 +61,36 @@ def learn_descriptors(doc: Doc, entities: Sequence[Entity]) -> tuple[dict[str, s
     return descriptors, genders
 
 
-def roles_of(subject: Token) -> list[Token]:
+def roles_of(subject: Token, as_roles: dict[int, list[Token]] | None = None) -> list[Token]:
     """The nouns its clause predicates of a subject: a copula's complement ("Lee was a nurse") and an 'as'
     phrase on a verb without an object ("Lee served as a judge", "He began his career being hunted as an
     armed rebel"), whose nearest subject up the parse is this one. Not with an object, whose role it gives
     instead ("Lee described the man as a thief", "offered him a post as minister"); not when negated ("Lee
-    is not a doctor")."""
+    is not a doctor"). `as_roles` is `_as_roles(subject.doc)`, passed when many subjects of one Doc ask."""
     if subject.dep_ not in SUBJECT_DEPS:
         return []
     verb = subject.head
     roles = []
     if verb.lemma_ in COPULA_LEMMAS and not any(c.dep_ == "neg" for c in verb.children):
         roles.extend(c for c in verb.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN"))
-    for token in verb.subtree:
-        if token.lower_ != "as" or token.dep_ != "prep":
+    if as_roles is None:
+        as_roles = _as_roles(subject.doc)
+    roles.extend(as_roles.get(subject.i, ()))
+    return roles
+
+
+def _as_roles(doc: Doc) -> dict[int, list[Token]]:
+    """The role nouns of the Doc's 'as' phrases on a verb without an object, by the index of their nearest
+    subject, in text order: found once per Doc rather than by a walk of the verb's subtree per subject (the
+    phrase is in the subtree of that subject's verb, since the nearest subject hangs on the phrase's host
+    or on one of its heads)."""
+    as_key = doc.vocab.strings["as"]
+    found: dict[int, list[Token]] = {}
+    for i, lower in enumerate(doc.to_array("LOWER").tolist() if len(doc) else []):
+        if lower != as_key:
+            continue
+        token = doc[i]
+        if token.dep_ != "prep":
             continue
         role = next((c for c in token.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
         host = token.head
@@ -84,9 +101,9 @@ def roles_of(subject: Token) -> list[Token]:
         ):
             continue
         nearest = _nearest_subject(host)
-        if nearest is not None and nearest.i == subject.i:
-            roles.append(role)
-    return roles
+        if nearest is not None:
+            found.setdefault(nearest.i, []).append(role)
+    return found
 
 
 def _nearest_subject(token: Token) -> Token | None:

@@ -51,8 +51,18 @@ class SpeakerContext:
     text: str = ""
 
     def __post_init__(self) -> None:
-        self.descriptors, self.genders = learn_descriptors(self.doc, self.entities)
+        self.descriptors, self.genders = shared_descriptors(self.doc, self.entities)
         self.text = text_of(self.doc)
+
+
+def shared_descriptors(doc: Doc, entities: Sequence[Entity]) -> tuple[dict[str, set[str]], dict[str, str]]:
+    """`learn_descriptors`, learned once per Doc and entities (the body's and the headline's contexts ask
+    alike) and handed out as copies: the sieves add genders as they go, and each context starts afresh."""
+    cached = doc.user_data.get("storyline_descriptors")
+    if cached is None or cached[0] is not entities:
+        cached = doc.user_data["storyline_descriptors"] = (entities, *learn_descriptors(doc, entities))
+    _, descriptors, genders = cached
+    return {key: set(words) for key, words in descriptors.items()}, dict(genders)
 
 
 def mention_span(token: Token, whole: bool = True) -> tuple[int, int]:
