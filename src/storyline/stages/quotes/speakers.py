@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ...models import Entity, Speaker
-from ..entities import entity_at
 from ..text import text_of
-from .antecedents import antecedent_of, entity_covering, relative_agrees
+from .antecedents import MentionIndex, antecedent_of, entity_covering, relative_agrees
 from .descriptors import learn_descriptors, title_word
 
 if TYPE_CHECKING:
@@ -49,10 +48,12 @@ class SpeakerContext:
     previous: Speaker | None = None
     quote: tuple[int, int] | None = None  # the words being attributed, while their speaker is resolved
     text: str = ""
+    mentions: MentionIndex = field(init=False)
 
     def __post_init__(self) -> None:
         self.descriptors, self.genders = shared_descriptors(self.doc, self.entities)
         self.text = text_of(self.doc)
+        self.mentions = MentionIndex(self.entities)
 
 
 def shared_descriptors(doc: Doc, entities: Sequence[Entity]) -> tuple[dict[str, set[str]], dict[str, str]]:
@@ -169,7 +170,7 @@ def sieve_entity_mention(token: Token, mention: tuple[int, int], context: Speake
     if token.pos_ == "NOUN":
         return None  # "Petro's father" overlaps Petro but is not him
     head = (token.idx, token.idx + len(token.text))
-    entity = entity_at(context.entities, *head)
+    entity = context.mentions.entity_at(*head)
     if entity is None or entity.type not in SPEAKER_TYPES or not is_name(entity):
         return None
     return entity_speaker(entity, mention)
@@ -275,7 +276,7 @@ def sieve_pronoun(
             lookback = max(lookback, sentences_seen + 1)
         named = _named_subject(candidate)
         if named is not None:
-            entity = entity_at(context.entities, named.idx, named.idx + len(named.text))
+            entity = context.mentions.entity_at(named.idx, named.idx + len(named.text))
             if entity is not None and is_name(entity) and compatible(entity, pronoun, context):
                 holder = (
                     _viewpoint_holder(candidate, pronoun, context) if _speaks_of(context, pronoun) else None
@@ -343,7 +344,7 @@ def _viewpoint_holder(subject: Token, pronoun: str, context: SpeakerContext) -> 
     holder = next((child for child in opening.children if child.dep_ == "pobj"), None)
     if holder is None or holder.pos_ != "PROPN":
         return None
-    entity = entity_at(context.entities, holder.idx, holder.idx + len(holder.text))
+    entity = context.mentions.entity_at(holder.idx, holder.idx + len(holder.text))
     if entity is None or not is_name(entity) or not compatible(entity, pronoun, context):
         return None
     return entity
@@ -371,7 +372,7 @@ def sieve_nominal(token: Token, mention: tuple[int, int], context: SpeakerContex
         return None
     for child in token.rights:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
-            entity = entity_at(context.entities, child.idx, child.idx + len(child.text))
+            entity = context.mentions.entity_at(child.idx, child.idx + len(child.text))
             if entity is not None:
                 return entity_speaker(entity, mention)
             return Speaker(name=child.text, mention=mention)

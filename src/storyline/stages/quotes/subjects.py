@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..entities import entity_at
 from . import cues
 from .repairs import repair_subject
 from .speakers import NEUTER, PLURAL, SUBJECTS, SpeakerContext, compatible
@@ -137,7 +136,7 @@ def bind_to_subject(token: Token | None, context: SpeakerContext, cue: Token | N
 def _agrees(subject: Token, pronoun: Token, context: SpeakerContext) -> bool:
     """Number, and person or gender where known: 'he' binds a singular person, 'they' a plural or a group,
     'its' a singular thing."""
-    entity = entity_at(context.entities, subject.idx, subject.idx + len(subject.text))
+    entity = context.mentions.entity_at(subject.idx, subject.idx + len(subject.text))
     form = pronoun.lower_
     if form in PLURAL:
         return subject.tag_ in ("NNS", "NNPS") or (
