@@ -112,11 +112,19 @@ def _evidence_shows(verb: Token) -> Reported | None:
     return Reported(start, last.idx + len(last.text), cue_extent(verb), subject)
 
 
+def _may_show(doc: Doc) -> list[bool]:
+    """Per token, whether find_evidence's loop can use it ('in', 'by' or a verb), from the Doc's arrays."""
+    strings = doc.vocab.strings
+    verb, prepositions = strings["VERB"], {strings["in"], strings["by"]}
+    rows = doc.to_array(["POS", "LOWER"]).tolist() if len(doc) else []
+    return [pos == verb or lower in prepositions for pos, lower in rows]
+
+
 def find_evidence(
     doc: Doc, quoted: list[tuple[int, int]], regions: Sequence[tuple[int, int]]
 ) -> list[Reported]:
     found = []
-    for token in region_tokens(doc, regions, quoted):
+    for token in region_tokens(doc, regions, quoted, _may_show(doc)):
         reported = None
         if token.lower_ in ("in", "by"):
             reported = _in_evidence(doc, token)

@@ -67,12 +67,41 @@ def covered_indices(starts: Sequence[int], spans: Sequence[tuple[int, int]]) -> 
 
 
 def region_tokens(
-    doc: Doc, regions: Sequence[tuple[int, int]], quoted: Sequence[tuple[int, int]]
+    doc: Doc,
+    regions: Sequence[tuple[int, int]],
+    quoted: Sequence[tuple[int, int]],
+    wanted: Sequence[bool] | None = None,
 ) -> Iterator[Token]:
-    """The tokens starting inside one of the regions and inside no quotation, in text order."""
+    """The tokens starting inside one of the regions and inside no quotation, in text order; only those
+    `wanted` marks when given (per token index), so that no Token is built for the words a sieve skips."""
     starts = token_starts(doc)
     in_quote = set(covered_indices(starts, quoted))
-    return (doc[i] for i in covered_indices(starts, regions) if i not in in_quote)
+    return (
+        doc[i]
+        for i in covered_indices(starts, regions)
+        if i not in in_quote and (wanted is None or wanted[i])
+    )
+
+
+def _may_report(doc: Doc) -> list[bool]:
+    """Per token, whether find_reported's loop can use it: a noun or a verb, 'according', or a form of
+    'be' or of a verb of appearance whatever its tag; every other word it skips. Read from the Doc's
+    arrays (parts of speech, lower forms, lemmas), with each distinct lemma folded once."""
+    strings = doc.vocab.strings
+    nouns_and_verbs = {strings["NOUN"], strings["VERB"]}
+    according = strings["according"]
+    folded: dict[int, bool] = {}
+    wanted = []
+    for pos, lower, lemma in doc.to_array(["POS", "LOWER", "LEMMA"]).tolist() if len(doc) else []:
+        if pos in nouns_and_verbs or lower == according:
+            wanted.append(True)
+            continue
+        verb_like = folded.get(lemma)
+        if verb_like is None:
+            form = strings[lemma].lower()
+            verb_like = folded[lemma] = form == "be" or form in APPEARANCE_LEMMAS
+        wanted.append(verb_like)
+    return wanted
 
 
 def find_reported(
@@ -80,7 +109,7 @@ def find_reported(
 ) -> list[Reported]:
     """Reported speech in the given regions: cue verbs with a content clause or object, and 'according to X'."""
     found = []
-    for token in region_tokens(doc, regions, quoted):
+    for token in region_tokens(doc, regions, quoted, _may_report(doc)):
         lemma = lemma_of(token)
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             reported = according_to(doc, token)
