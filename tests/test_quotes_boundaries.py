@@ -325,7 +325,7 @@ def test_quotes_clause_ending_in_quotation_holds_it_whole(
 @pytest.mark.parametrize(
     ("text", "cue", "content"),
     [
-        ("The ministry branded the regime an outlaw state.", "branded", "the regime an outlaw state"),
+        ("The auditors branded the merger a costly blunder.", "branded", "the merger a costly blunder"),
         # an apposition after a comma is part of the first object's phrase, no second object
         (
             "The senator endorsed the governor, a longtime ally of the union.",
@@ -342,9 +342,9 @@ def test_quotes_content_holds_second_object(nlp, text: str, cue: str, content: s
     ("text", "cue", "content"),
     [
         (
-            "Farmers and ranchers, for example, quarrel over whether the river should be dammed.",
-            "quarrel",
-            "whether the river should be dammed",
+            "The neighbours, for their part, argue about whether the road should be widened.",
+            "argue",
+            "whether the road should be widened",
         ),
         ("At the hearing, the residents complained about the noise.", "complained", "the noise"),
     ],
@@ -358,9 +358,9 @@ def test_quotes_prepositional_content_follows_its_verb(nlp, text: str, cue: str,
     ("text", "cue", "content"),
     [
         (
-            "The company unveiled a proposal on Friday to cut its workforce.",
-            "unveiled",
-            "a proposal on Friday to cut its workforce",
+            "The club outlined a plan at the meeting to rebuild the stand.",
+            "outlined",
+            "a plan at the meeting to rebuild the stand",
         ),
         # an infinitive of purpose after a noun that names no plan stays out
         ("The mayor announced the cuts to save money.", "announced", "the cuts"),
@@ -371,18 +371,15 @@ def test_quotes_plan_content_holds_its_infinitive(nlp, text: str, cue: str, cont
 
 
 def test_quotes_bracketed_clause_is_no_complement_of_verb_outside(nlp) -> None:
-    text = "Unions want higher wages in the short term (they believe that growth will follow)."
+    text = "Teachers want smaller classes next year (they argue that pupils learn more)."
     found = {(cue, content, speaker) for cue, content, speaker in reported(nlp, text)}
-    assert ("want", "higher wages in the short term", "Unions") in found
-    assert ("believe", "that growth will follow", "they") in found
+    assert ("want", "smaller classes next year", "Teachers") in found
+    assert ("argue", "that pupils learn more", "they") in found
 
 
 def test_quotes_runon_cue_verb_hung_on_participle_is_second_statement(nlp) -> None:
-    # "urge" coordinates with "accuse" (like forms), though the parser hangs it on the participle "misled"
-    text = (
-        "The senator went on to accuse the agency of being misled by lobbyists and urge voters to call their "
-        "representatives."
-    )
+    # "ask" coordinates with "criticize" (like forms), though the parser hangs it on the participle "cutting"
+    text = "The mayor will criticize the board for cutting the budget and ask residents to attend the hearing."
     found = {(cue, content) for cue, content, _ in reported(nlp, text)}
-    assert ("accuse", "the agency of being misled by lobbyists") in found
-    assert ("urge", "voters to call their representatives") in found
+    assert ("criticize", "the board for cutting the budget") in found
+    assert ("ask", "residents to attend the hearing") in found

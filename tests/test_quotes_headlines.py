@@ -173,7 +173,7 @@ def test_quotes_headline_straight_single_marks_quote(
 @pytest.mark.parametrize(
     ("headline", "view"),
     [
-        ("Park Calls Deal 'A Disgrace'", "Park Calls Deal \u2018A Disgrace\u2019"),
+        ("Park Calls Budget 'A Shambles'", "Park Calls Budget \u2018A Shambles\u2019"),
         ("Park: 'Don't leave town' tonight", "Park: \u2018Don't leave town\u2019 tonight"),
         # apostrophes: inside a word, after a plural, and a letter standing for a word
         ("Union leaders' talks don't resume", "Union leaders' talks don't resume"),

@@ -82,8 +82,8 @@ def test_quotes_marks_recovered_mark_leaves_region_at_words() -> None:
     [
         # a quote of the same family inside a quote: its closing mark does not close the outer one
         (
-            "\u201cI would rather live in what he calls \u201chell\u201d than here.\u201d \u2015 Jo Ruiz",
-            ["I would rather live in what he calls \u201chell\u201d than here."],
+            "\u201cWe never asked for what she calls \u201creform\u201d in this town.\u201d",
+            ["We never asked for what she calls \u201creform\u201d in this town."],
         ),
         # one closing mark left for two opening ones: the first quote was never closed
         (
@@ -150,7 +150,7 @@ def test_quotes_kinds_titles_are_not_quotes(words: str, expected: bool) -> None:
         ("She called it a \u201cdisaster\u201d yesterday.", False),
         ("They \u201csqueezed workers\u201d to raise the price.", False),
         # a whole quote that ends on a quote of its own
-        ("\u201cIt feels like, \u2018not now,\u2019\u201d he said.", True),
+        ("\u201cHer answer was, \u2018maybe later,\u2019\u201d he said.", True),
     ],
 )
 def test_quotes_kinds_stands_alone(text: str, expected: bool) -> None:
