@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+import numpy
+
 from .cues import cue_extent, is_cue, word_set
 from .reported import Reported, region_tokens
 
@@ -114,10 +116,13 @@ def _evidence_shows(verb: Token) -> Reported | None:
 
 def _may_show(doc: Doc) -> list[bool]:
     """Per token, whether find_evidence's loop can use it ('in', 'by' or a verb), from the Doc's arrays."""
+    if not len(doc):
+        return []
     strings = doc.vocab.strings
-    verb, prepositions = strings["VERB"], {strings["in"], strings["by"]}
-    rows = doc.to_array(["POS", "LOWER"]).tolist() if len(doc) else []
-    return [pos == verb or lower in prepositions for pos, lower in rows]
+    columns = doc.to_array(["POS", "LOWER"])
+    wanted = columns[:, 0] == strings["VERB"]
+    wanted |= numpy.isin(columns[:, 1], numpy.array([strings["in"], strings["by"]], dtype=numpy.uint64))
+    return wanted.tolist()
 
 
 def find_evidence(

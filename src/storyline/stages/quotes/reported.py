@@ -11,6 +11,8 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+import numpy
+
 from .contents import content_span, that_clause_verb
 from .cues import (
     COGNITIVE_LEMMAS,
@@ -46,6 +48,9 @@ from .views import APPEARANCE_LEMMAS, appearance_attribution, evident_attributio
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+# Lemmas whose every form the loop reads whatever its tag ("be" is mostly AUX; a verb of appearance may be too).
+VERB_LIKE_LEMMAS = frozenset({"be"}) | APPEARANCE_LEMMAS
 
 
 def token_starts(doc: Doc) -> Sequence[int]:
@@ -85,23 +90,20 @@ def region_tokens(
 
 def _may_report(doc: Doc) -> list[bool]:
     """Per token, whether find_reported's loop can use it: a noun or a verb, 'according', or a form of
-    'be' or of a verb of appearance whatever its tag; every other word it skips. Read from the Doc's
-    arrays (parts of speech, lower forms, lemmas), with each distinct lemma folded once."""
+    'be' or of a verb of appearance whatever its tag; every other word it skips. Computed on the Doc's
+    arrays (parts of speech, lower forms, lemmas; hashes kept in numpy, as turning each into a Python
+    int costs more than the loop saves), each distinct lemma folded once."""
+    if not len(doc):
+        return []
     strings = doc.vocab.strings
-    nouns_and_verbs = {strings["NOUN"], strings["VERB"]}
-    according = strings["according"]
-    folded: dict[int, bool] = {}
-    wanted = []
-    for pos, lower, lemma in doc.to_array(["POS", "LOWER", "LEMMA"]).tolist() if len(doc) else []:
-        if pos in nouns_and_verbs or lower == according:
-            wanted.append(True)
-            continue
-        verb_like = folded.get(lemma)
-        if verb_like is None:
-            form = strings[lemma].lower()
-            verb_like = folded[lemma] = form == "be" or form in APPEARANCE_LEMMAS
-        wanted.append(verb_like)
-    return wanted
+    columns = doc.to_array(["POS", "LOWER", "LEMMA"])
+    wanted = numpy.isin(columns[:, 0], [strings["NOUN"], strings["VERB"]])
+    wanted |= columns[:, 1] == numpy.uint64(strings["according"])
+    lemmas = numpy.unique(columns[:, 2])
+    verb_like = [h for h in lemmas.tolist() if strings[h].lower() in VERB_LIKE_LEMMAS]
+    if verb_like:
+        wanted |= numpy.isin(columns[:, 2], numpy.array(verb_like, dtype=numpy.uint64))
+    return wanted.tolist()
 
 
 def find_reported(
