@@ -132,6 +132,18 @@ PRODUCT_NOUNS = PRODUCT_NAME_WORDS | words(
     """
 )
 
+# Verbs whose "as" phrase describes their object, not their subject ("hired him as coach", "see Petro as a
+# threat"; Levin's appoint and characterize classes): after any other verb it describes the subject ("met
+# Petro as the editor of his memoir", "joined the group as a student").
+OBJECT_AS_VERBS = words(
+    """
+    appoint elect name nominate hire fire sack dismiss recruit install choose select pick cast crown
+    designate employ sign draft keep retain replace see view regard treat describe portray depict
+    characterize characterise label brand dub call know identify recognize recognise list rank count
+    present paint hail denounce condemn accept welcome introduce remember consider
+    """
+)
+
 # Family relations: "his father, X" names a different person than the possessor.
 KINSHIP_NOUNS = words(
     """

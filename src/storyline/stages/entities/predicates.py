@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .clusters import Cluster
-from .lexicon import SPEECH_VERBS
+from .lexicon import OBJECT_AS_VERBS, SPEECH_VERBS
 from .mentions import Mention, nominal_kind, overlaps, quoted_ranges, sentence_index_of, text_of, tokens_where
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ def attach_predicates(doc: Doc, clusters: list[Cluster], blocked: Sequence[tuple
     owner = {id(m): c for c in clusters for m in c.mentions}
     by_head = {m.head: m for c in clusters for m in c.mentions}
     for cluster in list(clusters):
-        if any(m.kind != "nominal" for m in cluster.mentions):
+        if any(m.kind == "name" for m in cluster.mentions):
             continue
         # A group of repeated role nominals ("a third party candidate ... the only candidate") moves whole
         # when one of them is predicated of a named subject ("I am the only candidate ...").
@@ -33,7 +33,8 @@ def attach_predicates(doc: Doc, clusters: list[Cluster], blocked: Sequence[tuple
             head = doc[nominal.head]
             if head.dep_ == "attr" and head.head.lemma_ == "be":
                 subject = next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS), None)
-            elif head.dep_ == "oprd":  # "X was elected the first left-wing president", "named him the coach"
+            elif head.dep_ == "oprd" or (head.dep_ == "pobj" and head.head.lower_ == "as"):
+                # "X was elected the first left-wing president", "named him the coach", "hunted as an armed rebel"
                 subject = predicated_of(head)
             else:
                 continue
@@ -147,7 +148,8 @@ def predicated_of(token: Token) -> Token | None:
     if token.dep_ == "attr" and token.head.lemma_ == "be":
         verb = token.head
     elif token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ in ("VERB", "AUX"):
-        verb, prefer_object = token.head.head, True
+        verb = token.head.head
+        prefer_object = verb.lemma_.lower() in OBJECT_AS_VERBS
     elif token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ == "NOUN":
         # "his duties as head coach", "her role as host": the post is the possessor's.
         return next((c for c in token.head.head.children if c.dep_ == "poss"), None)
@@ -162,6 +164,10 @@ def predicated_of(token: Token) -> Token | None:
         found = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
     if found is not None and found.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         found = verb.head
+    if found is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        # A participle on a noun is said of that noun, or of its possessor as "his duties as coach" are ("his
+        # career being hunted as a rebel").
+        found = next((c for c in verb.head.children if c.dep_ == "poss"), verb.head)
     return found
 
 
