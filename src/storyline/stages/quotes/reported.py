@@ -99,7 +99,7 @@ def _may_report(doc: Doc) -> list[bool]:
     columns = doc.to_array(["POS", "LOWER", "LEMMA"])
     wanted = numpy.isin(columns[:, 0], [strings["NOUN"], strings["VERB"]])
     wanted |= columns[:, 1] == numpy.uint64(strings["according"])
-    lemmas = numpy.unique(columns[:, 2])
+    lemmas = numpy.unique(columns[~wanted, 2])  # only the words not already read need their lemma folded
     verb_like = [h for h in lemmas.tolist() if strings[h].lower() in VERB_LIKE_LEMMAS]
     if verb_like:
         wanted |= numpy.isin(columns[:, 2], numpy.array(verb_like, dtype=numpy.uint64))
