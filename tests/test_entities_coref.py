@@ -316,6 +316,14 @@ PRONOUN_LINKS = [
 ]
 
 
+def test_coref_the_leader_is_a_head_of_state_named_before(nlp):
+    text = ("Last year, he lashed out at Chilean President Maria Fernandez in a public clash, only to warm to the "
+            "wartime leader months later.")
+    entities = resolve_entities(nlp(text)).entities
+    leader = entity_of(text, entities, "the wartime leader")
+    assert leader is not None and leader is entity_of(text, entities, "Chilean President Maria Fernandez")
+
+
 @pytest.mark.parametrize(("case", "text", "pronoun", "antecedent"), PRONOUN_LINKS, ids=[c[0] for c in PRONOUN_LINKS])
 def test_coref_pronoun_joins_its_antecedent(nlp, case, text, pronoun, antecedent):
     entities = resolve_entities(nlp(text)).entities

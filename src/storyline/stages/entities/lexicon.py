@@ -132,6 +132,10 @@ PRODUCT_NOUNS = PRODUCT_NAME_WORDS | words(
     """
 )
 
+# Titles of heads of state or government: one so titled is also "the leader" ("Ukrainian President X ...
+# the wartime leader").
+LEADER_TITLES = words("president premier prime chancellor king queen monarch emir sultan ayatollah")
+
 # Verbs whose "as" phrase describes their object, not their subject ("hired him as coach", "see Petro as a
 # threat"; Levin's appoint and characterize classes): after any other verb it describes the subject ("met
 # Petro as the editor of his memoir", "joined the group as a student").

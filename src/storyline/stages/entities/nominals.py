@@ -10,7 +10,7 @@ from ...ids import name_key
 from ..actor_codes import country_code
 from .clusters import Cluster
 from .coref import NOMINAL_WINDOW, REPEAT_WINDOW
-from .lexicon import KINSHIP_NOUNS
+from .lexicon import KINSHIP_NOUNS, LEADER_TITLES
 from .mentions import Mention, sentence_index_of
 from .names import form_of
 
@@ -286,7 +286,7 @@ def best_nominal_antecedent(doc: Doc, clusters: Sequence[Cluster], nominal: Ment
             continue
         last = max(before, key=lambda m: m.start)
         distance = nominal.sentence - last.sentence
-        if lemma in role_words(cluster):
+        if lemma in role_words(cluster) or (lemma == "leader" and role_words(cluster) & LEADER_TITLES):
             rank = 0
             if not modifiers_fit(doc, nominal, cluster, strict=distance > NOMINAL_WINDOW):
                 continue

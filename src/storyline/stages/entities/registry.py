@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ...ids import entity_id, name_key
 from .chains import SHARED_NAMES_FOR_A_NOUN, contrasted, generic, introduced, is_relative, says_no_more
 from .clusters import Cluster, Decision
-from .descriptions import Description, agreement, conflict, share_specifics
+from .descriptions import Description, agreement, conflict, share_specifics, told_apart
 from .explanations import explain  # noqa: F401  (the package imports it from here)
 from .names import compare_person_names, form_of
 from .variants import fits_acronym, pieces_of, spelling_variant
@@ -360,6 +360,8 @@ class Registry:
                 continue  # another story's driver; an article naming no one who tells its story has only the noun
             if introduced(descriptions) and context < SHARED_NAMES_FOR_A_NEW_ONE and not any(share_specifics(m, t) for m, t in same_noun):
                 continue  # "a professor" is someone new to the reader, not the professor of another story
+            if introduced(descriptions) and entry.keys and all(told_apart(mine, theirs) for mine, theirs in same_noun):
+                continue  # "a paramilitary leader" is someone new, not the president once "the wartime leader"
             score = max(agreement(mine, theirs) for mine, theirs in same_noun)
             rank = 2 if entry.keys else 1
             candidates.append(((rank, context, score, entry.mentions), entry, f"same role noun '{same_noun[0][0].lemma}'"))
