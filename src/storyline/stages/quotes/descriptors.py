@@ -61,6 +61,16 @@ def learn_descriptors(doc: Doc, entities: Sequence[Entity]) -> tuple[dict[str, s
     return descriptors, genders
 
 
+def shared_descriptors(doc: Doc, entities: Sequence[Entity]) -> tuple[dict[str, set[str]], dict[str, str]]:
+    """`learn_descriptors`, learned once per Doc and entities (the body's and the headline's contexts ask
+    alike) and handed out as copies: the sieves add genders as they go, and each context starts afresh."""
+    cached = doc.user_data.get("storyline_descriptors")
+    if cached is None or cached[0] is not entities:
+        cached = doc.user_data["storyline_descriptors"] = (entities, *learn_descriptors(doc, entities))
+    _, descriptors, genders = cached
+    return {key: set(words) for key, words in descriptors.items()}, dict(genders)
+
+
 def roles_of(subject: Token, as_roles: dict[int, list[Token]] | None = None) -> list[Token]:
     """The nouns its clause predicates of a subject: a copula's complement ("Lee was a nurse") and an 'as'
     phrase on a verb without an object ("Lee served as a judge", "He began his career being hunted as an

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ...models import Entity, Speaker
 from ..text import text_of
 from .antecedents import MentionIndex, antecedent_of, entity_covering, relative_agrees
-from .descriptors import learn_descriptors, title_word
+from .descriptors import shared_descriptors, title_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -54,16 +54,6 @@ class SpeakerContext:
         self.descriptors, self.genders = shared_descriptors(self.doc, self.entities)
         self.text = text_of(self.doc)
         self.mentions = MentionIndex(self.entities)
-
-
-def shared_descriptors(doc: Doc, entities: Sequence[Entity]) -> tuple[dict[str, set[str]], dict[str, str]]:
-    """`learn_descriptors`, learned once per Doc and entities (the body's and the headline's contexts ask
-    alike) and handed out as copies: the sieves add genders as they go, and each context starts afresh."""
-    cached = doc.user_data.get("storyline_descriptors")
-    if cached is None or cached[0] is not entities:
-        cached = doc.user_data["storyline_descriptors"] = (entities, *learn_descriptors(doc, entities))
-    _, descriptors, genders = cached
-    return {key: set(words) for key, words in descriptors.items()}, dict(genders)
 
 
 def mention_span(token: Token, whole: bool = True) -> tuple[int, int]:
