@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ...models import Entity
+from .cues import SUBJECT_DEPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -19,7 +20,6 @@ FEMININE_TITLES = frozenset(
     {"ms", "ms.", "mrs", "mrs.", "miss", "mother", "daughter", "wife", "sister", "queen"}
 )
 DESCRIPTION_POS = frozenset({"NOUN", "ADJ", "PROPN"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Verbs whose complement says what their subject is: "Lee was a nurse", "Lee became senator".
 COPULA_LEMMAS = frozenset({"be", "become", "remain"})
 # An 'as' phrase on a verb with one of these is the object's role ("offered him a post as minister").
