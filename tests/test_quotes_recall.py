@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 
 from quote_finds import indirect_quotes, unattributed_quotes
 from storyline.pipeline import load_nlp
@@ -31,8 +32,9 @@ def test_quotes_recall_content_clipped_to_cue_paragraph() -> None:
 def test_quotes_recall_clipped_content_frees_the_earlier_attribution() -> None:
     from storyline.stages.quotes.reported import drop_nested
 
+    doc = spacy.blank("en")("x" * 80)  # no quoted words: the Doc is never read
     found = [Reported(0, 60, (55, 59), None), Reported(10, 30, (12, 18), None)]
-    kept = drop_nested(clip_to_paragraphs(found, [(0, 40), (42, 80)]), [])
+    kept = drop_nested(clip_to_paragraphs(found, [(0, 40), (42, 80)]), [], doc)
     assert len(kept) == 2
 
 
