@@ -13,7 +13,6 @@ from .cues import (
     lemma_of,
     opens_with_that,
     subtree_span,
-    word_set,
 )
 from .lexicon import (
     ABOUT_PREPOSITIONS,
@@ -28,6 +27,7 @@ from .lexicon import (
     COMPARING_LEMMAS,
     DEMAND_LEMMAS,
     DEMAND_PREPOSITIONS,
+    GROUNDS_LEMMAS,
     INTENT_LEMMAS,
     JUDGEMENT_LEMMAS,
     LINKING_LEMMAS,
@@ -46,13 +46,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 QUANTIFIER_PRONOUNS = frozenset({"everything", "nothing", "something", "anything", "much", "little", "so"})
-# Judgement verbs (Levin 33) that cue attributions: their grounds are part of the judgement said
-# ("criticized the mayor for the delay", "accused him of lying", "praised them for their work").
-GROUNDS_LEMMAS = word_set(
-    """criticize criticise blame accuse charge attack praise condemn denounce fault credit mock ridicule
-    slam blast chastise laud commend applaud scold rebuke castigate lambaste berate excoriate chide assail
-    deride hail"""
-)
 GROUNDS_PREPOSITIONS = frozenset({"for", "of"})
 
 

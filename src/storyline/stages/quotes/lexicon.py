@@ -132,9 +132,17 @@ ANSWER_LEMMAS = word_set("respond reply answer retort counter")
 ANSWER_PREPOSITIONS = frozenset({"by", "with"})
 # Verbs of naming: the quoted words in their content are the namer's term ("what he called an “abhorrent”
 # violation", "groups calling themselves “guerrillas”"), kept as an attribution of their own inside
-# another's report (reported.drop_nested).
-NAMING_LEMMAS = word_set("call dub label term brand name nickname")
+# another's report (reported.drop_nested); a past participle of one set off after a noun names the noun
+# ("His group, called the Legacy Fund,": repairs._naming_participle).
+NAMING_LEMMAS = word_set("call dub label term brand name nickname title")
 # Verbs of agreeing: the one agreed with, and what about, is the view held ("agreed with the mayor about
 # the toll", "disagrees with her former boss").
 AGREEING_LEMMAS = word_set("agree disagree concur side")
 AGREEMENT_PREPOSITIONS = frozenset({"about", "on", "over"})
+# Judgement verbs (Levin 33) that cue attributions: their grounds are part of the judgement said
+# ("criticized the mayor for the delay", "accused him of lying", "praised them for their work").
+GROUNDS_LEMMAS = word_set(
+    """criticize criticise blame accuse charge attack praise condemn denounce fault credit mock ridicule
+    slam blast chastise laud commend applaud scold rebuke castigate lambaste berate excoriate chide assail
+    deride hail"""
+)

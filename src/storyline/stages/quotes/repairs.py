@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from . import cues
 from .asides import aside_subject, dateline_subject
-from .lexicon import MEDIUM_NOUNS, STANCE_ADJECTIVES
+from .lexicon import MEDIUM_NOUNS, NAMING_LEMMAS, STANCE_ADJECTIVES
 from .nouncues import SPEECH_NOUNS, STANCE_NOUNS
 from .speakers import SUBJECTS
 
@@ -331,10 +331,6 @@ def _apposition_run_in(token: Token | None, cue: Token) -> tuple[bool, Token | N
     if apposition is None or apposition.pos_ != "PROPN":
         return False, token
     return True, apposition
-
-
-# Verbs of naming whose past participle, set off after a noun, names it: "His group, called the Legacy Fund,".
-NAMING_LEMMAS = cues.word_set("call name dub label brand term title")
 
 
 def _naming_participle(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
