@@ -126,8 +126,8 @@ def resolve_pronouns(
             # dev then drops 0.6520 -> 0.6484 against 0.6517 this way).
             unknown = pronoun.features["gender"] in ("male", "female") and gender is None
             candidates.append((distance, rank, -antecedent.start, antecedent, unknown))
-        # Binding holds of the referent, not of one mention: in "while the president called him" no mention
-        # of the president's chain may take "him", however it was named before.
+        # Binding holds of the referent, not of one mention: in "Gomez fined Ruiz, and the mayor later sued
+        # him" no mention of the mayor's chain may take "him", however it was named before.
         candidates = [c for c in candidates if id(owner[id(c[3])]) not in bound]
         if not candidates:
             continue

@@ -172,8 +172,8 @@ def share_specifics(one: Description, other: Description) -> bool:
 
 
 def told_apart(mine: Description, theirs: Description) -> bool:
-    """Whether two descriptions of one noun each say what kind it is, and not the same ("a paramilitary
-    leader", "the wartime leader"). "a hit-and-run driver" and "the driver" are not told apart: the second
+    """Whether two descriptions of one noun each say what kind it is, and not the same ("a militia
+    commander", "the veteran commander"). "a delivery driver" and "the driver" are not told apart: the second
     says nothing of its noun (ECB+ topic 21 loses two right joins when every new modifier counts)."""
     mine_said, theirs_said = mine.modifiers | mine.places, theirs.modifiers | theirs.places
     return bool(mine_said) and bool(theirs_said) and not mine_said & theirs_said

@@ -100,7 +100,7 @@ def mention_evidence(doc: Doc, mention: Mention) -> list[tuple[str, int, str]]:
 
 
 def is_vessel_name(name: str) -> bool:
-    """ "INS Sukanya", "HMS Victory": a ship's prefix in capitals opening a name of one to three more words,
+    """ "INS Kaveri", "HMS Victory": a ship's prefix in capitals opening a name of one to three more words,
     the next of which is no title ("INS Commissioner Ruiz" is the agency's officer)."""
     words = name.split()
     return (
@@ -113,8 +113,8 @@ def is_vessel_name(name: str) -> bool:
 
 def follows_title(doc: Doc, mention: Mention) -> bool:
     """A title word right before the name and said of it ("former Senator Ruiz": 'former' hangs on the
-    name). A title word said of the noun the name modifies is not: in "former Culture Minister Ana Ruiz"
-    'former' describes the minister, and 'Culture' is the portfolio."""
+    name). A title word said of the noun the name modifies is not: in "former Transport Secretary Ana Ruiz"
+    'former' describes the secretary, and 'Transport' is the portfolio."""
     if mention.first == 0:
         return False
     before = doc[mention.first - 1]
@@ -122,7 +122,7 @@ def follows_title(doc: Doc, mention: Mention) -> bool:
 
 
 def has_numbered_end(key: str) -> bool:
-    """ "Bolivar 83", "Studio 54", "Apollo 11": a name whose last word is a number names a place, a group or
+    """ "Block 9", "Pier 7", "Apollo 11": a name whose last word is a number names a place, a group or
     a thing, never a person (a regnal number is written in Roman numerals)."""
     words = key.split()
     return len(words) > 1 and words[-1].isdigit()
@@ -131,7 +131,7 @@ def has_numbered_end(key: str) -> bool:
 def has_version_number(words: Sequence[str]) -> bool:
     """ "IE6", "STS-1": letters then a number in one word, as products and missions are numbered. Two letters
     at least, since one-letter groups ("G8") and numbers first ("3M", "76ers") are organisations; a number
-    word after a name ("Studio 54", "Chapter 1") is as often a place or a part as a version."""
+    word after a name ("Pier 7", "Part 2") is as often a place or a part as a version."""
     for word in words:
         stem = word.rstrip("0123456789").rstrip("-")
         if stem != word and len(stem) >= 2 and stem.isalpha():
@@ -141,7 +141,7 @@ def has_version_number(words: Sequence[str]) -> bool:
 
 def kind_evidence(head: Token) -> list[tuple[str, int, str]]:
     """A noun said of the name that tells its kind: an appositive ("X, a cruise ship"), a copula's
-    predicate ("X is the #2 browser"), a common noun the name is written before ("the Hajj pilgrimage"),
+    predicate ("X is the #2 browser"), a common noun the name is written before ("the Kumbh pilgrimage"),
     or a place noun it names ("the town of X", "a neighbourhood named X")."""
     nouns: list[Token] = [child for child in head.children if child.dep_ == "appos" and child.pos_ == "NOUN"]
     if head.dep_ == "appos" and head.head.pos_ == "NOUN":

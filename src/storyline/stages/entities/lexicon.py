@@ -109,8 +109,8 @@ PRODUCT_NAME_WORDS = words(
     shuttle spacecraft probe rover telescope satellite orbiter rocket
     """
 )
-# Prefixes a navy or shipping line writes before a ship's name ("INS Sukanya", "HMS Victory", "MV Maersk
-# Alabama"): a name opening with one, in capitals, is a vessel (spaCy's small model tags them PERSON).
+# Prefixes a navy or shipping line writes before a ship's name ("INS Kaveri", "HMS Victory", "MV Nordic
+# Star"): a name opening with one, in capitals, is a vessel (spaCy's small model tags them PERSON).
 VESSEL_PREFIXES = words(
     """
     uss usns uscgc hms hmas hmcs hmnzs hmhs rms ins pns bns slns roks kri tcg mv
@@ -132,13 +132,13 @@ PRODUCT_NOUNS = PRODUCT_NAME_WORDS | words(
     """
 )
 
-# Titles of heads of state or government: one so titled is also "the leader" ("Ukrainian President X ...
-# the wartime leader").
+# Titles of heads of state or government: one so titled is also "the leader" ("Prime Minister X ... the
+# veteran leader").
 LEADER_TITLES = words("president premier prime chancellor king queen monarch emir sultan ayatollah")
 
-# Verbs whose "as" phrase describes their object, not their subject ("hired him as coach", "see Petro as a
-# threat"; Levin's appoint and characterize classes): after any other verb it describes the subject ("met
-# Petro as the editor of his memoir", "joined the group as a student").
+# Verbs whose "as" phrase describes their object, not their subject ("hired him as coach", "see the mayor as
+# a threat"; Levin's appoint and characterize classes): after any other verb it describes the subject
+# ("visited the mine as a young reporter", "joined the group as a student").
 OBJECT_AS_VERBS = words(
     """
     appoint elect name nominate hire fire sack dismiss recruit install choose select pick cast crown

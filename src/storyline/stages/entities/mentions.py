@@ -161,8 +161,8 @@ def trim_name(ent: Span) -> tuple[int, int, tuple[int, int] | None]:
             and not doc[first - 1].ent_type_
         ):
             first -= 1
-    # spaCy sometimes leaves out the number of a numbered name ("hid in [Bolivar] 83"): a number hung on the
-    # name's last word, right after it, is part of the name.
+    # spaCy sometimes leaves out the number of a numbered name ("stayed at [Jardin] 12"): a number hung on
+    # the name's last word, right after it, is part of the name.
     if last < len(doc) and doc[last].text.isdigit() and doc[last].dep_ == "nummod" and doc[last].head.i == last - 1:
         last += 1
     return first, last, title
@@ -203,8 +203,8 @@ def label_of(ent: Span) -> str:
 
 def reads_as_group(root: Token) -> bool:
     """A name its sentence shows to be a group of people, as spaCy's small model tags an armed or political
-    group with a number in its name a product ("M-19"): described by an organisation noun ("X, an
-    underground movement"; "the X group"), its members ("X members", "members of X"), or joined ("joined
+    group with a number in its name a product ("K-7"): described by an organisation noun ("X, a banned
+    militia"; "the X group"), its members ("X members", "members of X"), or joined ("joined
     X", "belonged to X"). One such mention types every mention of the name in the text."""
     if any(c.dep_ == "appos" and c.lemma_.lower() in ORG_NOUNS for c in root.children):
         return True

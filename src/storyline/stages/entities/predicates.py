@@ -34,7 +34,7 @@ def attach_predicates(doc: Doc, clusters: list[Cluster], blocked: Sequence[tuple
             if head.dep_ == "attr" and head.head.lemma_ == "be":
                 subject = next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS), None)
             elif head.dep_ == "oprd" or (head.dep_ == "pobj" and head.head.lower_ == "as"):
-                # "X was elected the first left-wing president", "named him the coach", "hunted as an armed rebel"
+                # "X was elected the party's chairman", "named him the coach", "arrested as a suspected smuggler"
                 subject = predicated_of(head)
             else:
                 continue
@@ -165,8 +165,8 @@ def predicated_of(token: Token) -> Token | None:
     if found is not None and found.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         found = verb.head
     if found is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
-        # A participle on a noun is said of that noun, or of its possessor as "his duties as coach" are ("his
-        # career being hunted as a rebel").
+        # A participle on a noun is said of that noun, or of its possessor as "his duties as coach" are ("her
+        # youth spent as a deckhand").
         found = next((c for c in verb.head.children if c.dep_ == "poss"), verb.head)
     return found
 

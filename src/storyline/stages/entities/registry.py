@@ -59,7 +59,7 @@ BACKGROUND_RUN = 6
 # Types of named entity that say which story an article tells (Registry.telling). A named ship tells it as a
 # person does: once ships were typed PRODUCT, not PERSON, ECB+ dev topic 12 (a navy ship and pirates) lost
 # its cross-article "pirates" joins with PERSON and ORG alone (CoNLL F1 0.678 -> 0.646; with PRODUCT 0.678).
-# Events are background shared by unrelated stories ("the Paralympics" of two GUM interviews): with EVENT
+# Events are background shared by unrelated stories (one games named in two GUM interviews): with EVENT
 # too, GUM documents run together made 16 false unnamed joins against 13.
 TELLING_TYPES = ("PERSON", "ORG", "PRODUCT")
 def name_by_vote(votes: Counter) -> str:
@@ -278,10 +278,10 @@ class Registry:
 
     def telling(self, ids: Iterable[str]) -> set[str]:
         """The named entities that say which story an article tells: people, organisations and named things
-        ("INS Sukanya"; not events, nor the places and nationalities the registry also
-        holds), and not named in more than half the run's articles once it has BACKGROUND_RUN of them (the
-        publisher "Wikinews", "United States": over the 43 GUM Wikinews documents run together these made
-        most of the shared names behind false joins)."""
+        (a ship; not events, nor the places and nationalities the registry also holds), and not named in more
+        than half the run's articles once it has BACKGROUND_RUN of them (the publisher's own name, the country
+        most of its stories happen in: over the 43 GUM Wikinews documents run together these made most of
+        the shared names behind false joins)."""
         kept = {i for i in ids if i in self.entries and self.entries[i].type in TELLING_TYPES}
         if len(self.named_in) >= BACKGROUND_RUN:
             kept = {i for i in kept if self.naming[i] * 2 <= len(self.named_in)}
@@ -361,7 +361,7 @@ class Registry:
             if introduced(descriptions) and context < SHARED_NAMES_FOR_A_NEW_ONE and not any(share_specifics(m, t) for m, t in same_noun):
                 continue  # "a professor" is someone new to the reader, not the professor of another story
             if introduced(descriptions) and entry.keys and all(told_apart(mine, theirs) for mine, theirs in same_noun):
-                continue  # "a paramilitary leader" is someone new, not the president once "the wartime leader"
+                continue  # "a militia commander" is someone new, not the general once "the veteran commander"
             score = max(agreement(mine, theirs) for mine, theirs in same_noun)
             rank = 2 if entry.keys else 1
             candidates.append(((rank, context, score, entry.mentions), entry, f"same role noun '{same_noun[0][0].lemma}'"))
