@@ -1041,21 +1041,25 @@ def test_quotes_role_learned_is_its_head_noun_not_a_compound(nlp) -> None:
     assert quote.speaker.name is None
 
 
+def speaker_of_cue(nlp, text: str, cue: str) -> str | None:
+    quote = next(q for q in run(nlp, text) if q.cue is not None and q.cue.text == cue)
+    return mention_of(text, quote)
+
+
+def test_quotes_absolute_participle_after_with_has_no_speaker(nlp) -> None:
+    # a passive participle after 'with': the ones expected are not the ones expecting
+    text = "The talks will resume next week, with both ministers expected to attend the summit."
+    assert speaker_of_cue(nlp, text, "expected") is None
+
+
+def test_quotes_participle_under_a_postposed_adjective_is_its_nouns(nlp) -> None:
+    text = "The fund is backed by a few wealthy donors intent on deciding who will lead the party."
+    assert speaker_of_cue(nlp, text, "deciding") == "a few wealthy donors"
+
+
 @pytest.mark.parametrize(
     ("text", "cue", "expected"),
     [
-        # a passive participle after 'with': the ones expected are not the ones expecting
-        (
-            "The talks will resume next week, with both ministers expected to attend the summit.",
-            "expected",
-            None,
-        ),
-        # a participle under an adjective set after its noun is that noun's
-        (
-            "The fund is backed by a few wealthy donors intent on deciding who will lead the party.",
-            "deciding",
-            "a few wealthy donors",
-        ),
         # a subject between two dashes does not speak for a cue after them
         (
             "Dozens of nurses marched along the avenue - where the mayor's motorcade passed the crowd - while"
@@ -1063,11 +1067,27 @@ def test_quotes_role_learned_is_its_head_noun_not_a_compound(nlp) -> None:
             "chanting",
             "Dozens of nurses",
         ),
+        # the parse gave the aside the only subject: the noun before the opening dash is the speaker
+        (
+            "Nurses \u2014 some of them in uniform \u2014 marched along the avenue, chanting that the clinics"
+            " must stay open.",
+            "chanting",
+            "Nurses",
+        ),
     ],
 )
-def test_quotes_repairs_the_subject_of_a_participle(nlp, text: str, cue: str, expected: str | None) -> None:
-    quote = next(q for q in run(nlp, text) if q.cue is not None and q.cue.text == cue)
-    assert mention_of(text, quote) == expected
+def test_quotes_subject_inside_a_dash_aside_does_not_speak(nlp, text: str, cue: str, expected: str) -> None:
+    assert speaker_of_cue(nlp, text, cue) == expected
+
+
+def test_quotes_dateline_dash_opens_no_aside(nlp) -> None:
+    text = (
+        "WASHINGTON \u2014 Ana Ruiz \u2014 the senator who wrote the bill \u2014 said on Tuesday that the"
+        " vote would fail."
+    )
+    names = {"Ana Ruiz": ("PERSON", ["Ana Ruiz"])}
+    quote = next(q for q in run(nlp, text, names) if q.cue is not None and q.cue.text == "said")
+    assert quote.speaker.name == "Ana Ruiz"
 
 
 def test_quotes_with_what_is_a_free_relative_not_a_passive(nlp) -> None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .speakers import SUBJECTS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 
 def aside_subject(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
@@ -23,9 +23,15 @@ def aside_subject(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
     verb = cue.head
     while True:
         subject = next((c for c in verb.children if c.dep_ in SUBJECTS and not in_aside(c)), None)
-        if subject is not None or verb.head.i == verb.i:
+        if subject is not None:
             return True, subject
+        if verb.head.i == verb.i:
+            break
         verb = verb.head
+    # 'Nurses - some of them in uniform - marched ..., chanting that ...': the parse gave the aside the
+    # only subject; the noun opening the sentence before the dash is the one the aside describes.
+    opener = _noun_before_dash(token)
+    return (True, opener) if opener is not None else (False, token)
 
 
 ASIDE_DASHES = frozenset({"--", "\u2014", "\u2013"})
@@ -40,8 +46,40 @@ def in_aside(token: Token) -> bool:
         depth += {"(": 1, ")": -1}.get(before.text, 0)
     if depth > 0:
         return True
-    dashes_before = sum(_is_dash(t) for t in token.doc[sentence.start : token.i])
+    start = _after_dateline(sentence)
+    dashes_before = sum(_is_dash(t) for t in token.doc[start : token.i])
     return dashes_before % 2 == 1 and any(_is_dash(t) for t in token.doc[token.i + 1 : sentence.end])
+
+
+def _after_dateline(sentence: Span) -> int:
+    """Where an aside's dashes are counted from: after a dateline's dash ('LIMA -- Ana Ruiz -- the senator
+    who ... -- said'), which opens no aside; else the sentence start. A dateline is the sentence's first
+    words, capitalized, the last in capitals, ending at a dash (as `dateline_subject` reads it)."""
+    doc = sentence.doc
+    for token in sentence:
+        if token.text in DATELINE_DASHES:
+            before = doc[token.i - 1] if token.i > sentence.start else None
+            if before is not None and before.text.isupper() and len(before.text) >= 2:
+                return token.i + 1
+            return sentence.start
+        if not (token.is_punct or token.text[:1].isupper()):
+            return sentence.start
+    return sentence.start
+
+
+def _noun_before_dash(token: Token) -> Token | None:
+    """The noun right before the dash that opens the token's aside, when no verb comes before it in the
+    sentence (it is the sentence's opening noun phrase, where a subject stands)."""
+    doc, sentence = token.doc, token.sent
+    dash = next((t for t in reversed(doc[sentence.start : token.i]) if _is_dash(t)), None)
+    if dash is None or dash.i == sentence.start:
+        return None
+    noun = doc[dash.i - 1]
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[sentence.start : noun.i]):
+        return None
+    return noun
 
 
 def _is_dash(token: Token) -> bool:
