@@ -142,33 +142,44 @@ def test_types_role_word_inside_another_name_is_no_description():
     assert [vote for vote in mention_evidence(doc, mention) if vote[0] == "PERSON"] == []
 
 
-@pytest.mark.parametrize(
-    ("text", "name", "expected"),
-    [
-        # a ship's prefix in capitals (spaCy tags the name PERSON)
-        ("Navy sailors aboard HMAS Warrego seized the boats. HMAS Warrego then sailed north.", "HMAS Warrego", "PRODUCT"),
-        # a name given to a place noun
-        ("Gunmen ambushed a patrol outside the town of Tulcanes on Friday.", "Tulcanes", "GPE"),
-        ("The squatters built homes, and the camp grew into a neighbourhood named Santa Lucia 21.", "Santa Lucia 21", "GPE"),
-        # an armed group spaCy tags a product, shown to be a group by the noun in apposition
-        ("She joined the Z-44, an underground student movement. The Z-44 hijacked a bus in 1980.", "Z-44", "ORG"),
-    ],
-)
-def test_types_names_of_ships_places_and_groups_read_off_their_context(text, name, expected):
-    assert types_of(text).get(name) == expected
+def test_types_ship_prefix_makes_a_vessel():
+    # spaCy tags the name PERSON
+    text = "Navy sailors aboard HMAS Warrego seized the boats. HMAS Warrego then sailed north."
+    assert types_of(text).get("HMAS Warrego") == "PRODUCT"
 
 
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        # a number after the name: spaCy tags it PERSON, and it became its own surname
-        ("Marta Gil lived in Ramon 14 for a decade. The police entered Ramon 14 at dawn.", "Ramon 14"),
-        # 'former' is said of the minister, not of the portfolio before the title
-        ("According to former Energy Minister Carla Benitez, the deal collapsed in May.", "Energy"),
+        ("Gunmen ambushed a patrol outside the town of Tulcanes on Friday.", "Tulcanes"),
+        ("The squatters built homes, and the camp grew into a neighbourhood named Santa Lucia 21.", "Santa Lucia 21"),
     ],
 )
-def test_types_numbered_names_and_portfolios_are_no_people(text, name):
-    assert types_of(text).get(name) not in (None, "PERSON")
+def test_types_name_given_to_a_place_noun_is_a_place(text, name):
+    assert types_of(text).get(name) == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("She joined the Z-44, an underground student movement. The Z-44 hijacked a bus in 1980.", "Z-44"),
+    ],
+)
+def test_types_product_name_shown_to_be_a_group_is_an_organisation(text, name):
+    # spaCy tags a group with a number in its name a product; the noun in apposition shows it is a group
+    assert types_of(text).get(name) == "ORG"
+
+
+def test_types_name_ending_in_a_number_is_no_person():
+    # a number after the name: spaCy tags it PERSON, and it became its own surname
+    text = "Marta Gil lived in Ramon 14 for a decade. The police entered Ramon 14 at dawn."
+    assert types_of(text).get("Ramon 14") not in (None, "PERSON")
+
+
+def test_types_title_said_of_the_minister_makes_no_person_of_the_portfolio():
+    # 'former' is said of the minister, not of the portfolio before the title
+    text = "According to former Energy Minister Carla Benitez, the deal collapsed in May."
+    assert types_of(text).get("Energy") not in (None, "PERSON")
 
 
 @pytest.mark.parametrize(
