@@ -309,10 +309,10 @@ PRONOUN_LINKS = [
      "her", "Mina Okafor"),
     ("a person known to be female before one of unknown gender",
      "A drunk cyclist who sped off after knocking down a woman has been charged over her injuries.", "her", "a woman"),
-    # 'the president' is Gomez's, and binds him out of 'him' though 'Gomez' stands earlier in the sentence
+    # 'Harris' binds Coach Tom Harris out of 'him', though 'Coach Tom Harris' stands nearer than Paul Reed
     ("an object pronoun is no one its clause's subject refers to",
-     "President Pablo Gomez will host one of his critics, Governor Luis Ruiz, on Monday. Governor Ruiz has "
-     "accused Gomez of theft, while the president called him a liar.", "him", "Governor Ruiz"),
+     "Paul Reed waited outside while Coach Tom Harris met the board, and afterwards Harris told him the news.",
+     "him", "Paul Reed"),
 ]
 
 

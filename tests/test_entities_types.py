@@ -151,8 +151,8 @@ def test_types_ship_prefix_makes_a_vessel():
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("Gunmen ambushed a patrol outside the town of Tulcanes on Friday.", "Tulcanes"),
-        ("The squatters built homes, and the camp grew into a neighbourhood named Santa Lucia 21.", "Santa Lucia 21"),
+        ("The floods cut off the town of Valdora, where 300 families still wait for aid.", "Valdora"),
+        ("Most of the workers rent rooms in a suburb named Villa Clara 3, an hour from the port.", "Villa Clara 3"),
     ],
 )
 def test_types_name_given_to_a_place_noun_is_a_place(text, name):
@@ -162,18 +162,19 @@ def test_types_name_given_to_a_place_noun_is_a_place(text, name):
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("She joined the Z-44, an underground student movement. The Z-44 hijacked a bus in 1980.", "Z-44"),
+        ("Her brother was a member of the V-21 until the peace deal.", "V-21"),
+        ("The mayor's nephew joined the T-33 at nineteen and left it two years later.", "T-33"),
     ],
 )
 def test_types_product_name_shown_to_be_a_group_is_an_organisation(text, name):
-    # spaCy tags a group with a number in its name a product; the noun in apposition shows it is a group
+    # spaCy tags a group with a number in its name a product; its members, or joining it, show it is a group
     assert types_of(text).get(name) == "ORG"
 
 
 def test_types_name_ending_in_a_number_is_no_person():
-    # a number after the name: spaCy tags it PERSON, and it became its own surname
-    text = "Marta Gil lived in Ramon 14 for a decade. The police entered Ramon 14 at dawn."
-    assert types_of(text).get("Ramon 14") not in (None, "PERSON")
+    # spaCy tags the name PERSON and drops its number
+    text = "Rescue teams reached Ortega 9 before noon, and the mayor toured Ortega 9 in the afternoon."
+    assert types_of(text).get("Ortega 9") not in (None, "PERSON")
 
 
 def test_types_title_said_of_the_minister_makes_no_person_of_the_portfolio():
