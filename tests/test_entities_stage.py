@@ -10,7 +10,7 @@ from storyline.models import Analysis, Article, Block, Published
 from storyline.pipeline import RunContext, load_nlp
 from storyline.stages.entities import STAGE, explain_name, resolve_entities
 from storyline.stages.entities.clusters import add_untagged_names
-from storyline.stages.entities.mentions import label_of
+from storyline.stages.entities.product_names import label_of
 
 
 @pytest.fixture(scope="module")

@@ -13,9 +13,9 @@ from .lexicon import (
     ORG_NOUNS,
     PERSON_NOUNS,
     PRONOUNS,
-    QUOTE_VERBS,
 )
 from .lines import headline_lines, is_headline_clause, web_address_lines
+from .product_names import group_names, label_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -177,7 +177,7 @@ def head_of(doc: Doc, first: int, last: int) -> int:
 def name_mentions(doc: Doc, blocked: Sequence[tuple[int, int]]) -> list[Mention]:
     mentions: list[Mention] = []
     sentence_index = sentence_index_of(doc)
-    groups = {ent.text for ent in doc.ents if ent.label_ == "PRODUCT" and reads_as_group(ent.root)}
+    groups = group_names(doc)
     for ent in doc.ents:
         label = "ORG" if ent.label_ == "PRODUCT" and ent.text in groups else label_of(ent)
         if label not in NER_LABELS or overlaps(blocked, ent.start_char, ent.end_char):
@@ -187,37 +187,6 @@ def name_mentions(doc: Doc, blocked: Sequence[tuple[int, int]]) -> list[Mention]
         for first, last, title in name_parts(ent):
             add_name_mention(doc, ent, first, last, title, sentence_index, mentions, label)
     return mentions
-
-
-def label_of(ent: Span) -> str:
-    """spaCy's label, except for a name it takes for a product ("Her guide was Orla Pine, director of ...")
-    that its own sentence shows to be a person: a role noun in apposition, a "who" clause, or saying."""
-    if ent.label_ != "PRODUCT":
-        return ent.label_
-    root = ent.root
-    described = any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in root.children)
-    who = any(c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in root.children)
-    speaking = root.dep_ == "nsubj" and root.head.lemma_.lower() in QUOTE_VERBS
-    return "PERSON" if described or who or speaking else ent.label_
-
-
-def reads_as_group(root: Token) -> bool:
-    """A name its sentence shows to be a group of people, as spaCy's small model tags an armed or political
-    group with a number in its name a product ("K-7"): described by an organisation noun ("X, a banned
-    militia"; "the X group"), its members ("X members", "members of X"), or joined ("joined
-    X", "belonged to X"). One such mention types every mention of the name in the text."""
-    if any(c.dep_ == "appos" and c.lemma_.lower() in ORG_NOUNS for c in root.children):
-        return True
-    governor = root.head
-    lemma = governor.lemma_.lower()
-    if root.dep_ == "compound" and governor.pos_ == "NOUN" and (lemma in ORG_NOUNS or lemma == "member"):
-        return True
-    if root.dep_ == "dobj" and lemma == "join":
-        return True
-    if root.dep_ == "pobj" and governor.lower_ in ("to", "of"):
-        above = governor.head.lemma_.lower()
-        return (governor.lower_ == "to" and above == "belong") or (governor.lower_ == "of" and above == "member")
-    return False
 
 
 def name_parts(ent: Span) -> list[tuple[int, int, tuple[int, int] | None]]:
