@@ -130,6 +130,19 @@ def test_quotes_reported_attack_on_a_place_is_not_speech(nlp) -> None:
             "In",
             "one of the new surveys",
         ),
+        # a count of the evidence, whatever its noun, is the evidence
+        (
+            "In a series of new polls, the mayor leads the race by four points.",
+            "the mayor leads the race by four points",
+            "In",
+            "a series of new polls",
+        ),
+        (
+            "In a pair of polls released Monday, the mayor leads the race by four points.",
+            "the mayor leads the race by four points",
+            "In",
+            "a pair of polls released Monday",
+        ),
     ],
 )
 def test_quotes_evidence_is_attributed_to_the_poll(
@@ -160,6 +173,7 @@ def test_quotes_evidence_needs_an_evidence_noun(nlp, text: str) -> None:
     [
         "In the wake of the new survey, the mayor resigned from the council.",
         "In the course of the study, the mayor resigned from the council.",
+        "In the midst of new surveys, the mayor resigned from the council.",
     ],
 )
 def test_quotes_evidence_phrase_around_a_poll_is_no_source(nlp, text: str) -> None:

@@ -29,6 +29,8 @@ MAX_HEADLINE_SOURCE_WORDS = 3
 # "one of the polls", "most of the studies": a part of the evidence is evidence; a phrase around it is not
 # ("in the wake of the report"): PolNeAR dev, the 2 predictions through such a phrase matched no gold content.
 PARTITIVE_WORDS = word_set("one some most many several few all each any both none half majority part share")
+# ... or a count of it: "a series of new polls" (see _is_collection).
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 RECORD_NOUNS = word_set(
     "video videos footage tape tapes transcript transcripts document documents record records"
 )
@@ -41,16 +43,25 @@ def _evidence_noun(token: Token, records: bool = False) -> Token | None:
         return token
     if records and token.lower_ in RECORD_NOUNS:
         return token
-    if token.pos_ not in ("NUM", "PRON") and token.lower_ not in PARTITIVE_WORDS:
+    collection = _is_collection(token)
+    if token.pos_ not in ("NUM", "PRON") and token.lower_ not in PARTITIVE_WORDS and not collection:
         return None  # "in the wake of the report", "in the course of their report": a time, not the finding
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for grand in child.children:
-                if grand.dep_ == "pobj" and (
-                    grand.lemma_.lower() in EVIDENCE_NOUNS or grand.lower_ in EVIDENCE_NOUNS
-                ):
+                if grand.dep_ != "pobj" or (collection and grand.tag_ not in PLURAL_TAGS):
+                    continue
+                if grand.lemma_.lower() in EVIDENCE_NOUNS or grand.lower_ in EVIDENCE_NOUNS:
                     return token
     return None
+
+
+def _is_collection(token: Token) -> bool:
+    """'a series of new polls', 'a number of surveys', 'a handful of studies': an indefinite noun before
+    'of' and a plural is a count of the evidence, whatever the noun; a time or circumstance around one
+    ('the wake of', 'the course of', 'the midst of') is definite. The shape, not a word list, so
+    'a raft of', 'a flurry of' count too."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
 
 
 def _clause_around(
