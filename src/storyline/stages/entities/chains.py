@@ -17,7 +17,7 @@ from .descriptions import Description
 CONTRASTIVE_WORDS = frozenset({"another", "other", "second", "different"})
 
 # A role noun joins an unnamed chain to a named entity of another article only when their articles share
-# this many telling names (Registry.telling), at registration and in the corpus pass (relink.py) alike, as
+# this many telling names (telling.py), at registration and in the corpus pass (relink.py) alike, as
 # does a group introduced as new ("a group") that shortens an organisation's name: the evidence is weaker
 # than an age or the name itself. Corpus pass, ECB+ dev CoNLL F1 with 1: 0.7040, with 2:
 # 0.7043; over the 59 bench articles 2 leaves out 3 of 18 joins, all wrong ("the cargo ship group" and "the

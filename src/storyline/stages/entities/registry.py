@@ -19,6 +19,7 @@ from .clusters import Cluster, Decision
 from .descriptions import Description, agreement, conflict, share_specifics, told_apart
 from .explanations import explain  # noqa: F401  (the package imports it from here)
 from .names import compare_person_names, form_of
+from .telling import note_named, shared_context, telling_names
 from .variants import fits_acronym, pieces_of, spelling_variant
 
 
@@ -49,19 +50,13 @@ class Entry:
 # topic lower with 1 than with 2; the reference story keeps 0 false merges.
 SHARED_NAMES_FOR_A_ROLE = 1
 # A chain that opens by introducing someone ("a professor", "critics") joins another article's entity by
-# its head noun only when the articles share this many telling names (Registry.telling), or a count, age or
+# its head noun only when the articles share this many telling names (telling.py), or a count, age or
 # place. Over the GUM Wikinews documents run together (43 unrelated stories) with the telling names:
 # joins of unnamed chains across documents 104 -> 38; ECB+ dev CoNLL F1 0.7042 -> 0.7029 (never on the
 # noun alone: 0.6803, ECB+ articles each introduce "a gunman" anew).
 SHARED_NAMES_FOR_A_NEW_ONE = 2
-# Runs shorter than this have no background: every name may be the story's.
-BACKGROUND_RUN = 6
-# Types of named entity that say which story an article tells (Registry.telling). A named ship tells it as a
-# person does: once ships were typed PRODUCT, not PERSON, ECB+ dev topic 12 (a navy ship and pirates) lost
-# its cross-article "pirates" joins with PERSON and ORG alone (CoNLL F1 0.678 -> 0.646; with PRODUCT 0.678).
-# Events are background shared by unrelated stories (one games named in two GUM interviews): with EVENT
-# too, GUM documents run together made 16 false unnamed joins against 13.
-TELLING_TYPES = ("PERSON", "ORG", "PRODUCT")
+
+
 def name_by_vote(votes: Counter) -> str:
     """The name an entity goes by: the full name (two words or more) most articles call it, so a headline
     that ran the name into its neighbours ("Thoughts on Why the Academy Picked Ellen DeGeneres") does
@@ -71,7 +66,6 @@ def name_by_vote(votes: Counter) -> str:
 
 def surfaces_of(cluster: Cluster) -> set[str]:
     return {m.name for m in cluster.mentions if m.kind == "name"}
-
 
 
 @dataclass
@@ -271,28 +265,8 @@ class Registry:
         entry.roles.extend((article_id, r.start, r.end, r.text, r.kind) for r in cluster.roles)
         # Each different description once: "a woman" said in 300 articles is one thing to compare with.
         entry.descriptions.extend(d for d in dict.fromkeys(descriptions) if d not in entry.descriptions)
-        named = self.named_in.setdefault(article_id, set()) if entry.keys else None
-        if named is not None and entry.id not in named:
-            named.add(entry.id)
-            self.naming[entry.id] += 1
-
-    def telling(self, ids: Iterable[str]) -> set[str]:
-        """The named entities that say which story an article tells: people, organisations and named things
-        (a ship; not events, nor the places and nationalities the registry also holds), and not named in more
-        than half the run's articles once it has BACKGROUND_RUN of them (the publisher's own name, the country
-        most of its stories happen in: over the 43 GUM Wikinews documents run together these made most of
-        the shared names behind false joins)."""
-        kept = {i for i in ids if i in self.entries and self.entries[i].type in TELLING_TYPES}
-        if len(self.named_in) >= BACKGROUND_RUN:
-            kept = {i for i in kept if self.naming[i] * 2 <= len(self.named_in)}
-        return kept
-
-    def shared_context(self, entry: Entry, article_id: str) -> int:
-        """How many named entities the article shares with the articles of an entry (the entry aside):
-        of two drivers in a corpus, the one whose articles name the same town and victim."""
-        here = self.telling(self.named_in.get(article_id, set()))
-        there = set().union(*(self.named_in.get(a, set()) for a in entry.articles))
-        return len((here & there) - {entry.id})
+        if entry.keys:
+            note_named(self, entry, article_id)
 
     def register_unnamed(self, cluster: Cluster, article_id: str, descriptions: Sequence[Description] = ()) -> str:
         """A chain with no name ("the pirates", "the host"): in a corpus about one story, a chain in another
@@ -343,7 +317,7 @@ class Registry:
             pairs = [(mine, theirs) for mine in descriptions for theirs in entry.descriptions]
             if any(conflict(mine, theirs, mine.noun == theirs.noun) for mine, theirs in pairs):
                 continue
-            context = self.shared_context(entry, article_id)
+            context = shared_context(self, entry, article_id)
             ages = sorted({age for mine, theirs in pairs for age in mine.ages & theirs.ages})
             if ages:
                 candidates.append(((3, context, len(ages), entry.mentions), entry, f"same age {ages[0]}"))
@@ -356,7 +330,7 @@ class Registry:
             if here and (contrasted(cluster) or not all(says_no_more(mine, entry.descriptions) for mine, _ in same_noun)):
                 continue
             needed = SHARED_NAMES_FOR_A_NOUN if entry.keys else SHARED_NAMES_FOR_A_ROLE
-            if context < needed and (entry.keys or self.telling(self.named_in.get(article_id, ()))):
+            if context < needed and (entry.keys or telling_names(self, self.named_in.get(article_id, ()))):
                 continue  # another story's driver; an article naming no one who tells its story has only the noun
             if introduced(descriptions) and context < SHARED_NAMES_FOR_A_NEW_ONE and not any(share_specifics(m, t) for m, t in same_noun):
                 continue  # "a professor" is someone new to the reader, not the professor of another story

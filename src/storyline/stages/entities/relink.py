@@ -19,6 +19,7 @@ from .descriptions import agreement, conflict
 from .lexicon import FEMALE_WORDS, MALE_WORDS, ORG_NAME_WORDS, ORG_NOUNS
 from .names import form_of
 from .registry import name_by_vote
+from .telling import shared_names
 from .variants import pieces_of
 
 if TYPE_CHECKING:
@@ -286,18 +287,6 @@ def gender_of(entry: Entry) -> str | None:
     linked to it, one wrong "he" of which can outvote a chain that only ever says "the woman"."""
     said = {gender for d in entry.descriptions for gender, words in NOUN_GENDERS if d.lemma in words}
     return said.pop() if len(said) == 1 else entry.gender
-
-
-def shared_names(registry: Registry, unnamed: Entry, named: Entry) -> int:
-    """How many named entities (the named entry aside) the unnamed entry's articles share with the articles
-    that name the named entry: of two drivers in a corpus, the one whose articles name the same victim.
-    Articles it only holds through chains merged into it do not count, or each merge would widen the next
-    (over the 59 bench articles a story's "guerrilla group" reached a GUM article's organisation that way;
-    ECB+ dev unchanged)."""
-    here = set().union(*(registry.named_in.get(a, set()) for a in unnamed.articles))
-    naming = (a for a in named.articles if named.id in registry.named_in.get(a, ()))
-    there = set().union(*(registry.named_in.get(a, set()) for a in naming))
-    return len(registry.telling(here & there) - {named.id})
 
 
 def merge_entries(registry: Registry, gone: Entry, kept: Entry, reason: str) -> None:
