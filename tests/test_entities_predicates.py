@@ -28,15 +28,15 @@ JOINED = [
     ("as-phrase on a possessed noun", "Jim Doyle has been relieved of his duties as head coach of the club.", "Jim Doyle", "head coach"),
     ("as-phrase on a completing verb", "Nora Vance said on Friday that she is to return as host of the gala.", "Nora Vance", "host"),
     # an as-phrase with its determiner, on a participle hung on a possessed noun, and the description repeating it
-    ("as-phrase on a participle of a possessed noun", "John Harris was born in Leeds. He began his career being "
-     "hunted by police as a young smuggler. The former smuggler now runs a bakery.", "John Harris", "a young smuggler"),
-    ("a description repeating an as-phrase role", "John Harris was born in Leeds. He began his career being "
-     "hunted by police as a young smuggler. The former smuggler now runs a bakery.", "John Harris", "The former smuggler"),
+    ("as-phrase on a participle of a possessed noun", "Tom Reyes often talks about his summers spent in the mines "
+     "as a teenage miner. The former miner now sells cars.", "Tom Reyes", "a teenage miner"),
+    ("a description repeating an as-phrase role", "Tom Reyes often talks about his summers spent in the mines "
+     "as a teenage miner. The former miner now sells cars.", "Tom Reyes", "The former miner"),
     # after a verb of appointing the as-phrase is the object's; after any other verb, the subject's
     ("as-phrase on a verb of appointing", "The board hired John Harris in 2019 as the new coach of the club.",
      "John Harris", "the new coach"),
-    ("as-phrase on another verb", "Her story was told by the writer David Miller, who met Fernandez in 2021 as the "
-     "editor of her memoir.", "David Miller", "the editor"),
+    ("as-phrase on another verb", "Clara Holt interviewed the minister last spring as the host of a radio show.",
+     "Clara Holt", "the host"),
 ]
 
 

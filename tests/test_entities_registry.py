@@ -479,17 +479,17 @@ def test_registry_joins_a_role_to_a_named_entity_of_another_article_with_two_sha
 @pytest.mark.parametrize(
     ("text", "description", "same"),
     [
-        ("a leader", role("leader"), True),  # says nothing the entity's descriptions contradict
-        ("a wartime leader", role("leader", modifiers={"wartime"}), True),
-        # each says what kind of leader, and not the same: someone new
-        ("a paramilitary leader", role("leader", modifiers={"paramilitary"}), False),
+        ("a commander", role("commander"), True),  # says nothing the entity's descriptions contradict
+        ("a veteran commander", role("commander", modifiers={"veteran"}), True),
+        # each says what kind of commander, and not the same: someone new
+        ("a militia commander", role("commander", modifiers={"militia"}), False),
     ],
 )
 def test_registry_new_chain_told_apart_by_its_modifiers_is_not_a_named_entity(text, description, same):
     registry = Registry()
     for name in ("Tomas Berg", "Riverton"):
         registry.register(cluster_of("PERSON", name), "a1")
-    named = registry.register(cluster_of("PERSON", "Ana Ruiz"), "a1", [role("leader", modifiers={"wartime"})])
+    named = registry.register(cluster_of("PERSON", "Ana Ruiz"), "a1", [role("commander", modifiers={"veteran"})])
     for name in ("Tomas Berg", "Riverton"):
         registry.register(cluster_of("PERSON", name), "a2")
     introduced = replace(description, indefinite=True)
