@@ -295,6 +295,9 @@ def test_quotes_quoted_region_holds_two_apostrophe_marks(nlp, text: str) -> None
         ),
         # a time is when the judgement was made, not its grounds
         ("The coach praised the team for two years.", "praised", "the team"),
+        # ... whether or not the entity recognizer tags it: a noun of time, or all of something
+        ("Fans mocked the referee for the whole match.", "mocked", "the referee"),
+        ("Critics praised the coach for a while.", "praised", "the coach"),
     ],
 )
 def test_quotes_judgement_content_holds_its_grounds(nlp, text: str, cue: str, content: str) -> None:

@@ -40,6 +40,8 @@ from .lexicon import (
     SPEAKING_TO_LEMMAS,
     STANCE_TOWARD_PREPOSITIONS,
     THING_OBJECT_LEMMAS,
+    TIME_NOUNS,
+    WHOLE_WORDS,
 )
 
 if TYPE_CHECKING:
@@ -193,10 +195,17 @@ def _grounds(obj: Token, preps: list[Token]) -> list[Token]:
     for prep in preps:
         objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
         if prep.i > obj.i and prep.lower_ in GROUNDS_PREPOSITIONS and objects[:1]:
-            if objects[0].ent_type_ in ("DATE", "TIME"):
+            if _is_time(objects[0]):
                 continue
             return [prep]
     return []
+
+
+def _is_time(head: Token) -> bool:
+    """A time or duration: tagged DATE/TIME, headed by a noun of time, or over all of something."""
+    if head.ent_type_ in ("DATE", "TIME") or head.lemma_.lower() in TIME_NOUNS:
+        return True
+    return any(c.dep_ == "amod" and c.lower_ in WHOLE_WORDS for c in head.children)
 
 
 def _to_phrase(by_dep: dict[str, list[Token]]) -> Token | None:

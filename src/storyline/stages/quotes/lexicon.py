@@ -146,3 +146,11 @@ GROUNDS_LEMMAS = word_set(
     slam blast chastise laud commend applaud scold rebuke castigate lambaste berate excoriate chide assail
     deride hail"""
 )
+# Nouns of time: a "for" phrase headed by one is how long, not a judgement's grounds ("praised her for
+# years", "mocked him for a week") even where the entity recognizer tags no DATE.
+TIME_NOUNS = word_set(
+    """moment second minute hour day night week weekend fortnight month year decade century morning afternoon
+    evening while time period era spell stretch season term tenure"""
+)
+# "for the whole match", "for the entire flight": a phrase over all of something is its duration.
+WHOLE_WORDS = word_set("whole entire")
