@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .speakers import SUBJECTS
+from .cues import nearest_subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -20,14 +20,9 @@ def aside_subject(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
     cue is outside of never speaks for it; the nearest subject outside the aside up the parse does."""
     if token is None or not in_aside(token) or in_aside(cue):
         return False, token
-    verb = cue.head
-    while True:
-        subject = next((c for c in verb.children if c.dep_ in SUBJECTS and not in_aside(c)), None)
-        if subject is not None:
-            return True, subject
-        if verb.head.i == verb.i:
-            break
-        verb = verb.head
+    subject = nearest_subject(cue.head, lambda c: not in_aside(c))
+    if subject is not None:
+        return True, subject
     # 'Nurses - some of them in uniform - marched ..., chanting that ...': the parse gave the aside the
     # only subject; the noun opening the sentence before the dash is the one the aside describes.
     opener = _noun_before_dash(token)

@@ -8,7 +8,7 @@ are never used for attribution.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -297,6 +297,17 @@ def noun_phrase_between(doc: Doc, end: int, cue: Token) -> Token | None:
         return None
     nouns = [token for token in words if token.pos_ in ("PROPN", "NOUN") or token.text[:1].isupper()]
     return nouns[-1] if nouns else None
+
+
+def nearest_subject(token: Token, allowed: Callable[[Token], bool] | None = None) -> Token | None:
+    """The subject of the nearest word up the parse from the token (itself first) that has one it allows."""
+    while True:
+        subject = next(
+            (c for c in token.children if c.dep_ in SUBJECT_DEPS and (allowed is None or allowed(c))), None
+        )
+        if subject is not None or token.head.i == token.i:
+            return subject
+        token = token.head
 
 
 def _nearest_subject_before(participle: Token, allowed: object) -> Token | None:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ...models import Entity
-from .cues import SUBJECT_DEPS
+from .cues import SUBJECT_DEPS, nearest_subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -110,19 +110,10 @@ def _as_roles(doc: Doc) -> dict[int, list[Token]]:
             or any(c.dep_ in OBJECT_DEPS for c in host.children)
         ):
             continue
-        nearest = _nearest_subject(host)
+        nearest = nearest_subject(host)
         if nearest is not None:
             found.setdefault(nearest.i, []).append(role)
     return found
-
-
-def _nearest_subject(token: Token) -> Token | None:
-    """The subject of the nearest word up the parse from the token (itself first) that has one."""
-    while True:
-        subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
-        if subject is not None or token.head.i == token.i:
-            return subject
-        token = token.head
 
 
 def title_word(token: Token) -> str:
