@@ -154,3 +154,8 @@ TIME_NOUNS = word_set(
 )
 # "for the whole match", "for the entire flight": a phrase over all of something is its duration.
 WHOLE_WORDS = word_set("whole entire")
+# Verbs whose object does what their complement says: "forced Lee to admit", "left voters feeling".
+CONTROL_LEMMAS = word_set(
+    """force compel lead leave prompt push drive cause get persuade convince urge encourage ask tell invite
+    pressure press allow let help inspire spur provoke dare challenge order instruct remind advise"""
+)

@@ -13,18 +13,13 @@ from typing import TYPE_CHECKING
 
 from . import cues
 from .asides import aside_subject, dateline_subject
-from .lexicon import MEDIUM_NOUNS, NAMING_LEMMAS, STANCE_ADJECTIVES
-from .nouncues import SPEECH_NOUNS, STANCE_NOUNS
+from .lexicon import CONTROL_LEMMAS, NAMING_LEMMAS, STANCE_ADJECTIVES
+from .nouncues import STANCE_NOUNS
+from .relatives import PERFORMING_LEMMAS, performed_utterance, relative_object
 from .speakers import SUBJECTS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-
-# Verbs whose object does what their complement says: "forced Lee to admit", "left voters feeling".
-CONTROL_LEMMAS = cues.word_set(
-    """force compel lead leave prompt push drive cause get persuade convince urge encourage ask tell invite
-    pressure press allow let help inspire spur provoke dare challenge order instruct remind advise"""
-)
 
 
 def repair_subject(token: Token | None, cue: Token | None) -> Token | None:
@@ -141,15 +136,6 @@ def _participle_after_relative(token: Token | None, cue: Token) -> tuple[bool, T
     return (True, subject) if subject is not None else (False, token)
 
 
-def _relative_object(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
-    """'the reasons that Lee refuses to ...', 'the system, which advocates say harms ...': a relative pronoun
-    the parse made a subject beside the verb's own subject after it is its object; that subject speaks."""
-    if token is None or token.tag_ not in ("WDT", "WP") or token.head.i != cue.i:
-        return False, token
-    other = next((c for c in cue.children if c.dep_ in SUBJECTS and token.i < c.i < cue.i), None)
-    return (True, other) if other is not None else (False, token)
-
-
 def _expletive_it(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
     """'It is worth noting that ...', 'it is clear that ...': the 'it' of a copula is nobody."""
     if token is None or token.lower_ != "it" or token.head.lemma_ != "be":
@@ -231,13 +217,6 @@ def _passive_subject(token: Token | None, cue: Token) -> tuple[bool, Token | Non
     return True, next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
 
-# Verbs whose subject voices the speech noun they take: "made the argument that", "persisted in arguments
-# that", "repeated claims that" (not "rejected claims that", "faced criticism").
-PERFORMING_LEMMAS = cues.word_set(
-    "make persist repeat reiterate renew voice express issue offer advance raise air press publish release deliver"
-)
-
-
 def _noun_cue_source(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
     """'repeated warnings from his attorney that ...', 'a statement by the ministry': the words of a noun
     cue without a speaker come from the object of its 'from' or 'by'."""
@@ -254,28 +233,6 @@ def _noun_cue_source(token: Token | None, cue: Token) -> tuple[bool, Token | Non
         if subject is not None:
             return True, subject
     return False, token
-
-
-# What a relative clause's words may be the words of: texts, media and speech ("a letter that says ...").
-UTTERANCE_NOUNS = MEDIUM_NOUNS | SPEECH_NOUNS | cues.word_set("comment remark")
-
-
-def _performed_utterance(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
-    """'He released a letter that says ...', 'prompted her to make a comment that described ...': the words
-    of a text or remark that someone performs (makes, releases, issues) are that performer's, as with a noun
-    cue ('made the argument that ...'); the relative pronoun standing for the text is not the source."""
-    if token is None or token.tag_ != "WDT" or token.head.i != cue.i or cue.dep_ != "relcl":
-        return False, token
-    text = cue.head
-    verb = text.head
-    if text.dep_ != "dobj" or text.lemma_.lower() not in UTTERANCE_NOUNS:
-        return False, token
-    if cues.lemma_of(verb) not in PERFORMING_LEMMAS:
-        return False, token
-    performer = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-    if performer is None and verb.dep_ == "xcomp" and cues.lemma_of(verb.head) in CONTROL_LEMMAS:
-        performer = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
-    return (True, performer) if performer is not None else (False, token)
 
 
 def _adjacent_name(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
@@ -378,8 +335,8 @@ def _stance_noun_subject(token: Token | None, cue: Token) -> tuple[bool, Token |
 # participle with no auxiliary ('with Obama expected to visit'): -6, the tagger gives VBN to past tenses;
 # _absolute_participle keeps to participles after 'with'/'without' (+1). Added later, measured each alone:
 # _absolute_participle 1, _adjective_controller 1, aside_subject's dashes 1 (one of them a direct quote),
-# _relative_object 0 (two sources made the right words, their attributions still paired with other gold),
-# _performed_utterance 2; _participle_subject's quoted head 1 (a direct quote), its skip of quoted subjects 0.
+# relative_object 0 (two sources made the right words, their attributions still paired with other gold),
+# performed_utterance 2; _participle_subject's quoted head 1 (a direct quote), its skip of quoted subjects 0.
 REPAIRS = (
     _nearest_of_subjects,
     _controlling_object,
@@ -391,10 +348,10 @@ REPAIRS = (
     _adjective_controller,
     _participle_subject,
     _participle_after_relative,
-    _relative_object,
+    relative_object,
     _expletive_it,
     _noun_cue_source,
-    _performed_utterance,
+    performed_utterance,
     _adjacent_name,
     _according_to_source,
     _naming_participle,
