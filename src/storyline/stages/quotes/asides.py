@@ -15,8 +15,8 @@ if TYPE_CHECKING:
 
 
 def aside_subject(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
-    """'A group of doctors sent a letter to the college (where Oz practices), calling for ...', 'Protesters
-    looped the stadium - where the Panthers played - while chanting ...': a subject inside an aside the
+    """'Nurses sent a petition to the board (where Lee sits), calling for ...', 'Fans circled the
+    arena - where the team trains - while chanting ...': a subject inside an aside the
     cue is outside of never speaks for it; the nearest subject outside the aside up the parse does."""
     if token is None or not in_aside(token) or in_aside(cue):
         return False, token

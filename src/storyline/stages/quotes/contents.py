@@ -169,8 +169,8 @@ def content_span(cue: Token, text: str) -> tuple[int, int] | None:
 
 
 def _second_object(objects: list[Token]) -> list[Token]:
-    """The object right after the first, with nothing between ("isn't offering veterans the care they need",
-    "branded the regime an outlaw state"): what is given or said of the first. One set off by a comma or a
+    """The object right after the first, with nothing between ("is not giving patients the care they need",
+    "named the fund a fraud"): what is given or said of the first. One set off by a comma or a
     conjunction is an apposition or a second item, which the first object's phrase already reaches."""
     if len(objects) != 2:
         return []
@@ -180,7 +180,7 @@ def _second_object(objects: list[Token]) -> list[Token]:
 
 def _noun_infinitive(obj: Token, by_dep: dict[str, list[Token]]) -> list[Token]:
     """The infinitive of a plan or a promise that the parser hung on the verb instead of on its noun
-    ("announced plans this week to give ..."): it is what the plan is."""
+    ("unveiled a plan on Monday to fund ..."): it is what the plan is."""
     if obj.lemma_.lower() not in PROPOSITION_NOUNS or any(c.dep_ in ("acl", "relcl") for c in obj.children):
         return []
     for clause in by_dep.get("advcl", []) + by_dep.get("xcomp", []):
@@ -273,7 +273,7 @@ def _cut_off(clause: Token, cue: Token, text: str) -> bool:
 
 def _bracketed(clause: Token) -> bool:
     """A clause in brackets is an aside of the writer's, not the complement of a verb outside them
-    ("Republicans want policies that cut revenue (they want lower rates ...)")."""
+    ("Growers want rules that cut costs (they want cheaper water ...)")."""
     first = clause.left_edge
     return first.text in ("(", "[") or (first.i > 0 and clause.doc[first.i - 1].text in ("(", "["))
 
@@ -295,8 +295,8 @@ def _prepositional_object(lemma: str, by_dep: dict[str, list[Token]]) -> list[To
     if lemma in ANSWER_LEMMAS:
         wanted |= ANSWER_PREPOSITIONS
     for prep in by_dep.get("prep", []):
-        # a verb's prepositional complement follows it; a phrase before it is an adjunct ("India and
-        # Pakistan, for instance, spar over whether ...")
+        # a verb's prepositional complement follows it; a phrase before it is an adjunct ("The two
+        # towns, for instance, argue over whether ...")
         if prep.lower_ in wanted and prep.i > prep.head.i:
             objects = [child for child in prep.children if child.dep_ == "pobj"] or [
                 child for child in prep.children if child.dep_ == "pcomp"

@@ -1,7 +1,7 @@
 """Doc + entities -> the descriptions each person or organisation is given (titles, appositions, roles) and genders.
 
-What the nominal sieve of `speakers.py` matches a description against: "the Colombian leader" is the man
-titled "Colombian President", "the former rebel" the man who "began his career as an armed rebel".
+What the nominal sieve of `speakers.py` matches a description against: "the Chilean leader" is the woman
+titled "Chilean President", "the former pilot" the man who "started out as a navy pilot".
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "neg"})
 
 
 def learn_descriptors(doc: Doc, entities: Sequence[Entity]) -> tuple[dict[str, set[str]], dict[str, str]]:
-    """Titles, appositions and roles each person or organisation is given in the article ("Colombian
+    """Titles, appositions and roles each person or organisation is given in the article ("Chilean
     President X", "X, a teacher", "X was a nurse", "he served as a judge"), lower-cased lemmas; and a
     gender when a title or kinship word says it."""
     descriptors: dict[str, set[str]] = {}

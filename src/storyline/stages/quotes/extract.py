@@ -224,7 +224,7 @@ def attribute(doc: Doc, text: str, candidates: list[Candidate], entities: Sequen
             candidate.speaker = resolve_speaker(bound, context, referent)
             mention = candidate.speaker.mention
             if bound is not None and mention is not None and _holds_words(candidate, mention):
-                # "the groups calling themselves “guerrillas”": the phrase holds the cue or the quote
+                # "the groups calling themselves “defenders”": the phrase holds the cue or the quote
                 core = mention_span(bound, whole=False)
                 candidate.speaker = dataclasses.replace(candidate.speaker, mention=core)
         elif (

@@ -33,9 +33,9 @@ TITLE_CASE_SHARE = 0.8
 TOPIC_WORDS = frozenset({"on", "about"})
 
 
-# Headline style prints quotations in single marks ("Obama Sees 'Personal Insult' if ..."): a straight one
+# Headline style prints quotations in single marks ("Mayor Sees 'Broken Promise' in ..."): a straight one
 # opens at a word's start and closes at a word's end; inside a word or after an "s" alone it is an
-# apostrophe ("Don't", "aides' deals").
+# apostrophe ("Don't", "voters' rights").
 STRAIGHT_SINGLE_PAIR = re.compile(r"(?<![\w'])'(?=\w)((?:[^'\n]|(?<=\w)'(?=\w))+?[\w.,!?])'(?!\w)")
 
 

@@ -40,7 +40,7 @@ def stands_alone(text: str, start: int, end: int, paragraph: tuple[int, int]) ->
     runs_on = after < paragraph[1] and text[after].isalpha() and text[after].islower()
     last = end - 1
     while last > start and text[last] in "'\u2019":
-        last -= 1  # it ends on a quote of its own ('"It feels like, 'Meh, not now,'" he said')
+        last -= 1  # it ends on a quote of its own ('"She told me, 'Not today,'" he said')
     if runs_on and text[last] not in SENTENCE_END + ",":
         return False
     i = start - 1

@@ -117,7 +117,7 @@ UNSOURCED_PASSIVE_LEMMAS = word_set(
 )
 # "responded to the charge", "pointed to the report", "referred to him as ...": after these verbs "to"
 # governs what they are about; after any other verb of saying, thinking or attitude it names the addressee
-# or a goal ("spoke to reporters", "sang to the crowd", "pitched himself to voters", "declined to 55
+# or a goal ("spoke to reporters", "sang to the crowd", "sold himself to voters", "fell to 40
 # percent"), never the content. PolNeAR dev, contents taken from a "to" phrase: 9 of 22 right; after
 # these verbs 8 of 14, after others 1 of 8 (a clause the parser hung on the addressee).
 TO_CONTENT_LEMMAS = word_set(
@@ -130,13 +130,13 @@ PERCEPTION_LEMMAS = word_set("see hear watch")
 # "responded by using ...", "answered with attacks on ...": the means of the answer is its content.
 ANSWER_LEMMAS = word_set("respond reply answer retort counter")
 ANSWER_PREPOSITIONS = frozenset({"by", "with"})
-# Verbs of naming: the quoted words in their content are the namer's term ("what he called an “abhorrent”
-# violation", "groups calling themselves “guerrillas”"), kept as an attribution of their own inside
+# Verbs of naming: the quoted words in their content are the namer's term ("what she called a “reckless”
+# plan", "groups calling themselves “defenders”"), kept as an attribution of their own inside
 # another's report (reported.drop_nested); a past participle of one set off after a noun names the noun
 # ("His group, called the Legacy Fund,": repairs._naming_participle).
 NAMING_LEMMAS = word_set("call dub label term brand name nickname title")
-# Verbs of agreeing: the one agreed with, and what about, is the view held ("agreed with the mayor about
-# the toll", "disagrees with her former boss").
+# Verbs of agreeing: the one agreed with, and what about, is the view held ("agreed with the council about
+# the fees", "disagrees with his old partner").
 AGREEING_LEMMAS = word_set("agree disagree concur side")
 AGREEMENT_PREPOSITIONS = frozenset({"about", "on", "over"})
 # Judgement verbs (Levin 33) that cue attributions: their grounds are part of the judgement said

@@ -27,7 +27,7 @@ UTTERANCE_NOUNS = MEDIUM_NOUNS | SPEECH_NOUNS | cues.word_set("comment remark")
 
 
 def performed_utterance(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
-    """'He released a letter that says ...', 'prompted her to make a comment that described ...': the words
+    """'She published a memo that says ...', 'led him to make a remark that called ...': the words
     of a text or remark that someone performs (makes, releases, issues) are that performer's, as with a noun
     cue ('made the argument that ...'); the relative pronoun standing for the text is not the source."""
     if token is None or token.tag_ != "WDT" or token.head.i != cue.i or cue.dep_ != "relcl":
@@ -45,7 +45,7 @@ def performed_utterance(token: Token | None, cue: Token) -> tuple[bool, Token | 
 
 
 def relative_object(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
-    """'the reasons that Lee refuses to ...', 'the system, which advocates say harms ...': a relative pronoun
+    """'the reasons that Lee refuses to ...', 'the rule, which critics say hurts ...': a relative pronoun
     the parse made a subject beside the verb's own subject after it is its object; that subject speaks."""
     if token is None or token.tag_ not in ("WDT", "WP") or token.head.i != cue.i:
         return False, token

@@ -104,9 +104,9 @@ def _in_marks(token: Token) -> bool:
 
 
 def _adjective_controller(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
-    """'donors intent on deciding who ...', 'officials eager to say that ...': a participle or infinitive
+    """'parents keen on choosing which ...', 'officials eager to say that ...': a participle or infinitive
     under an adjective set right after a noun is that noun's, whatever clause the parse hung the adjective
-    on ('The fund is backed by donors intent on ...' is not the fund's deciding)."""
+    on ('The club is run by parents keen on ...' is not the club's choosing)."""
     if cue.tag_ not in ("VBG", "VB") or cue.dep_ not in ("pcomp", "xcomp"):
         return False, token
     governor = cue.head.head if cue.dep_ == "pcomp" else cue.head

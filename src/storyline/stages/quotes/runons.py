@@ -116,7 +116,7 @@ def _second_cue(doc: Doc, reported: Reported) -> tuple[Token, Token, Token | Non
 
 
 def _coordinates_with_cue(token: Token, before: Token, subject: Token | None, root: Token) -> bool:
-    """'to accuse them of being misled and encourage voters to ...': a verb after "and" in the form of the
+    """'to blame the board for the delay and urge members to ...': a verb after "and" in the form of the
     cue but not of the verb it hangs on is the cue's own second verb (only like forms coordinate), which
     the parser hung deeper inside the clause."""
     return (
@@ -126,7 +126,7 @@ def _coordinates_with_cue(token: Token, before: Token, subject: Token | None, ro
         and token.tag_ == root.tag_
         and token.head.tag_ != token.tag_
         and token.head != root
-        # not a clause of its own ("..., which she was doing when they located her and told her to leave")
+        # not a clause of its own ("..., which he was doing when the guards found him and told him to go")
         and token.head.dep_ not in ("relcl", "advcl", "acl")
         and not any(child.dep_ in SUBJECTS for child in token.head.children)
     )
