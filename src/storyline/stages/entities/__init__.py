@@ -59,7 +59,7 @@ def entity_at(entities: Sequence[Entity], start: int, end: int) -> Entity | None
     """The entity one of whose mentions covers or overlaps [start, end) best, or None.
 
     Best = largest overlap in characters; ties go to the mention closest in length to the span
-    (so "Petro" inside "Gustavo Petro's aide" picks the mention that is exactly the name).
+    (so "Vega" inside "Carlos Vega's aide" picks the mention that is exactly the name).
     """
     best: tuple[int, int] | None = None
     chosen: Entity | None = None

@@ -1,6 +1,6 @@
 """Doc + name mentions -> the same mentions with each bracketed acronym paired to its expansion, the expansion
-whole ("Washington Office on Latin America (WOLA)", which spaCy cuts into an ORG and a place) and the
-acronym a name mention of its own even where spaCy left it untagged ("National Liberation Army (ELN)")."""
+whole ("Council for Peace in Central Asia (CPCA)", which spaCy cuts into an ORG and a place) and the
+acronym a name mention of its own even where spaCy left it untagged ("Northern Defence Front (FDN)")."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ class AcronymPair:
 
 
 def acronym_letters(token: Token) -> str | None:
-    """ "WOLA" -> "wola", "U.N." -> "un"; None for anything not written as an acronym."""
+    """ "CPCA" -> "cpca", "U.N." -> "un"; None for anything not written as an acronym."""
     letters = token.text.replace(".", "")
     if 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper():
         return letters.lower()
@@ -61,7 +61,7 @@ def is_organisation(mention: Mention) -> bool:
 def expansion_before(doc: Doc, bracket: int, acronym: str, ending_here: Mention | None) -> tuple[int, str] | None:
     """The first token of the name right before "(", and why: the longest run of capitalised words (and the
     function words between them) whose initials spell the acronym; else an organisation's name of any
-    letters (an acronym from another language: "National Liberation Army (ELN)")."""
+    letters (an acronym from another language: "Northern Defence Front (FDN)")."""
     sentence_start = doc[bracket].sent.start
     starts = []
     index = bracket - 1
@@ -84,7 +84,7 @@ def expansion_before(doc: Doc, bracket: int, acronym: str, ending_here: Mention 
 
 
 def expansion_inside(doc: Doc, bracket: int, acronym: str, covering: Mention | None) -> tuple[int, int, str] | None:
-    """ "ELN (National Liberation Army)": the bracketed name after an acronym, when its letters fit or it is
+    """ "FDN (Northern Defence Front)": the bracketed name after an acronym, when its letters fit or it is
     an organisation's name."""
     close = next((t.i for t in doc[bracket + 1 : bracket + MAX_EXPANSION + 2] if t.text == ")"), None)
     if close is None or close - bracket < 3:

@@ -10,20 +10,20 @@ from .clusters import Cluster
 from .descriptions import Description
 
 # An unnamed chain may also join a named entity of its own article that other articles describe by the
-# same noun ("a woman" where Raj Chohan is named, and other articles call her "the woman"), when the chain
+# same noun ("a woman" where Mina Okafor is named, and other articles call her "the woman"), when the chain
 # says nothing of the noun the entity's descriptions do not and is not set against someone ("another
 # candidate"). ECB+ dev CoNLL F1 0.6080 -> 0.6114 (0.6206 with no such check, but the reference story
-# then joins "a rebel leader" to Petro and "the M-19 group" to the FARC).
+# then joins an armed group's "rebel leader" to its president and one armed group to another).
 CONTRASTIVE_WORDS = frozenset({"another", "other", "second", "different"})
 
 # A role noun joins an unnamed chain to a named entity of another article only when their articles share
 # this many telling names (telling.py), at registration and in the corpus pass (relink.py) alike, as
 # does a group introduced as new ("a group") that shortens an organisation's name: the evidence is weaker
 # than an age or the name itself. Corpus pass, ECB+ dev CoNLL F1 with 1: 0.7040, with 2:
-# 0.7043; over the 59 bench articles 2 leaves out 3 of 18 joins, all wrong ("the cargo ship group" and "the
-# Sea Org group" of GUM articles as the FARC of the reference story, through one shared name). Registration,
-# over the GUM documents run together: 1 made "Mr. President" of one interview another interview's Sean
-# Mills, "the regional government" the Guardian; 2: joins 26 -> 20, ECB+ dev 0.7042 -> 0.7034 (topic 5 only).
+# 0.7043; over the 59 bench articles 2 leaves out 3 of 18 joins, all wrong (two "group"
+# chains of GUM articles as an armed group of the reference story, through one shared name). Registration,
+# over the GUM documents run together: 1 made "Mr. President" of one interview another interview's named
+# guest, "the regional government" a newspaper; 2: joins 26 -> 20, ECB+ dev 0.7042 -> 0.7034 (topic 5 only).
 SHARED_NAMES_FOR_A_NOUN = 2
 
 
@@ -35,13 +35,13 @@ def contrasted(cluster: Cluster) -> bool:
 
 
 def says_no_more(description: Description, descriptions: Sequence[Description]) -> bool:
-    """Whether a description says nothing of its noun that the others do not: "a woman" of a Raj Chohan
+    """Whether a description says nothing of its noun that the others do not: "a woman" of a Mina Okafor
     described as "a 59-year-old woman", not "a rebel leader" of a president once "the leader"."""
     said: set[str] = set()
     for theirs in descriptions:
         if theirs.noun == description.noun:
             said |= theirs.modifiers | theirs.places
-    # Places count: "the M-19 group" is not a FARC described as "the group".
+    # Places count: "the K-7 group" is not another armed group described as "the group".
     return (description.modifiers | description.places) <= said
 
 
@@ -63,7 +63,7 @@ POSSESSIVE_WORDS = frozenset({"his", "her", "their", "its", "my", "our", "your"}
 
 
 def is_relative(cluster: Cluster) -> bool:
-    """Whether a cluster is introduced as somebody's relative ("his father, X", "Petro's son"): a kinship
+    """Whether a cluster is introduced as somebody's relative ("his father, X", "Vega's son"): a kinship
     role with a possessor. "a 59-year-old grandmother" says what she is, not whose."""
     for role in cluster.roles:
         if role.kind != "kinship":

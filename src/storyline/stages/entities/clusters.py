@@ -196,7 +196,7 @@ def place_initialled(
 
 
 def given_name_cluster(form: NameForm, people: Sequence[Cluster], mention: Mention) -> Cluster | None:
-    """The one person named earlier whose given name this single word is ("Daniel" after "Daniel Montalvo")."""
+    """The one person named earlier whose given name this single word is ("Daniel" after "Daniel Ortiz")."""
     if len(form.words) != 1:
         return None
     owners = [
@@ -256,7 +256,7 @@ def cluster_other(
     """Organisations and places: same folded name, acronym of a longer name, or "Name (ACRONYM)"."""
     forms = {id(m): form_of(m.name) for m in group}
     by_key: dict[str, Cluster] = {}
-    # "National Liberation Army (ELN)", "ELN (National Liberation Army)": paired by `join_acronym_names`.
+    # "Northern Defence Front (FDN)", "FDN (Northern Defence Front)": paired by `join_acronym_names`.
     aliases = {
         forms[id(m)].key: (m.features["expansion"], m.features.get("expansion_reason", "paired in brackets"))
         for m in group
@@ -323,7 +323,7 @@ def add_untagged_names(
     sentence_index = sentence_index_of(doc)
     added = []
     for token in doc:
-        # An acronym introduced in brackets is often tagged a common noun later ("the ELN"); a word in
+        # An acronym introduced in brackets is often tagged a common noun later ("the FDN"); a word in
         # capitals that no bracket introduced is more often a shouted headline ("CHARGERS").
         proper = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and form_of(token.text).key in acronyms)
         if token.i in taken or not proper or not token.text[:1].isupper() or token.ent_type_:

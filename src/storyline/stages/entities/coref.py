@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 # the conventional 3 / 2 / 10 were kept. Swept again after the nominal sieves changed (0.644): pronouns
 # 2/3/4 -> 0.6433/0.6443/0.6436, role nominals 1/2/3/4/6 -> 0.6453/0.6443/0.6459/0.6451/0.6446, repeated
 # nouns 5/7/10/20 -> 0.6417/0.6427/0.6424/0.6430. Not monotonic, and role nominals at 3 take wrong links in
-# the reference story ("Petro was elected the first left-wing president" -> a critic quoted before), so
+# the reference story (a president's "X was elected the first ... president" -> a critic quoted before), so
 # 3 / 2 / 10 stay.
 PRONOUN_WINDOW = 3
 NOMINAL_WINDOW = 2
@@ -71,7 +71,7 @@ def agrees(pronoun: Mention, cluster: Cluster, antecedent: Mention) -> bool:
 
 
 def bound_locally(doc: Doc, pronoun: Mention, antecedent: Mention) -> bool:
-    """A non-reflexive object pronoun cannot share its clause with its antecedent ("Trump called him")."""
+    """A non-reflexive object pronoun cannot share its clause with its antecedent ("Vega called him")."""
     if pronoun.features["case"] in ("poss", "refl") or pronoun.sentence != antecedent.sentence:
         return False
     pronoun_token, antecedent_token = doc[pronoun.head], doc[antecedent.head]
@@ -194,7 +194,7 @@ def speaker_of_quote(doc: Doc, quote: tuple[int, int], owner: dict[int, Cluster]
 
 
 def resolve_first_person(doc: Doc, clusters: list[Cluster], pronouns: Sequence[Mention], quotes: Sequence[tuple[int, int]]) -> None:
-    """I/me/my inside a quotation -> its speaker ("'I love it,' Petro said"); in an interview transcript
+    """I/me/my inside a quotation -> its speaker ("'I love it,' Vega said"); in an interview transcript
     (question lines ending in '?', answers below), I in answers and you in questions -> the interviewee
     (the most mentioned person), I in questions -> the interviewer."""
     owner = {id(m): c for c in clusters for m in c.mentions}

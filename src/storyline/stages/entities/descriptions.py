@@ -38,7 +38,7 @@ class Description:
     modifiers: frozenset[str] = frozenset()
     phrase: str = ""  # the folded words after the determiner ("indian navy"): a name written in lower case
     owner: str = ""  # whose relative it is ("his brother": the run-wide id of the entity "his" refers to)
-    names: frozenset[str] = frozenset()  # people named in it ("the Trump administration")
+    names: frozenset[str] = frozenset()  # people named in it ("the Vega administration")
     # Introduced as someone new ("a professor", "critics", "88 schools"): not a referent the reader is
     # expected to know already, so the same head noun in another article is no evidence it is the same one.
     indefinite: bool = False
@@ -73,7 +73,7 @@ def describe_role(doc: Doc, start: int, end: int) -> Description | None:
         return None
     head = span.root
     if head.ent_type_ and head.ent_type_ not in PLACE_LABELS:
-        return None  # a name in the appositive ("Raj Chohan"), not a description
+        return None  # a name in the appositive ("Mina Okafor"), not a description
     return describe_words(doc, span.start, head.i, "")
 
 
@@ -128,7 +128,7 @@ def introduces(doc: Doc, first: int, head_index: int, number: str) -> bool:
 
 
 def age_after(doc: Doc, mention: Mention) -> str | None:
-    """The age news style puts after a name between commas ("Raj Chohan, 59, was crossing...")."""
+    """The age news style puts after a name between commas ("Mina Okafor, 59, was crossing...")."""
     after = doc[mention.last : mention.last + 3]
     if len(after) < 2 or after[0].text != "," or not after[1].text.isdigit():
         return None
@@ -144,8 +144,8 @@ def describe_age(age: str) -> Description:
 
 def conflict(one: Description, other: Description, same_noun: bool = True) -> str:
     """Why two descriptions cannot be one referent ('' when nothing says so): an age given by both and
-    different, or with the same head noun a different count ("23 pirates", "26 pirates"). Places are no
-    evidence against: "a Troy man" and "a Michigan man" are one man, and no gazetteer says so (ECB+ dev
+    different, or with the same head noun a different count ("12 hostages", "14 hostages"). Places are no
+    evidence against: "a Leeds man" and "a Yorkshire man" are one man, and no gazetteer says so (ECB+ dev
     CoNLL F1 0.588 without place conflicts, 0.585 with)."""
     if same_noun and one.owner != other.owner:
         return "relative of another"  # "his brother" and "her brother", or one whose owner is not known

@@ -32,11 +32,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 # Weights chosen so that one piece of context outweighs a handful of contrary labels but a name labelled
-# GPE thirty times and said to speak once stays a place ("Colombia said" is metonymy, not a person).
+# GPE thirty times and said to speak once stays a place ("Norway said" is metonymy, not a person).
 # Speaking says a name is an actor, not which kind: organisations announce and say things too. Its votes
 # are kept as ACTOR and given to PERSON or ORG only when the type is decided (see `winner`), after the
 # name's own evidence (labels, titles, surnames, its written form) is in. NONPERSON records a form no
-# person is written in: capitals ("the UN") or a definite article before a bare name ("the ELN").
+# person is written in: capitals ("the UN") or a definite article before a bare name ("the FDN").
 WEIGHT_LABEL = 1
 WEIGHT_TITLE = 4
 WEIGHT_SURNAME = 4
@@ -184,8 +184,8 @@ def named_place_noun(head: Token) -> Token | None:
 
 
 def has_definite_article(doc: Doc, mention: Mention) -> bool:
-    """ "the ELN said": a bare name heading its own noun phrase after "the" is not a person's name (a name
-    that only modifies the phrase, as in "the Petro government", is not counted)."""
+    """ "the FDN said": a bare name heading its own noun phrase after "the" is not a person's name (a name
+    that only modifies the phrase, as in "the Vega government", is not counted)."""
     if mention.first == 0 or doc[mention.first - 1].lower_ != "the":
         return False
     return doc[mention.first - 1].head.i == mention.head and doc[mention.head].dep_ != "compound"
@@ -201,7 +201,7 @@ def decide_types(
 
     `prior` holds tallies from earlier articles of the run (corpus evidence), added before deciding.
     Acronym pairs are applied first (`join_acronym_names`), as `cluster_names` does, so both see one name
-    for "Washington Office on Latin America (WOLA)".
+    for "Council for Peace in Central Asia (CPCA)".
     """
     mentions = join_acronym_names(doc, mentions)
     tallies: dict[str, Counter] = {}
@@ -210,7 +210,7 @@ def decide_types(
         tally = tallies.setdefault(key, Counter())
         for label, weight, _why in mention_evidence(doc, mention):
             tally[label] += weight
-    # "the National Liberation Army (ELN)": the bracketed acronym is whatever its expansion is.
+    # "the Northern Defence Front (FDN)": the bracketed acronym is whatever its expansion is.
     # An acronym paired with its expansion is an organisation's (the commoner case by far), unless the
     # expansion is mostly tagged a place ("United Arab Emirates (UAE)").
     for mention in mentions:

@@ -1,8 +1,8 @@
 """Clusters of one article -> the same clusters with a person described before being named joined to the name.
 
 News introduces a person by what they are and names them a sentence later: "A woman has died after being
-hit by a car ... Witnesses say 59-year-old Raj Chohan was leaving her car"; "A Michigan man shot ... The
-suspect, 38-year-old Anthony LaCalamita, was". The coreference sieve links a definite nominal back to a
+struck by a bus ... Neighbours say 64-year-old Mina Okafor was crossing the road"; "A Dover man stabbed ... The
+suspect, 41-year-old Paul Reed, was". The coreference sieve links a definite nominal back to a
 name; this links the indefinite introduction forward to the first person named after it.
 """
 
@@ -54,7 +54,7 @@ def introduction_of(cluster: Cluster) -> Mention | None:
 
 
 def age_before(doc: Doc, mention: Mention) -> str | None:
-    """The age news style puts before a name ("59-year-old Raj Chohan", "38 - year - old Anthony")."""
+    """The age news style puts before a name ("64-year-old Mina Okafor", "41 - year - old Paul")."""
     words = [t.lower_ for t in doc[max(0, mention.first - 6) : mention.first]]
     for index, word in enumerate(words):
         rest = "".join(words[index + 1 :])
@@ -67,7 +67,7 @@ def age_before(doc: Doc, mention: Mention) -> str | None:
 
 def is_subject(doc: Doc, mention: Mention) -> bool:
     """Whether a name is what its clause is about: a subject, or in apposition to one ("The suspect,
-    38-year-old Anthony LaCalamita, was")."""
+    41-year-old Paul Reed, was")."""
     token = doc[mention.head]
     while token.dep_ in ("appos", "compound") and token.head.i != token.i:
         token = token.head
@@ -98,7 +98,7 @@ def join_introduced_names(doc: Doc, clusters: list[Cluster], decisions: list[Dec
     subjects = Counter(m.sentence for _, m in intros if is_subject(doc, m))
     for cluster, intro in intros:
         # Of two people introduced in one sentence the subject is the one the story goes on to name ("A
-        # Michigan man shot one person"); with no subject among them ("arrested a man in the death of a
+        # Dover man stabbed one person"); with no subject among them ("arrested a man in the death of a
         # woman") the words do not say which.
         if per_sentence[intro.sentence] > 1 and not (subjects[intro.sentence] == 1 and is_subject(doc, intro)):
             continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
-# Words that precede a person's name as a title ("President Trump", "Dr. Ruiz").
+# Words that precede a person's name as a title ("President Vega", "Dr. Ruiz").
 NAME_TITLES = words(
     """
     president vice mr mrs ms miss dr prof professor sir dame lord lady king queen prince princess pope
@@ -21,7 +21,7 @@ NAME_TITLES = words(
     """
 )
 
-# Nouns that head a noun phrase naming a person by role ("the Colombian leader", "the former rebel").
+# Nouns that head a noun phrase naming a person by role ("the Chilean leader", "the former soldier").
 PERSON_NOUNS = words(
     """
     president leader minister official spokesman spokeswoman spokesperson director chief head executive
@@ -95,8 +95,8 @@ ORG_NAME_WORDS = words(
     """
 )
 
-# Words that make a name an event's or a made thing's, not an actor's ("the Winter Paralympics", "Cyclone
-# Phailin", "Space Shuttle Endeavour"): spaCy's small model tags such names PERSON or ORG, and GUM and ECB+
+# Words that make a name an event's or a made thing's, not an actor's ("the Autumn Games", "Cyclone
+# Lorna", "Space Shuttle Orion"): spaCy's small model tags such names PERSON or ORG, and GUM and ECB+
 # annotate people and organisations only. A name that also has an organisation word stays an organisation.
 EVENT_NAME_WORDS = words(
     """
@@ -206,5 +206,5 @@ for _word, _case in (("we", "subj"), ("us", "obj"), ("our", "poss"), ("ours", "p
 for _word, _case in (("you", "subj"), ("your", "poss"), ("yours", "poss"), ("yourself", "refl")):
     PRONOUNS[_word] = {"gender": "any", "number": "singular", "animacy": "person", "case": _case, "person": "2"}
 
-# Function words skipped when an acronym is read off a name ("Washington Office on Latin America" = WOLA).
+# Function words skipped when an acronym is read off a name ("Council for Peace in Central Asia" = CPCA).
 ACRONYM_SKIP = frozenset(["of", "on", "for", "the", "and", "in", "at", "to", "de", "del", "la", "los", "las", "y", "el"])

@@ -134,7 +134,7 @@ def trim_name(ent: Span) -> tuple[int, int, tuple[int, int] | None]:
     doc = ent.doc
     while first < last and doc[first].lower_ in ("the", "a", "an"):
         first += 1
-    # A sentence-opening gerund the tagger ran into the name ("Having Jackman host the show") is not part of
+    # A sentence-opening gerund the tagger ran into the name ("Having Moreno host the show") is not part of
     # it; other verb tags are left alone, as given names are tagged so ("Mark Reyes": Mark/VBP).
     if first < last - 1 and doc[first].tag_ == "VBG" and doc[first].is_sent_start:
         first += 1
@@ -192,7 +192,7 @@ def name_mentions(doc: Doc, blocked: Sequence[tuple[int, int]]) -> list[Mention]
 def name_parts(ent: Span) -> list[tuple[int, int, tuple[int, int] | None]]:
     """A span "World Health Organisation (WHO" is two names: the expansion and the bracketed acronym."""
     doc = ent.doc
-    # A name never runs across a line break ("...html\nEllen DeGeneres"): keep the part after the last one.
+    # A name never runs across a line break ("...html\nNora Vance"): keep the part after the last one.
     breaks = [t.i for t in ent if "\n" in t.text]
     if breaks:
         if breaks[-1] + 1 >= ent.end:

@@ -57,7 +57,7 @@ def initials(words: tuple[str, ...], skip_function_words: bool) -> str:
 
 
 def is_acronym_of(short: NameForm, long: NameForm) -> bool:
-    """ "WOLA" of "Washington Office on Latin America", "US" of "United States", "ELN" of "Ejército de Liberación Nacional"."""
+    """ "CPCA" of "Council for Peace in Central Asia", "US" of "United States", "FDN" of "Frente de Defensa del Norte"."""
     if not short.is_acronym or len(long.words) < 2:
         return False
     acronym = short.words[0]
@@ -111,7 +111,7 @@ def surname_variants(form: NameForm) -> set[tuple[str, ...]]:
     variants.add(words[-1:])
     if len(words) >= 3 and not is_initial(words[1]):
         variants.add(words[-2:])
-        variants.add(words[1:2])  # paternal surname of "Gustavo Petro Urrego" is "Petro"
+        variants.add(words[1:2])  # paternal surname of "Carlos Vega Rojas" is "Vega"
     if "-" in words[-1]:
         variants.add(tuple(words[-1].split("-")))
     return variants

@@ -36,7 +36,7 @@ def descriptor_words(cluster: Cluster) -> set[str]:
 
 
 def modifiers(doc: Doc, nominal: Mention) -> list:
-    """Content modifiers of a nominal's head ("Colombian", "left-wing"), not "former" or numbers."""
+    """Content modifiers of a nominal's head ("Chilean", "left-wing"), not "former" or numbers."""
     return [
         t
         for t in doc[nominal.first : nominal.head]
@@ -46,7 +46,7 @@ def modifiers(doc: Doc, nominal: Mention) -> list:
 
 
 def modifiers_fit(doc: Doc, nominal: Mention, cluster: Cluster, strict: bool) -> bool:
-    """Proper modifiers ("Colombian", "US", "Trump") must be known of the cluster; when `strict`, all must."""
+    """Proper modifiers ("Chilean", "US", "Vega") must be known of the cluster; when `strict`, all must."""
     known = descriptor_words(cluster)
     for token in modifiers(doc, nominal):
         proper = token.ent_type_ in ("NORP", "GPE", "PERSON", "ORG") or token.text[:1].isupper()

@@ -35,7 +35,7 @@ class Entry:
     gender: str | None = None  # the gender most of its clusters gave
     gender_votes: Counter = field(default_factory=Counter, repr=False)
     relative: bool = False
-    surfaces: set[str] = field(default_factory=set)  # names as written: folded keys lose "WOLA"'s capitals
+    surfaces: set[str] = field(default_factory=set)  # names as written: folded keys lose "CPCA"'s capitals
     descriptions: list[Description] = field(default_factory=list)  # what its nominal mentions said of it
     name_votes: Counter = field(default_factory=Counter, repr=False)  # each article's name for it
     contrasted: bool = False  # a chain of it was set against someone ("another candidate")
@@ -59,7 +59,7 @@ SHARED_NAMES_FOR_A_NEW_ONE = 2
 
 def name_by_vote(votes: Counter) -> str:
     """The name an entity goes by: the full name (two words or more) most articles call it, so a headline
-    that ran the name into its neighbours ("Thoughts on Why the Academy Picked Ellen DeGeneres") does
+    that ran the name into its neighbours ("Why the Jury Picked Nora Vance") does
     not rename it; the longer name on a tie, then the first given."""
     return max(votes, key=lambda name: (len(form_of(name).words) >= 2, votes[name], len(form_of(name).words)))
 
@@ -230,7 +230,7 @@ class Registry:
             return self.register_unnamed(cluster, article_id, descriptions)
         entry, reason = self.find(cluster, keys, article_id)
         if entry is None and any(d.ages for d in descriptions):
-            # "Raj Chohan, 59" names the "59-year-old woman" of earlier articles.
+            # "Mina Okafor, 59" names the "59-year-old woman" of earlier articles.
             entry, reason = self.find_described(cluster, descriptions, article_id, unnamed_only=True)
             if entry is not None:
                 entry.name = cluster.name  # the group or person described so far now has a name
@@ -294,7 +294,7 @@ class Registry:
     ) -> tuple[Entry | None, str]:
         """The entry a chain's descriptions fit, by an ordered sieve: the entry named by the very words of
         its nominal ("the Indian navy" for "Indian Navy"); a person of the same age ("a 59-year-old
-        woman", "Raj Chohan, 59", the same article included); the entry whose nominals share its head
+        woman", "Mina Okafor, 59", the same article included); the entry whose nominals share its head
         noun, named ones first when their articles share names with this one (a named entity of the same
         article only as CONTRASTIVE_WORDS' note says), then by shared modifiers and size. Nothing joins against a different age or (same noun) count. `unnamed_only`: a name
         looking for the unnamed entry it names, by age alone."""
@@ -326,7 +326,7 @@ class Registry:
             if not same_noun:
                 continue
             if entry.keys and entry.type == "PERSON" and all(mine.number == "plural" for mine, _ in same_noun):
-                continue  # a person by name is one person: "people" one article once linked to Drew Cass are more
+                continue  # a person by name is one person: "people" one article once linked to Tom Reyes are more
             if here and (contrasted(cluster) or not all(says_no_more(mine, entry.descriptions) for mine, _ in same_noun)):
                 continue
             needed = SHARED_NAMES_FOR_A_NOUN if entry.keys else SHARED_NAMES_FOR_A_ROLE

@@ -26,7 +26,7 @@ def span_text(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
 
 
 def premodifiers(doc: Doc, mention: Mention) -> tuple[int, int]:
-    """Token bounds of the words before a name that belong to its noun phrase ("Colombian President")."""
+    """Token bounds of the words before a name that belong to its noun phrase ("Chilean President")."""
     start = mention.first
     while start > 0:
         token = doc[start - 1]
@@ -35,8 +35,8 @@ def premodifiers(doc: Doc, mention: Mention) -> tuple[int, int]:
             break
         if token.dep_ not in ("compound", "amod", "nmod") or token.text in (",", "(", "“", '"'):
             break
-        # Titles are nouns ("writer", "President") and proper adjectives ("Colombian"); a lowercase
-        # adjective or a participle the parser attached ("accepted Petro") is not part of the name.
+        # Titles are nouns ("writer", "President") and proper adjectives ("Chilean"); a lowercase
+        # adjective or a participle the parser attached ("accepted Vega") is not part of the name.
         if not (token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and token.text[:1].isupper())):
             break
         if token.tag_ in ("VBD", "VBN", "VBG", "VB", "VBZ", "VBP"):
@@ -46,9 +46,9 @@ def premodifiers(doc: Doc, mention: Mention) -> tuple[int, int]:
 
 
 def appositive_of(doc: Doc, mention: Mention, name_tokens: frozenset[int] = frozenset()) -> tuple[Token, int, int] | None:
-    """The appositive noun phrase attached to a name: "X, a Colombia expert at Y" or "his father, X".
-    A word of another name mention is a name, not a description ("the National Liberation Army (ELN)":
-    the bracketed acronym is the army's other name), so `name_tokens` are never taken."""
+    """The appositive noun phrase attached to a name: "X, a Chile expert at Y" or "his father, X".
+    A word of another name mention is a name, not a description ("the Northern Defence Front (FDN)":
+    the bracketed acronym is the front's other name), so `name_tokens` are never taken."""
     head = doc[mention.head]
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and not (mention.first <= child.i < mention.last):
@@ -76,7 +76,7 @@ def crosses_line(doc: Doc, mention: Mention, first: int, last: int) -> bool:
 
 
 def widen(doc: Doc, mention: Mention, start: int) -> None:
-    """A name mention covers its title too ("Colombian President Gustavo Petro"): the whole noun phrase
+    """A name mention covers its title too ("Chilean President Carlos Vega"): the whole noun phrase
     refers, and its syntactic head may be the title word."""
     if start < mention.start:
         mention.start = start
