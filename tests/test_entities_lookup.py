@@ -8,9 +8,9 @@ from storyline.models import Entity
 from storyline.stages.entities import entity_at
 
 ENTITIES = (
-    Entity(id="e1", name="Gustavo Petro", type="PERSON", mentions=((0, 13), (40, 45))),
-    Entity(id="e2", name="Donald Trump", type="PERSON", mentions=((20, 32),)),
-    Entity(id="e3", name="Petro administration", type="ORG", mentions=((60, 80),)),
+    Entity(id="e1", name="Carlos Vega", type="PERSON", mentions=((0, 13), (40, 45))),
+    Entity(id="e2", name="Ana Ruiz", type="PERSON", mentions=((20, 32),)),
+    Entity(id="e3", name="Vega administration", type="ORG", mentions=((60, 80),)),
 )
 
 

@@ -19,7 +19,7 @@ def entity_with(text, entities, words):
 
 # (case, text, name, role words that must join the name's entity)
 JOINED = [
-    ("copula", "Hugh Jackman will be host of the ceremony next year.", "Hugh Jackman", "host"),
+    ("copula", "Nora Vance will be host of the ceremony next year.", "Nora Vance", "host"),
     ("relative clause and compound", "The club fired Jim Brown, who had been named head coach in May.", "Jim Brown", "head coach"),
     ("object predicate with a determiner", "Mark Davis grew up in the town. In 2022, Davis was elected the first "
      "independent mayor of the city.", "Mark Davis", "the first independent mayor"),

@@ -34,9 +34,9 @@ def ids_of(type_: str, first: tuple[str, ...], second: tuple[str, ...]) -> tuple
 @pytest.mark.parametrize(
     ("first", "second"),
     [
-        (("Washington Office on Latin America",), ("WOLA",)),
-        (("WOLA",), ("Washington Office on Latin America",)),
-        (("Internationally Recognised Transit Corridor", "IRTC"), ("Internationally Recognized Transit Corridor",)),
+        (("Council for Peace in Central Asia",), ("CPCA",)),
+        (("CPCA",), ("Council for Peace in Central Asia",)),
+        (("Organised Crime Task Force", "OCTF"), ("Organized Crime Task Force",)),
     ],
 )
 def test_registry_joins_acronym_to_expansion_across_articles(first, second):
@@ -167,15 +167,15 @@ def test_registry_keeps_two_groups_of_one_article_apart():
 
 def test_registry_joins_a_described_person_to_the_name_of_the_same_age():
     registry = Registry()
-    named = registry.register(cluster_of("PERSON", "Raj Chohan"), "a1", [describe_age("59")])
+    named = registry.register(cluster_of("PERSON", "Mina Ofori"), "a1", [describe_age("59")])
     assert registry.register(nominal_of("PERSON", "a 59-year-old woman"), "a2", [role("woman", ages={"59"})]) == named
 
 
 def test_registry_name_takes_over_the_unnamed_entry_of_the_same_age():
     registry = Registry()
     unnamed = registry.register(nominal_of("PERSON", "a 59-year-old woman"), "a1", [role("woman", ages={"59"})])
-    assert registry.register(cluster_of("PERSON", "Raj Chohan"), "a2", [describe_age("59")]) == unnamed
-    assert registry.entries[unnamed].name == "Raj Chohan"
+    assert registry.register(cluster_of("PERSON", "Mina Ofori"), "a2", [describe_age("59")]) == unnamed
+    assert registry.entries[unnamed].name == "Mina Ofori"
 
 
 def test_registry_joins_a_lower_case_nominal_to_the_name_it_spells():
@@ -231,11 +231,11 @@ def test_describe_reads_the_people_a_description_names(nlp, text, names):
 
 @pytest.mark.parametrize(
     ("text", "age"),
-    [("Raj Chohan, 59, was crossing the road.", "59"), ("Raj Chohan, 1959 was a good year.", None)],
+    [("Mina Ofori, 59, runs a bakery in town.", "59"), ("Mina Ofori, 1959 was a good year.", None)],
 )
 def test_age_after_reads_the_age_between_commas(nlp, text, age):
     doc = nlp(text)
-    mention = Mention(0, 10, "Raj Chohan", "name", "PERSON", 1, 0, 2, 0, name="Raj Chohan")
+    mention = Mention(0, 10, "Mina Ofori", "name", "PERSON", 1, 0, 2, 0, name="Mina Ofori")
     assert age_after(doc, mention) == age
 
 
