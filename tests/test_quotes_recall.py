@@ -366,8 +366,8 @@ def test_quotes_recall_aside_after_subject_reports_its_clause(nlp, text: str) ->
     ("text", "content"),
     [
         (
-            "Maria Lopez took offense at suggestions that she had lost the vote.",
-            "suggestions that she had lost the vote",
+            "Maria Lopez took offence at rumours that she had rigged the count.",
+            "rumours that she had rigged the count",
         ),
         (
             "Maria Lopez took offense on Monday at claims that the mill was unsafe.",

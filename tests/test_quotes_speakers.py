@@ -1012,21 +1012,21 @@ def test_quotes_catenative_verb_opening_a_line_is_no_subject(nlp) -> None:
 @pytest.mark.parametrize(
     ("earlier", "expected"),
     [
-        ("Ana Ruiz fought as a rebel in the hills.", "Ana Ruiz"),
-        ("Ana Ruiz was a rebel in the hills for a decade.", "Ana Ruiz"),
-        ("Years ago, she served as an armed rebel in the hills.", "Ana Ruiz"),
+        ("Ana Ruiz worked as a medic in the hills.", "Ana Ruiz"),
+        ("Ana Ruiz was a medic in the hills for a decade.", "Ana Ruiz"),
+        ("Years ago, she worked as a field medic in the hills.", "Ana Ruiz"),
         # the role is the object's, not the subject's; a denied role is none
-        ("Tom Berg once described the governor as a rebel.", None),
-        ("Ana Ruiz was never a rebel, and Tom Berg was not a rebel either.", None),
+        ("Tom Berg once described the governor as a medic.", None),
+        ("Ana Ruiz was never a medic, and Tom Berg was not a medic either.", None),
     ],
 )
 def test_quotes_nominal_resolves_through_learned_role(nlp, earlier: str, expected: str | None) -> None:
     names = {"Ana Ruiz": ("PERSON", ["Ana Ruiz", "she"]), "Tom Berg": ("PERSON", ["Tom Berg"])}
     text = (
         f"Ana Ruiz met Tom Berg in Lima. {earlier}\n"
-        "Tom Berg threatened to close the port. The former rebel responded by saying the port would stay open."
+        "Tom Berg threatened to close the port. The former medic replied by saying the port would stay open."
     )
-    quote = next(q for q in run(nlp, text, names) if q.cue is not None and q.cue.text == "responded")
+    quote = next(q for q in run(nlp, text, names) if q.cue is not None and q.cue.text == "replied")
     assert quote.speaker.name == expected
 
 
@@ -1053,8 +1053,8 @@ def test_quotes_absolute_participle_after_with_has_no_speaker(nlp) -> None:
 
 
 def test_quotes_participle_under_a_postposed_adjective_is_its_nouns(nlp) -> None:
-    text = "The fund is backed by a few wealthy donors intent on deciding who will lead the party."
-    assert speaker_of_cue(nlp, text, "deciding") == "a few wealthy donors"
+    text = "The league is funded by two local firms intent on deciding where the final will be played."
+    assert speaker_of_cue(nlp, text, "deciding") == "two local firms"
 
 
 @pytest.mark.parametrize(
@@ -1062,10 +1062,10 @@ def test_quotes_participle_under_a_postposed_adjective_is_its_nouns(nlp) -> None
     [
         # a subject between two dashes does not speak for a cue after them
         (
-            "Dozens of nurses marched along the avenue - where the mayor's motorcade passed the crowd - while"
-            " chanting, \u201cFund our clinics.\u201d",
-            "chanting",
-            "Dozens of nurses",
+            "Hundreds of farmers drove through the square - where the council had met that morning - while"
+            " shouting, \u201cSave our fields.\u201d",
+            "shouting",
+            "Hundreds of farmers",
         ),
         # the parse gave the aside the only subject: the noun before the opening dash is the speaker
         (
@@ -1115,7 +1115,10 @@ def test_quotes_relative_pronoun_beside_a_subject_is_its_object(nlp) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("He released a letter from his doctor on Friday that says he is in excellent health.", "He"),
+        (
+            "The coach released a note from the team doctor on Tuesday that says the striker is fit to play.",
+            "The coach",
+        ),
         (
             "The scandal prompted the senator to make a comment that described the protesters as thugs.",
             "the senator",
