@@ -1154,5 +1154,6 @@ def test_quotes_participle_conjoined_to_a_quoted_verb_shares_the_subject_outside
         ("''", "PUNCT", "''", "punct", 14),
     ]
     doc = hand_doc(nlp, rows)
-    repaired = repair_subject(None, doc[11])
+    quoted = [(doc[4].idx, doc[8].idx + 2), (doc[13].idx, doc[15].idx + 2)]  # the marks' regions
+    repaired = repair_subject(None, doc[11], quoted)
     assert repaired is not None and repaired.text == "Lee"

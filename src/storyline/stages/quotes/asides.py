@@ -6,6 +6,7 @@ REPAIRS; `in_aside` tells whether a token sits between brackets or two dashes of
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .cues import nearest_subject
@@ -14,7 +15,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
-def aside_subject(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+def aside_subject(
+    token: Token | None, cue: Token, quoted: Sequence[tuple[int, int]]
+) -> tuple[bool, Token | None]:
     """'Nurses sent a petition to the board (where Lee sits), calling for ...', 'Fans circled the
     arena - where the team trains - while chanting ...': a subject inside an aside the
     cue is outside of never speaks for it; the nearest subject outside the aside up the parse does."""
@@ -87,7 +90,9 @@ def _is_dash(token: Token) -> bool:
 DATELINE_DASHES = frozenset({"--", "-", "\u2014", "\u2013"})
 
 
-def dateline_subject(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+def dateline_subject(
+    token: Token | None, cue: Token, quoted: Sequence[tuple[int, int]]
+) -> tuple[bool, Token | None]:
     """'LIMA -- President Ana Ruiz, opening the port, said ...': a dateline run into its first sentence is
     no subject; the parse hangs the real subject on it as an apposition. A dateline opens its line, is
     written in capitals and ends at a dash."""

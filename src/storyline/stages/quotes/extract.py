@@ -210,9 +210,15 @@ def _nothing_between(text: str, start: int, end: int) -> bool:
     return all(char in GAP_PUNCTUATION for char in text[start:end])
 
 
-def attribute(doc: Doc, text: str, candidates: list[Candidate], entities: Sequence[Entity]) -> None:
+def attribute(
+    doc: Doc,
+    text: str,
+    candidates: list[Candidate],
+    entities: Sequence[Entity],
+    quoted: Sequence[tuple[int, int]],
+) -> None:
     """Resolve speakers in text order; cue-less quotes inherit when nothing intervenes, else stay unknown."""
-    context = SpeakerContext(doc, entities)
+    context = SpeakerContext(doc, entities, quoted=quoted)
     last: Candidate | None = None
     for candidate in sorted(candidates, key=lambda c: (c.start, -c.end)):
         if candidate.cue is not None:
@@ -267,7 +273,7 @@ def find_in_headline(
         cue, name, (start, end) = claim
         candidates.append(Candidate(start, end, "indirect", headline, cue, name.root))
         named.add(id(candidates[-1]))  # colon_claim has checked the name
-    attribute(doc, text, candidates, entities)
+    attribute(doc, text, candidates, entities, quoted)
     return [
         candidate
         for candidate in candidates
@@ -292,7 +298,7 @@ def extract_quotes(
     paragraphs = speech_regions(text, blocks)
     marked, quoted = find_marked(doc, text, paragraphs)
     candidates = marked + find_indirect(doc, text, paragraphs, marked, quoted)
-    attribute(doc, text, candidates, entities)
+    attribute(doc, text, candidates, entities, quoted)
     headline = headlines.find_headline(blocks)
     if headline is not None:
         candidates += find_in_headline(doc, text, headline, entities)

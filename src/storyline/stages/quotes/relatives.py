@@ -5,6 +5,7 @@ REPAIRS.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from . import cues
@@ -26,7 +27,9 @@ PERFORMING_LEMMAS = cues.word_set(
 UTTERANCE_NOUNS = MEDIUM_NOUNS | SPEECH_NOUNS | cues.word_set("comment remark")
 
 
-def performed_utterance(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+def performed_utterance(
+    token: Token | None, cue: Token, quoted: Sequence[tuple[int, int]]
+) -> tuple[bool, Token | None]:
     """'She published a memo that says ...', 'led him to make a remark that called ...': the words
     of a text or remark that someone performs (makes, releases, issues) are that performer's, as with a noun
     cue ('made the argument that ...'); the relative pronoun standing for the text is not the source."""
@@ -44,7 +47,9 @@ def performed_utterance(token: Token | None, cue: Token) -> tuple[bool, Token | 
     return (True, performer) if performer is not None else (False, token)
 
 
-def relative_object(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+def relative_object(
+    token: Token | None, cue: Token, quoted: Sequence[tuple[int, int]]
+) -> tuple[bool, Token | None]:
     """'the reasons that Lee refuses to ...', 'the rule, which critics say hurts ...': a relative pronoun
     the parse made a subject beside the verb's own subject after it is its object; that subject speaks."""
     if token is None or token.tag_ not in ("WDT", "WP") or token.head.i != cue.i:

@@ -9,6 +9,7 @@ asides (brackets, paired dashes, a dateline) live in `asides.py`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from . import cues
@@ -22,19 +23,23 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-def repair_subject(token: Token | None, cue: Token | None) -> Token | None:
+def repair_subject(
+    token: Token | None, cue: Token | None, quoted: Sequence[tuple[int, int]] = ()
+) -> Token | None:
     """The cue's own subject where the parse gave it another clause's (or none): ordered repairs, the first
-    that applies deciding."""
+    that applies deciding. `quoted`: the article's quoted regions, marks included."""
     if cue is None:
         return token
     for repair in REPAIRS:
-        applies, repaired = repair(token, cue)
+        applies, repaired = repair(token, cue, quoted)
         if applies:
             return repaired
     return token
 
 
-def _nearest_of_subjects(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+def _nearest_of_subjects(
+    token: Token | None, cue: Token, quoted: Sequence[tuple[int, int]]
+) -> tuple[bool, Token | None]:
     """'2:45 p.m. / The commissioner says ...', 'Back when he wrote, Lee said ...': a verb the parse gave
     two subjects, the first a heading or timestamp run into its line or an opening phrase, has the one that
     runs straight into it. Not an apposition ('Lee, the mayor, said') or a list ('Lee, Kim and Ruiz said'),
@@ -53,7 +58,9 @@ def _nearest_of_subjects(token: Token | None, cue: Token) -> tuple[bool, Token |
     return True, nearest
 
 
-def _controlling_object(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+def _controlling_object(
+    token: Token | None, cue: Token, quoted: Sequence[tuple[int, int]]
+) -> tuple[bool, Token | None]:
     """'forced Lee to admit that ...', 'left many nations feeling that ...': the object of the verb that
     governs a subjectless complement of saying or thinking is its subject, not the governing verb's
     subject ('obliges states to offer help' is no one's statement of the states)."""
@@ -69,14 +76,21 @@ def _controlling_object(token: Token | None, cue: Token) -> tuple[bool, Token | 
     return True, obj
 
 
-def _participle_subject(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+def _participle_subject(
+    token: Token | None, cue: Token, quoted: Sequence[tuple[int, int]]
+) -> tuple[bool, Token | None]:
     """'..., aside from saying he wants ...', 'going on to say that ...': a participle the parse gave no
     subject shares the nearest subject before it in its sentence and outside quotation marks. So does one
     the parse conjoined to a quoted verb ('Lee shrugged it off -- “That is politics” -- and, pressed later,
     insisting, “...”'), the quotation read as the sentence's main clause."""
     if token is not None or cue.tag_ not in ("VBG", "VB"):
         return False, token
-    quoted_head = cue.dep_ == "conj" and cue.tag_ == "VBG" and _in_marks(cue.head) and not _in_marks(cue)
+    quoted_head = (
+        cue.dep_ == "conj"
+        and cue.tag_ == "VBG"
+        and cues.inside(quoted, cue.head.idx)
+        and not cues.inside(quoted, cue.idx)
+    )
     if cue.dep_ not in ("advcl", "pcomp", "xcomp") and not quoted_head:
         return False, token
     governor = cue.head.head if cue.dep_ == "pcomp" else cue.head
@@ -84,26 +98,14 @@ def _participle_subject(token: Token | None, cue: Token) -> tuple[bool, Token | 
         return False, token
     for i in range(cue.i - 1, cue.sent.start - 1, -1):
         candidate = cue.doc[i]
-        if candidate.dep_ in SUBJECTS and not _in_marks(candidate):
+        if candidate.dep_ in SUBJECTS and not cues.inside(quoted, candidate.idx):
             return True, candidate
     return False, token
 
 
-QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
-
-
-def _in_marks(token: Token) -> bool:
-    """Whether an odd number of quotation marks precede the token on its line (a line, not a sentence: a
-    quotation may run over several sentences)."""
-    marks = 0
-    for before in reversed(token.doc[: token.i]):
-        if "\n" in before.text_with_ws:
-            break
-        marks += before.text in QUOTE_MARKS
-    return marks % 2 == 1
-
-
-def _adjective_controller(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+def _adjective_controller(
+    token: Token | None, cue: Token, quoted: Sequence[tuple[int, int]]
+) -> tuple[bool, Token | None]:
     """'parents keen on choosing which ...', 'officials eager to say that ...': a participle or infinitive
     under an adjective set right after a noun is that noun's, whatever clause the parse hung the adjective
     on ('The club is run by parents keen on ...' is not the club's choosing)."""
@@ -118,7 +120,9 @@ def _adjective_controller(token: Token | None, cue: Token) -> tuple[bool, Token 
     return True, noun
 
 
-def _participle_after_relative(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+def _participle_after_relative(
+    token: Token | None, cue: Token, quoted: Sequence[tuple[int, int]]
+) -> tuple[bool, Token | None]:
     """'... not paying an architect who said he was stiffed, saying, “...”': a participle set off by a
     comma after a relative clause the parse hung it on speaks for the clause the relative's noun sits in,
     not for the relative pronoun."""
@@ -136,7 +140,9 @@ def _participle_after_relative(token: Token | None, cue: Token) -> tuple[bool, T
     return (True, subject) if subject is not None else (False, token)
 
 
-def _expletive_it(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+def _expletive_it(
+    token: Token | None, cue: Token, quoted: Sequence[tuple[int, int]]
+) -> tuple[bool, Token | None]:
     """'It is worth noting that ...', 'it is clear that ...': the 'it' of a copula is nobody."""
     if token is None or token.lower_ != "it" or token.head.lemma_ != "be":
         return False, token
@@ -145,7 +151,9 @@ def _expletive_it(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
     return True, None
 
 
-def _depicted_speaker(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+def _depicted_speaker(
+    token: Token | None, cue: Token, quoted: Sequence[tuple[int, int]]
+) -> tuple[bool, Token | None]:
     """'footage of Clinton asking, “...”', 'a video of him saying ...': the one shown speaks."""
     if cue.tag_ != "VBG" or cue.i == 0:
         return False, token
@@ -157,7 +165,9 @@ def _depicted_speaker(token: Token | None, cue: Token) -> tuple[bool, Token | No
     return True, shown
 
 
-def _occasion_participle(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+def _occasion_participle(
+    token: Token | None, cue: Token, quoted: Sequence[tuple[int, int]]
+) -> tuple[bool, Token | None]:
     """'she said at a news conference announcing that ...': a participle on an occasion the parse gave no
     speaker is said by the subject of the verb the occasion belongs to."""
     if token is not None or cue.tag_ != "VBG" or cue.dep_ != "acl":
@@ -176,7 +186,9 @@ def _occasion_participle(token: Token | None, cue: Token) -> tuple[bool, Token |
 RECEIVING_LEMMAS = cues.word_set("face receive draw attract earn weather endure")
 
 
-def _absolute_participle(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+def _absolute_participle(
+    token: Token | None, cue: Token, quoted: Sequence[tuple[int, int]]
+) -> tuple[bool, Token | None]:
     """'with Lee expected to visit ...', 'with the minister said to be weighing ...': a past participle after
     'with' or 'without' is passive; its subject is the one expected or said of, and no one is named as
     expecting or saying. (The tagger reads some such participles as past tenses, hence VBD too.)"""
@@ -196,14 +208,18 @@ def _absolute_participle(token: Token | None, cue: Token) -> tuple[bool, Token |
     return True, None
 
 
-def _receiver(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+def _receiver(
+    token: Token | None, cue: Token, quoted: Sequence[tuple[int, int]]
+) -> tuple[bool, Token | None]:
     """'Lee has faced sharp criticism for ...': the subject is the one criticised, the critics are unnamed."""
     if token is None or token.head.i != cue.i or cues.lemma_of(cue) not in RECEIVING_LEMMAS:
         return False, token
     return True, None
 
 
-def _passive_subject(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+def _passive_subject(
+    token: Token | None, cue: Token, quoted: Sequence[tuple[int, int]]
+) -> tuple[bool, Token | None]:
     """A passive cue's subject is the one spoken of ('what is being criticized as “...”'), its agent the
     speaker; but one 'frustrated' or 'convinced that ...' holds the view."""
     passive = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
@@ -217,7 +233,9 @@ def _passive_subject(token: Token | None, cue: Token) -> tuple[bool, Token | Non
     return True, next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
 
-def _noun_cue_source(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+def _noun_cue_source(
+    token: Token | None, cue: Token, quoted: Sequence[tuple[int, int]]
+) -> tuple[bool, Token | None]:
     """'repeated warnings from his attorney that ...', 'a statement by the ministry': the words of a noun
     cue without a speaker come from the object of its 'from' or 'by'."""
     if token is not None or cue.pos_ != "NOUN":
@@ -235,7 +253,9 @@ def _noun_cue_source(token: Token | None, cue: Token) -> tuple[bool, Token | Non
     return False, token
 
 
-def _adjacent_name(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+def _adjacent_name(
+    token: Token | None, cue: Token, quoted: Sequence[tuple[int, int]]
+) -> tuple[bool, Token | None]:
     """'In a meeting with the board of the Post Trump said ...', '$20 million experts say ...': a finite cue
     the parse gave no subject has the noun written right before it, which the parse ran into the phrase
     before."""
@@ -264,7 +284,9 @@ def _before_aside(cue: Token) -> Token | None:
     return None
 
 
-def _according_to_source(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+def _according_to_source(
+    token: Token | None, cue: Token, quoted: Sequence[tuple[int, int]]
+) -> tuple[bool, Token | None]:
     """'according to show insiders', the parse reading 'show' as a verb: the last noun of the words
     after 'to' before any punctuation is the source."""
     if token is not None or cue.lower_ != "according" or cue.i + 2 >= len(cue.doc):
@@ -278,7 +300,9 @@ def _according_to_source(token: Token | None, cue: Token) -> tuple[bool, Token |
     return (True, nouns[-1]) if nouns else (False, token)
 
 
-def _apposition_run_in(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+def _apposition_run_in(
+    token: Token | None, cue: Token, quoted: Sequence[tuple[int, int]]
+) -> tuple[bool, Token | None]:
     """'To understand the real Dred Scott, Chief Justice Roberts said, one should ...': an apposition the
     parse hung on the subject that runs straight into the cue, with no comma, is the cue's own subject (a
     true apposition is closed by a comma: 'Lee, the mayor, said')."""
@@ -290,7 +314,9 @@ def _apposition_run_in(token: Token | None, cue: Token) -> tuple[bool, Token | N
     return True, apposition
 
 
-def _naming_participle(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+def _naming_participle(
+    token: Token | None, cue: Token, quoted: Sequence[tuple[int, int]]
+) -> tuple[bool, Token | None]:
     """'His nonprofit group, called the Virginia Conservation Legacy Fund, will ...': a participle of naming
     right after its noun and a comma names the noun; nobody speaks."""
     if token is None or cues.lemma_of(cue) not in NAMING_LEMMAS or cue.tag_ not in ("VBN", "VBD"):
@@ -306,7 +332,9 @@ def _naming_participle(token: Token | None, cue: Token) -> tuple[bool, Token | N
 CATENATIVE_FORMS = cues.word_set("keeps kept continues continued starts started begins began stops stopped")
 
 
-def _catenative_subject(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+def _catenative_subject(
+    token: Token | None, cue: Token, quoted: Sequence[tuple[int, int]]
+) -> tuple[bool, Token | None]:
     """'Keeps saying she opposed the war ...': a verb of going on opening a line, misread as the noun subject
     of the participle right after it, is nobody; the line's speaker is not named."""
     if token is None or token.i != cue.i - 1 or cue.tag_ != "VBG":
@@ -316,7 +344,9 @@ def _catenative_subject(token: Token | None, cue: Token) -> tuple[bool, Token | 
     return True, None
 
 
-def _stance_noun_subject(token: Token | None, cue: Token) -> tuple[bool, Token | None]:
+def _stance_noun_subject(
+    token: Token | None, cue: Token, quoted: Sequence[tuple[int, int]]
+) -> tuple[bool, Token | None]:
     """'suspicions run high that ...', 'fears grew that ...': a noun of stance as the subject of the verb
     that carries its clause is the view itself, not who holds it; unowned, nobody is named."""
     if token is None or token.pos_ != "NOUN" or token.lemma_.lower() not in STANCE_NOUNS:

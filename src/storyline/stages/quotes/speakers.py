@@ -47,6 +47,7 @@ class SpeakerContext:
     genders: dict[str, str] = field(default_factory=dict)
     previous: Speaker | None = None
     quote: tuple[int, int] | None = None  # the words being attributed, while their speaker is resolved
+    quoted: Sequence[tuple[int, int]] = ()  # the article's quoted regions, marks included
     text: str = ""
     mentions: MentionIndex = field(init=False)
 

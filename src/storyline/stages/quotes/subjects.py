@@ -93,7 +93,7 @@ def opening_subject(doc: Doc, paragraph: tuple[int, int], cue: Token | None) -> 
 def bind_pronoun(token: Token | None, context: SpeakerContext, cue: Token | None = None) -> Token | None:
     """The speaker token of a cue: the parse's subject repaired (`repair_subject`), then a pronoun bound
     to its named subject (`bind_to_subject`)."""
-    return bind_to_subject(repair_subject(token, cue), context, cue)
+    return bind_to_subject(repair_subject(token, cue, context.quoted), context, cue)
 
 
 def bind_to_subject(token: Token | None, context: SpeakerContext, cue: Token | None = None) -> Token | None:
