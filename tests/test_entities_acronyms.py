@@ -16,10 +16,10 @@ from storyline.stages.entities.registry import Registry
 @pytest.mark.parametrize(
     ("acronym", "name", "fits"),
     [
-        ("wola", "Washington Office on Latin America", True),  # function words skipped
+        ("gowa", "Geneva Office on West Africa", True),  # function words skipped
         ("un", "United Nations", True),
-        ("ats", "Social Technical Action", True),  # a translated name: letters reordered
-        ("eln", "National Liberation Army", False),  # translated with other words: only by bracket position
+        ("ars", "Sustainable Rural Agency", True),  # a translated name: letters reordered
+        ("emr", "Northern Freedom Army", False),  # translated with other words: only by bracket position
         ("un", "Nations United", False),  # two letters must be exact
         ("abc", "Acme", False),  # one word has no initials to spell
     ],
@@ -36,33 +36,33 @@ def entity_forms(text: str) -> dict[str, tuple[str, set[str]]]:
 
 
 def test_acronyms_bracketed_acronym_is_a_name_of_the_organisation():
-    found = entity_forms("The rebels formed the National Liberation Army (ELN) in 1964. Later the ELN signed a truce.")
-    type_, forms = found["National Liberation Army"]
-    assert type_ == "ORG" and "ELN" in forms
+    found = entity_forms("The rebels formed the Northern Freedom Army (EMR) in 1971. Later the EMR signed a truce.")
+    type_, forms = found["Northern Freedom Army"]
+    assert type_ == "ORG" and "EMR" in forms
 
 
 def test_acronyms_later_bare_acronym_is_a_mention():
-    text = "The rebels formed the National Liberation Army (ELN) in 1964. Later the ELN signed a truce."
+    text = "The rebels formed the Northern Freedom Army (EMR) in 1971. Later the EMR signed a truce."  # EMR untagged by spaCy
     (analysis,) = storyline.analyze_text(text, one_article=True)
-    later = text.rindex("ELN")
-    (army,) = [e for e in analysis.entities if e.name == "National Liberation Army"]
+    later = text.rindex("EMR")
+    (army,) = [e for e in analysis.entities if e.name == "Northern Freedom Army"]
     assert (later, later + 3) in army.mentions
 
 
 def test_acronyms_expansion_cut_by_the_tagger_is_one_organisation():
     found = entity_forms(
-        "Maria Lopez, an advocate at the Washington Office on Latin America (WOLA), said the talks failed. "
-        "WOLA has followed the region for decades."
+        "Maria Lopez, an advocate at the Geneva Office on West Africa (GOWA), said the talks failed. "
+        "GOWA has followed the region for decades."
     )
-    type_, forms = found["Washington Office on Latin America"]
-    assert type_ == "ORG" and {"Washington Office on Latin America", "WOLA"} <= forms
-    assert "Latin America" not in found
+    type_, forms = found["Geneva Office on West Africa"]
+    assert type_ == "ORG" and {"Geneva Office on West Africa", "GOWA"} <= forms
+    assert "West Africa" not in found
 
 
 def test_acronyms_expansion_in_brackets_after_the_acronym():
-    found = entity_forms("The NLA (National Liberation Army) attacked a base. The NLA later denied it.")
-    type_, forms = found["National Liberation Army"]
-    assert type_ == "ORG" and "NLA" in forms
+    found = entity_forms("The PWF (Popular Workers Front) attacked a base. The PWF later denied it.")
+    type_, forms = found["Popular Workers Front"]
+    assert type_ == "ORG" and "PWF" in forms
 
 
 def test_acronyms_two_letters_join_their_bracketed_expansion():
@@ -101,7 +101,7 @@ def test_acronyms_person_initials_in_brackets_are_not_paired():
     [
         ("UN", "United Nations", [], True),  # two letters, no other name spells them
         ("UK", "United Kingdom", ["Ukrainian Knights"], False),  # two letters, a rival spells them too
-        ("WOLA", "Washington Office on Latin America", ["Women of Latin America"], True),  # four letters hold
+        ("GOWA", "Geneva Office on West Africa", ["Guild of West Africa"], True),  # four letters hold
         ("UN", "United Nations", ["United Nations"], True),  # the name itself is no rival
     ],
 )
@@ -116,16 +116,16 @@ def test_acronyms_verdict_needs_the_letters():
 
 def test_acronyms_bare_acronym_in_a_later_article_is_the_same_entity():
     nlp, registry = load_nlp(), Registry()
-    first = resolve_entities(nlp("In 1964 rebels founded the National Liberation Army (ELN) in the north."), (), registry, "a1")
-    second_text = "Talks with the ELN resumed on Monday in Caracas."
+    first = resolve_entities(nlp("In 1971 rebels founded the Northern Freedom Army (EMR) in the north."), (), registry, "a1")
+    second_text = "Talks with the EMR resumed on Monday in Lisbon."
     second = resolve_entities(nlp(second_text), (), registry, "a2")
-    (army,) = [e for e in first.entities if e.name == "National Liberation Army"]
-    start = second_text.index("ELN")
+    (army,) = [e for e in first.entities if e.name == "Northern Freedom Army"]
+    start = second_text.index("EMR")
     assert any(e.id == army.id and (start, start + 3) in e.mentions for e in second.entities)
 
 
 def test_acronyms_bracketed_acronym_is_not_an_appositive_role():
-    text = "The rebels formed the National Liberation Army (ELN) in 1964."  # ELN untagged by spaCy
+    text = "The rebels formed the Northern Freedom Army (EMR) in 1971."  # EMR untagged by spaCy
     clusters = resolve_entities(load_nlp()(text)).clusters
     roles = [role.text for cluster in clusters for role in cluster.roles if role.kind == "appositive"]
     assert roles == []
