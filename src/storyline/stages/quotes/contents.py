@@ -318,8 +318,8 @@ def _names_addressee(obj: Token) -> bool:
 
 
 def _names_content(lemma: str, obj: Token) -> bool:
-    """Whether a cue's object phrase can be what was said: not the one asked ("asked Clinton", "“Why?” he
-    asked the shaman"), nor a thing handed over or related unless its head names something said
+    """Whether a cue's object phrase can be what was said: not the one asked ("asked Okafor", "“Why?” he
+    asked the clerk"), nor a thing handed over or related unless its head names something said
     ("conceded territory" is no statement, "conceded the point" is)."""
     if lemma in ASKING_LEMMAS and _names_addressee(obj):
         return False

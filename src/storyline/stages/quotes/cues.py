@@ -242,7 +242,7 @@ def subject_of(
     cue: Token, quoted: Sequence[tuple[int, int]] = (), bounds: tuple[int, int] | None = None
 ) -> Token | None:
     """The cue's subject, never a word inside a quotation (the parser sometimes hangs a quoted noun on
-    the cue) nor outside the cue's paragraph. A participle ("..., Petro said, recalling ...") takes the
+    the cue) nor outside the cue's paragraph. A participle ("..., Vega said, recalling ...") takes the
     nearest subject before it in its sentence; a conjoined verb its head's."""
     low, high = bounds or (0, len(cue.doc) * 1000 + 10**9)
 
@@ -348,7 +348,7 @@ def author_of(written: Token, cue: Token, allowed: object) -> Token | None:
 
 
 def inner_speaker_cue(cue: Token, quoted: list[tuple[int, int]]) -> Token:
-    """'Tree remembered Petro telling him': the speaker is the inner cue's subject, not the rememberer's."""
+    """'Lee remembered Vega telling him': the speaker is the inner cue's subject, not the rememberer's."""
     for child in cue.children:
         if (
             child.dep_ in ("ccomp", "xcomp")

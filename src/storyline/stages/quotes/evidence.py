@@ -24,7 +24,7 @@ EVIDENCE_NOUNS = word_set(
 EVIDENCE_VERBS = word_set("show find reveal indicate suggest confirm give put")
 # What a record shows is its finding too ("Video of the incident shows him with his hands in the air"), but
 # "in the video, X says" is X's statement: these count only as the subject of a verb of showing.
-# "Poll: Clinton and Trump in dead heat": a headline's evidence before a colon, a word or two ("New Poll").
+# "Poll: Vega and Ruiz level in race": a headline's evidence before a colon, a word or two ("New Poll").
 MAX_HEADLINE_SOURCE_WORDS = 3
 # "one of the polls", "most of the studies": a part of the evidence is evidence; a phrase around it is not
 # ("in the wake of the report"): PolNeAR dev, the 2 predictions through such a phrase matched no gold content.
@@ -85,7 +85,7 @@ def _clause_around(
 
 
 def _in_evidence(doc: Doc, preposition: Token) -> Reported | None:
-    """ "In this poll, Trump rose a point", "..., by one estimate": the clause is the poll's finding, the
+    """ "In this poll, Vega gained a point", "..., by one estimate": the clause is the poll's finding, the
     preposition the cue."""
     if preposition.dep_ != "prep" or preposition.head.pos_ not in ("VERB", "AUX") or is_cue(preposition.head):
         return None
@@ -112,7 +112,7 @@ def _set_apart(doc: Doc, preposition: Token, source: Token) -> bool:
 
 
 def _evidence_shows(verb: Token) -> Reported | None:
-    """ "Polling averages show Clinton with a lead": the object and its complements are the finding."""
+    """ "Polling averages show Vega with a lead": the object and its complements are the finding."""
     if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
         return None  # a clause is found by the reported-speech sieve
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -154,7 +154,7 @@ def find_evidence(
 def evidence_headline(
     doc: Doc, text: str, headline: tuple[int, int]
 ) -> tuple[tuple[int, int], Span, tuple[int, int]] | None:
-    """'Poll: Clinton and Trump in dead heat': the colon as cue, the evidence before it as source, the
+    """'Poll: Vega and Ruiz level in race': the colon as cue, the evidence before it as source, the
     finding after it as content (a person's name before a colon is read by headlines.colon_claim)."""
     start, end = headline
     colon = text.find(":", start, end)

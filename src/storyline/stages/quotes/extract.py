@@ -166,7 +166,7 @@ def _past_closing_mark(text: str, quoted: list[tuple[int, int]], start: int, end
 
 def _subject_within(verb: Token, paragraph: tuple[int, int]) -> Token | None:
     """A second subject the parser gave the verb inside its own paragraph, when the first it found lies
-    outside it (a line run into the next: "The Latest: Trump urges ...")."""
+    outside it (a line run into the next: "The Latest: Mayor urges ...")."""
     return next(
         (
             child
@@ -282,7 +282,7 @@ def find_in_headline(
         and candidate.speaker is not None
         and (
             id(candidate) in named
-            or candidate.speaker.name is not None  # "Cruz endorses Trump, who says ...": named through "who"
+            or candidate.speaker.name is not None  # "Ruiz backs Vega, who says ...": named through "who"
             or headlines.names_someone(doc, candidate.speaker.mention, entities)
         )
         and not (candidate.start <= headline[0] + 1 and candidate.end >= headline[1] - 2)

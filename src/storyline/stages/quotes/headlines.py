@@ -1,7 +1,7 @@
 """An article's headline -> which of its claims may be attributed: an explicit cue with a named subject only.
 
-A headline that reports speech ("Flynn says Trump 'absolutely right'", "Sanders: Clinton needs to ...",
-"Chris Christie Calls Hillary Clinton 'A Disgrace'") is a claim a dossier reader wants, but headlines are
+A headline that reports speech ("Ruiz says Vega 'plainly wrong'", "Okafor: Vega needs to ...",
+"Mayor Calls Port Plan 'A Scandal'") is a claim a dossier reader wants, but headlines are
 written in telegraphic and often Title Case English that the parser reads badly, so only two shapes are
 taken from them: a cue word with a subject that names someone, and a name followed by a colon. Section
 headings further down an article, captions and a headline with no cue give nothing.
@@ -59,14 +59,14 @@ def find_headline(blocks: Sequence[Block] | None) -> tuple[int, int] | None:
 
 
 def is_title_case(text: str) -> bool:
-    """Whether a headline capitalises its content words ("Obama Sees 'Personal Insult' If ..."): then its
+    """Whether a headline capitalises its content words ("Mayor Sees 'Broken Promise' In ..."): then its
     quotes are capitalised too and look like titles of works."""
     words = [word for word in WORD.findall(text) if word.lower() not in TITLE_LOWER]
     return len(words) >= 3 and sum(word[0].isupper() for word in words) >= TITLE_CASE_SHARE * len(words)
 
 
 def after_kicker(doc: Doc, text: str, headline: tuple[int, int]) -> tuple[int, int]:
-    """The headline after a short kicker ("The Latest: Trump urges ..."): the parser takes the kicker for
+    """The headline after a short kicker ("The Latest: Mayor urges ..."): the parser takes the kicker for
     the subject of the verb after the colon. A kicker that names the speaker is read first, by colon_claim."""
     start, end = headline
     colon = text.find(":", start, end)
@@ -94,7 +94,7 @@ def names_someone(doc: Doc, mention: tuple[int, int] | None, entities: Sequence[
 def colon_claim(
     doc: Doc, text: str, headline: tuple[int, int], entities: Sequence[Entity]
 ) -> tuple[tuple[int, int], Span, tuple[int, int]] | None:
-    """'Name: claim' ("Pence: Gennifer Flowers Won't Be at Debate"): the colon as cue, the name, and the
+    """'Name: claim' ("Okafor: Port Strike Will Not End Soon"): the colon as cue, the name, and the
     claim after it. The name must be a short run of capitalised content words (never "Stealth Over Health"
     or "The Latest") that the parser or the article's own entities know as a name."""
     start, end = headline
@@ -109,7 +109,7 @@ def colon_claim(
         and topic.i - name.start > 0
         and name.end - topic.i <= MAX_NAME_WORDS
     ):
-        name = name.doc[name.start : topic.i]  # "Obama on Climate Change: ...": the name before its topic
+        name = name.doc[name.start : topic.i]  # "Vega on Water Rights: ...": the name before its topic
     claim_start = colon + 1
     while claim_start < end and text[claim_start].isspace():
         claim_start += 1
@@ -134,8 +134,8 @@ def _is_entity_name(name: Span) -> bool:
 
 
 def _is_article_name(words: str, text: str, entities: Sequence[Entity]) -> bool:
-    """The article itself writes these words as (part of) a named entity's mention: "Sanders" for a
-    headline over a story about Bernie Sanders, "Politifact" where the parser took it for a noun."""
+    """The article itself writes these words as (part of) a named entity's mention: "Okafor" for a
+    headline over a story about Mina Okafor, "Factline" where the parser took it for a noun."""
     for entity in entities:
         if entity.type not in NAME_LABELS:
             continue

@@ -61,9 +61,9 @@ MEDIUM_NOUNS = DOCUMENT_NOUNS | word_set(
     """ad advert advertisement video report paper study poll survey editorial article column op-ed film speech
     campaign group committee lawsuit complaint filing petition resolution bill"""
 )
-# Verbs of criticism or defence that also name the use of force ("defend Colombia").
+# Verbs of criticism or defence that also name the use of force ("defend the border").
 FORCE_LEMMAS = word_set("attack hit target strike defend")
-# "continued supporting Clinton": a verb that says something only before a quotation, never with a verb.
+# "continued supporting Vega": a verb that says something only before a quotation, never with a verb.
 ASPECT_LEMMAS = word_set("continue")
 # "tell the truth", "tell jokes": what is told is content only as a clause ("told reporters that ...").
 CLAUSE_ONLY_LEMMAS = word_set("tell")

@@ -213,7 +213,7 @@ def pair_single_marks(
     """‘Single-quoted’ speech outside double quotes, for outlets that print speech that way.
 
     U+2019 doubles as the apostrophe, so a pair needs an opening U+2018 at a word start and a U+2019
-    at a word end that is not followed by a letter ("don’t", "Petro’s" never close a quote).
+    at a word end that is not followed by a letter ("don’t", "Vega’s" never close a quote).
     """
     found = []
     positions = [match.start() for match in SINGLE_MARKS.finditer(text)]

@@ -149,7 +149,7 @@ def _noun_content(noun: Token) -> Token | None:
         if child.dep_ in ("acl", "ccomp") and opens_with_that(child):
             return child
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
-        # "Mr. Obama's bet is that ...", "her view is that ...": the clause after "is" is the noun's
+        # "Ms. Vega's bet is that ...", "her view is that ...": the clause after "is" is the noun's
         clause = next(
             (c for c in noun.head.children if c.dep_ in ("ccomp", "attr") and opens_with_that(c)), None
         )
@@ -199,7 +199,7 @@ def _opens_with_to(clause: Token) -> bool:
 
 
 def misread_verb_attribution(noun: Token, quoted: Sequence[tuple[int, int]]) -> Reported | None:
-    """ "The Clinton campaign plans to employ ...": a verb of intention or saying in -s read as a plural
+    """ "The Vega campaign plans to hire ...": a verb of intention or saying in -s read as a plural
     noun keeps its clause as a child (a noun takes no infinitive or clause complement of its own), and
     the noun phrase before it, read as its compound, is its subject."""
     clause = next((c for c in noun.children if c.dep_ in ("xcomp", "ccomp") and c.i > noun.i), None)

@@ -21,7 +21,7 @@ def own_cue(
     cue: Token, start: int, end: int, quoted: list[tuple[int, int]], paragraph: tuple[int, int]
 ) -> Token:
     """The cue of these quoted words among the verbs around the one found: an inner cue of the clause
-    ("remembered Petro telling him"), but never one in another paragraph (a parse running over the break
+    ("remembered Vega telling him"), but never one in another paragraph (a parse running over the break
     hung the next paragraph's "Democrats noted" on this quote's "said"); and a participle of saying right
     before the quote ('X said, adding later, “...”', 'X attacked Y, saying, “...”'), the quote's own cue."""
     inner = cues.inner_speaker_cue(cue, quoted)
@@ -102,7 +102,7 @@ def lead_in(
             speaker = cues.subject_of(token, quoted, previous)
             referent = cues.referent_of(speaker, quoted, previous) if speaker is not None else None
             return token, speaker, referent
-    # "Sanders made the following comment:": no verb of saying, the colon introduces the clause's subject
+    # "Okafor made the following comment:": no verb of saying, the colon introduces the clause's subject
     colon = text.rindex(":", previous[0], previous[1])
     speaker = _clause_subject(doc, colon, quoted, previous)
     if speaker is None:
@@ -148,7 +148,7 @@ def colon_clause(
     doc: Doc, text: str, start: int, quoted: list[tuple[int, int]], paragraph: tuple[int, int]
 ) -> tuple[tuple[int, int], Token] | None:
     """A clause closed by a colon right before the quote ('The piece used her words as its headline:
-    “...”', 'Obama is rolling out a new message: "..."'): the colon as cue, the clause's subject as the
+    “...”', 'Vega is trying out a new slogan: "..."'): the colon as cue, the clause's subject as the
     speaker. Only a subject written out in the paragraph, outside every quote."""
     before = start - 1
     while before > paragraph[0] and (text[before] in cues.OPEN_MARKS or text[before].isspace()):

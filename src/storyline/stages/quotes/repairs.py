@@ -154,7 +154,7 @@ def _expletive_it(
 def _depicted_speaker(
     token: Token | None, cue: Token, quoted: Sequence[tuple[int, int]]
 ) -> tuple[bool, Token | None]:
-    """'footage of Clinton asking, “...”', 'a video of him saying ...': the one shown speaks."""
+    """'footage of Vega asking, “...”', 'a video of him saying ...': the one shown speaks."""
     if cue.tag_ != "VBG" or cue.i == 0:
         return False, token
     shown = cue.doc[cue.i - 1]
@@ -256,7 +256,7 @@ def _noun_cue_source(
 def _adjacent_name(
     token: Token | None, cue: Token, quoted: Sequence[tuple[int, int]]
 ) -> tuple[bool, Token | None]:
-    """'In a meeting with the board of the Post Trump said ...', '$20 million experts say ...': a finite cue
+    """'In a meeting with the staff of the Herald Vega said ...', '$20 million experts say ...': a finite cue
     the parse gave no subject has the noun written right before it, which the parse ran into the phrase
     before."""
     if token is not None or cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.i == 0:
@@ -274,7 +274,7 @@ def _adjacent_name(
 
 
 def _before_aside(cue: Token) -> Token | None:
-    """'President Obama, dedicating the museum on Saturday, said': the word before a participle clause set
+    """'President Vega, opening the bridge on Sunday, said': the word before a participle clause set
     off by commas right before the cue."""
     doc = cue.doc
     for i in range(cue.i - 2, max(cue.sent.start, cue.i - 25), -1):
@@ -362,7 +362,7 @@ def _stance_noun_subject(
 # partial quotes dropped), 2, 1, 1, 2, 3, 1, 1, 1, 1, 1, 1. Without CONTROL_LEMMAS the story's 'used part of his speech
 # to question' went to 'part'; a repair giving the faulted object ('held X in contempt for refusing') was
 # tried and left out: +1 -2, PolNeAR marks the outer verb; so was one taking the subject from a past
-# participle with no auxiliary ('with Obama expected to visit'): -6, the tagger gives VBN to past tenses;
+# participle with no auxiliary ('with Vega expected to visit'): -6, the tagger gives VBN to past tenses;
 # _absolute_participle keeps to participles after 'with'/'without' (+1). Added later, measured each alone:
 # _absolute_participle 1, _adjective_controller 1, aside_subject's dashes 1 (one of them a direct quote),
 # relative_object 0 (two sources made the right words, their attributions still paired with other gold),

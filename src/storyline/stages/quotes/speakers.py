@@ -1,7 +1,7 @@
 """Speaker token + the article's entities -> Speaker (canonical entity name, or unknown), by ordered sieves.
 
 Sieves, tried in order: a name (the entity whose mention it is), a pronoun (the most recent compatible
-subject, else the previous quote's speaker), a nominal ("the Colombian leader": the entity whose titles and
+subject, else the previous quote's speaker), a nominal ("the Chilean leader": the entity whose titles and
 appositions match it; "his father, X": the apposition), a relative pronoun ("X, who said": the entity whose
 mention holds its antecedent). Unknown stays unknown: a sieve that is not sure
 returns nothing rather than a guess.
@@ -29,7 +29,7 @@ FEMININE = frozenset({"she", "her", "hers", "herself"})
 PLURAL = frozenset({"they", "them", "their"})
 NEUTER = frozenset({"it", "its"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-# Role words that name the same office: "the Colombian leader" is the man titled "Colombian President".
+# Role words that name the same office: "the Chilean leader" is the woman titled "Chilean President".
 LEADER_WORDS = frozenset({"leader", "president", "head", "chief", "premier"})
 LOOKBACK_SENTENCES = 6
 DESCRIPTION_STARTS = frozenset(
@@ -59,7 +59,7 @@ class SpeakerContext:
 
 def mention_span(token: Token, whole: bool = True) -> tuple[int, int]:
     """The words naming the speaker. Whole: the noun phrase the subject heads, as PolNeAR marks sources ("A
-    spokeswoman for Hillary Clinton", "Rendell, a Clinton surrogate,", "Mr. Grassley and Mr. Leahy"), kept
+    spokeswoman for Ana Ruiz", "Okafor, a Ruiz ally,", "Mr. Berg and Mr. Vega"), kept
     to the head's line (a parse may run across a line break). Not whole: the head with its determiners,
     titles and compound names, the words a name is read from ("the CEO", not its apposition)."""
     doc = token.doc
@@ -159,7 +159,7 @@ def sieve_relative_pronoun(
 def sieve_entity_mention(token: Token, mention: tuple[int, int], context: SpeakerContext) -> Speaker | None:
     """The entities stage already knows whom this word refers to (names, and pronouns it resolved)."""
     if token.pos_ == "NOUN":
-        return None  # "Petro's father" overlaps Petro but is not him
+        return None  # "Vega's father" overlaps Vega but is not him
     head = (token.idx, token.idx + len(token.text))
     entity = context.mentions.entity_at(*head)
     if entity is None or entity.type not in SPEAKER_TYPES or not is_name(entity):
@@ -181,7 +181,7 @@ def sieve_entity_nominal(token: Token, mention: tuple[int, int], context: Speake
 
 
 def sieve_same_name(token: Token, mention: tuple[int, int], context: SpeakerContext) -> Speaker | None:
-    """A capitalised word the parser did not take for a name ("Trump, without any evidence, has accused"
+    """A capitalised word the parser did not take for a name ("Vega, without any proof, has accused"
     tagged as an interjection) that is, letter for letter, a mention of one named entity elsewhere."""
     if not (token.is_alpha and token.text[:1].isupper()) or token.pos_ in ("PROPN", "PRON", "NOUN"):
         return None  # a capitalised noun opening a sentence ("Analysts say") is no name
@@ -357,7 +357,7 @@ def _learned(speaker: Speaker, pronoun: str, context: SpeakerContext) -> Speaker
 
 
 def sieve_nominal(token: Token, mention: tuple[int, int], context: SpeakerContext) -> Speaker | None:
-    """A description ("the Colombian leader", "his father, X", "the ministry"): an apposed name first, then
+    """A description ("the Chilean leader", "his father, X", "the ministry"): an apposed name first, then
     the entity whose learned titles share the most words with it, most recent first on ties."""
     if token.pos_ != "NOUN":
         return None
@@ -385,7 +385,7 @@ def sieve_nominal(token: Token, mention: tuple[int, int], context: SpeakerContex
         head = token.lemma_.lower()
         role = head in titles or (head in LEADER_WORDS and bool(titles & LEADER_WORDS))
         if not role:
-            continue  # a shared adjective alone ("Colombian") is not enough without the role
+            continue  # a shared adjective alone ("Chilean") is not enough without the role
         score = len(words & titles) + 1
         recent = max(s for s, _ in entity.mentions if s < token.idx)
         if best is None or (score, recent) > best[:2]:

@@ -29,9 +29,9 @@ def marked_speaker(
 ) -> Token | None:
     """The speaker token of a quotation's cue: its subject, else what the parse missed around it.
 
-    After the quote, the noun phrase alone between quote and cue speaks ('“...,” Flynn, a top aide,
-    said'), and wins over a subject the parser found after the cue ('said on Fox News’s “Fox and
-    Friends”'). Before it, 'Said Ellis: “...”' names the speaker after the cue. A subject of no letters
+    After the quote, the noun phrase alone between quote and cue speaks ('“...,” Berg, a senior aide,
+    said'), and wins over a subject the parser found after the cue ('said on Radio Sur’s “Morning
+    Desk”'). Before it, 'Said Ellis: “...”' names the speaker after the cue. A subject of no letters
     (a dash the parser took for a noun) is no speaker."""
     speaker = cues.subject_of(cue, quoted, paragraph)
     if speaker is not None and not any(char.isalnum() for char in speaker.text):
@@ -48,7 +48,7 @@ def marked_speaker(
     if cue.idx >= end and (speaker is None or speaker.i > cue.i):
         between = cues.noun_phrase_between(doc, end, cue)
         if between is not None and between.dep_ == "appos" and end <= between.head.idx < cue.idx:
-            between = between.head  # "Flynn, a top aide,": the name, not its description
+            between = between.head  # "Berg, a senior aide,": the name, not its description
         speaker = between or speaker
     if speaker is None and cue.idx >= end:
         # '“...,” read a note they left': the written thing the parser took for the object speaks
@@ -68,7 +68,7 @@ def marked_speaker(
 
 
 def opening_subject(doc: Doc, paragraph: tuple[int, int], cue: Token | None) -> Token | None:
-    """'7 p.m.\n\nDonald Trump is once again questioning ..., encouraging ...': when the parser runs a
+    """'7 p.m.\n\nAna Ruiz is once again doubting ..., urging ...': when the parser runs a
     line into the one before and gives the cue no subject, the noun phrase that opens the cue's paragraph
     and runs straight into its verb group is the subject (its last noun). A participle of that verb
     ('..., encouraging') shares it."""
@@ -76,7 +76,7 @@ def opening_subject(doc: Doc, paragraph: tuple[int, int], cue: Token | None) -> 
         return None
     verb = cue.head if cue.tag_ == "VBG" and cue.dep_ == "advcl" and cue.head.i < cue.i else cue
     if verb.tag_ == "VBN" or cue.tag_ == "VBN":
-        return None  # "Pence was dubbed ...": the one judged is not the judge
+        return None  # "Vega was dubbed ...": the one judged is not the judge
     if any(child.dep_ in SUBJECTS and child.idx >= paragraph[0] for child in verb.children):
         return None  # a subject in the paragraph was left out on purpose ("Lee seems to ..."), not missed
     words = [token for token in doc[: verb.i] if token.idx >= paragraph[0] and not token.is_space]
@@ -97,8 +97,8 @@ def bind_pronoun(token: Token | None, context: SpeakerContext, cue: Token | None
 
 
 def bind_to_subject(token: Token | None, context: SpeakerContext, cue: Token | None = None) -> Token | None:
-    """The subject a pronoun speaker is bound to in its own sentence, or the token itself: "Rendell said
-    he had battled pneumonia and called it common" (he is Rendell, and the source of "called"), "Lee
+    """The subject a pronoun speaker is bound to in its own sentence, or the token itself: "Berg said
+    he had fought a fever and called it mild" (he is Berg, and the source of "called"), "Lee
     continues her attacks on" (her is Lee). The named subject is the better mention of the two, and the one
     PolNeAR marks. A cue's own subject stays its source ("Lee said she would go": she said), unless the cue
     is itself the complement of a verb of saying, whose subject is then the source PolNeAR marks ("Lee said

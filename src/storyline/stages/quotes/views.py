@@ -51,7 +51,7 @@ def appearance_attribution(verb: Token, quoted: Sequence[tuple[int, int]]) -> Re
 
 
 def evident_attribution(be: Token, quoted: Sequence[tuple[int, int]]) -> Reported | None:
-    """ "It was clear (that) Clinton is reaching out": the clause is a judgement whose holder is unnamed."""
+    """ "It was clear (that) Vega is reaching out": the clause is a judgement whose holder is unnamed."""
     subject = next((c for c in be.children if c.dep_ in SUBJECT_DEPS), None)
     adjective = next(
         (c for c in be.children if c.dep_ == "acomp" and c.lemma_.lower() in EVIDENCE_ADJECTIVES), None
