@@ -265,7 +265,7 @@ def test_quotes_passive_subject_is_not_the_source(nlp) -> None:
         ("Maria Lopez recounted this experience in her book.", "this experience"),
         ("Maria Lopez agreed to a diplomatic posting in Rome.", "a diplomatic posting in Rome"),
         ("Maria Lopez signed a port agreement with Panama on Tuesday.", "Tuesday"),  # when, not what
-        ("Maria Lopez vowed to defend Colombia.", "Colombia"),  # force, not words
+        ("Maria Lopez vowed to defend the harbour.", "the harbour"),  # force, not words
     ],
 )
 def test_quotes_reported_object_that_is_no_content(nlp, text: str, wrong: str) -> None:
