@@ -1132,6 +1132,24 @@ def test_quotes_performed_text_speaks_for_its_performer(nlp, text: str, expected
     assert mention_of(text, quote) == expected
 
 
+def test_quotes_participle_subject_after_an_unpaired_mark_is_not_quoted(nlp) -> None:
+    # '" Lee left early, saying it failed': a stray mark opens no quotation, so the subject before the
+    # participle is outside every quoted region and speaks for it
+    rows = [
+        ('"', "PUNCT", "``", "punct", 2),
+        ("Lee", "PROPN", "NNP", "nsubj", 2),
+        ("left", "VERB", "VBD", "ROOT", 2),
+        ("early", "ADV", "RB", "advmod", 2),
+        (",", "PUNCT", ",", "punct", 2),
+        ("saying", "VERB", "VBG", "advcl", 2),
+        ("it", "PRON", "PRP", "nsubj", 7),
+        ("failed", "VERB", "VBD", "ccomp", 5),
+    ]
+    doc = hand_doc(nlp, rows)
+    repaired = repair_subject(None, doc[5], [])
+    assert repaired is not None and repaired.text == "Lee"
+
+
 def test_quotes_participle_conjoined_to_a_quoted_verb_shares_the_subject_outside(nlp) -> None:
     # "Lee shrugged, -- ''That is politics'' -- and insisting, ''fine''": the parse made the quotation the
     # main clause and hung both the clause before it and the participle after it on the quoted verb
