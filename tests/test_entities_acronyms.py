@@ -101,7 +101,7 @@ def test_acronyms_person_initials_in_brackets_are_not_paired():
     [
         ("UN", "United Nations", [], True),  # two letters, no other name spells them
         ("UK", "United Kingdom", ["Ukrainian Knights"], False),  # two letters, a rival spells them too
-        ("GOWA", "Geneva Office on West Africa", ["Guild of West Africa"], True),  # four letters hold
+        ("GOWA", "Geneva Office on West Africa", ["Grand Old Western Alliance"], True),  # four letters hold
         ("UN", "United Nations", ["United Nations"], True),  # the name itself is no rival
     ],
 )

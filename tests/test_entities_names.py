@@ -85,14 +85,15 @@ def test_org_names_same_after_article_dropped():
 
 def test_entities_a_place_before_a_bracketed_acronym_does_not_take_it():
     (analysis,) = storyline.analyze_text(
-        "Maria Lopez, an advocate at the Geneva Office on West Africa (GOWA), said the talks failed. "
-        "GOWA has followed the region for decades.",
+        # spaCy tags "West Africa" a place and leaves IPAO untagged; the letters (a French order) fit neither.
+        "Maria Lopez, an advocate at the Institute for Peace in West Africa (IPAO), said the talks failed. "
+        "IPAO has followed the region for decades.",
         one_article=True,
     )
     names = {e.name for e in analysis.entities}
     text = analysis.article.text
     place = [e for e in analysis.entities if e.name == "West Africa"]
-    assert all(text[s:e] != "GOWA" for entity in place for s, e in entity.mentions), names
+    assert all(text[s:e] != "IPAO" for entity in place for s, e in entity.mentions), names
 
 
 
