@@ -58,7 +58,7 @@ def test_registry_keeps_apart_names_that_only_share_letters(first, second):
 
 
 def test_registry_joins_surname_written_without_its_hyphen():
-    one, two = ids_of("PERSON", ("Gimena Sánchez-Garzoli",), ("Sánchez Garzoli",))
+    one, two = ids_of("PERSON", ("Lucía Muñoz-Beltrán",), ("Muñoz Beltrán",))
     assert one == two
 
 
@@ -221,7 +221,7 @@ def test_describe_reads_counts_and_ages(nlp, text, lemma, numbers, ages):
 
 @pytest.mark.parametrize(
     ("text", "names"),
-    [("The Trump administration said no.", {"trump"}), ("The Colombian administration said no.", set())],
+    [("The Whitcombe administration said no.", {"whitcombe"}), ("The Colombian administration said no.", set())],
 )
 def test_describe_reads_the_people_a_description_names(nlp, text, names):
     doc = nlp(text)
@@ -330,7 +330,7 @@ def test_registry_joins_an_unnamed_chain_to_a_name_of_its_article_described_alik
 
 @pytest.mark.parametrize(
     ("role_text", "relative"),
-    [("his father", True), ("Petro's son", True), ("a 59-year-old grandmother", False), ("mother of two", False)],
+    [("his father", True), ("Okafor's son", True), ("a 59-year-old grandmother", False), ("mother of two", False)],
 )
 def test_registry_relative_needs_a_possessor(role_text, relative):
     from storyline.stages.entities.chains import is_relative

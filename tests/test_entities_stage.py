@@ -64,8 +64,8 @@ def test_entities_puts_coreferent_mentions_together(nlp, case, text, together):
 APART = [
     ("father and son", "Carlos Ruiz spoke to the crowd on Monday. His father, Carlos Ruiz Vega, was a teacher.",
      ("Carlos Ruiz", "Carlos Ruiz Vega"), "relative"),
-    ("shared surname", "Ana Marquez said the plan would fail. The writer Pedro Garcia Marquez said nothing.",
-     ("Ana Marquez", "Pedro Garcia Marquez"), None),
+    ("shared surname", "Ana Serrano said the plan would fail. The novelist Pedro Ruiz Serrano said nothing.",
+     ("Ana Serrano", "Pedro Ruiz Serrano"), None),
     ("shared given name", "Jorge Castillo was arrested in May. In prison, he missed the birth of his first son, Mateo. "
      "Mateo Castillo Diaz, a banker, is unrelated.", ("Mateo", "Mateo Castillo Diaz"), "given name"),
 ]
