@@ -197,3 +197,34 @@ def test_types_vessel_prefix(name, expected):
     from storyline.stages.entities.entity_types import is_vessel_name
 
     assert is_vessel_name(name) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # spaCy hangs the portfolio on the title as an appositive ("Officer, Finance")
+        ("“The budget is balanced,” Anita Rao, Chief Information Officer, Finance, said.", "Finance"),
+        ("The plan was approved, said Karin Holm, Deputy Secretary, Health.", "Health"),
+        # spaCy cuts the title's rank off and keeps the portfolio as a name after it
+        ("The ship was freed, the Chief Public Relations Officer said.", "Public Relations"),
+    ],
+)
+def test_types_portfolio_beside_a_title_is_no_person(text, name):
+    (analysis,) = storyline.analyze_text(text, one_article=True)
+    assert {entity.name: entity.type for entity in analysis.entities}.get(name) == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (("defence",), True),
+        (("public", "relations"), True),
+        (("foreign", "affairs"), True),
+        (("public",), False),  # an opening adjective alone names no portfolio
+        (("justice", "vega"), False),  # a word outside the portfolio words: a name
+    ],
+)
+def test_types_portfolio_words(words, expected):
+    from storyline.stages.entities.entity_types import is_portfolio
+
+    assert is_portfolio(words) is expected

@@ -24,6 +24,7 @@ from .lexicon import (
     PRODUCT_NOUNS,
     SPEECH_VERBS,
     VESSEL_PREFIXES,
+    words,
 )
 from .mentions import Mention
 from .names import form_of, surname_variants
@@ -55,6 +56,20 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "throughout", "outside", "inside"})
 PERSONISH = ("PERSON", "ORG", "GPE", "NORP")
 THING_TYPES = ("EVENT", "PRODUCT")
+# The common nouns of a government's or an organisation's portfolios, capitalised when they name the office
+# a title serves ("Press Officer, Defence", "Secretary (Finance)", "Public Relations Officer"), and the
+# adjectives that open such a portfolio ("Foreign Affairs", "Public Relations"). A name made only of these
+# words beside a title is that title's office, not the person holding it.
+PORTFOLIO_NOUNS = words(
+    """
+    defence defense finance treasury justice interior health education transport transportation labour
+    labor energy trade commerce industry agriculture fisheries environment housing tourism culture sport
+    sports communications information relations affairs operations security intelligence revenue customs
+    immigration welfare planning development infrastructure administration personnel logistics
+    procurement media
+    """
+)
+PORTFOLIO_ADJECTIVES = words("public foreign home internal external international social economic")
 
 
 def mention_evidence(doc: Doc, mention: Mention) -> list[tuple[str, int, str]]:
@@ -75,8 +90,11 @@ def mention_evidence(doc: Doc, mention: Mention) -> list[tuple[str, int, str]]:
     if has_version_number(form.words):
         votes.append(("PRODUCT", WEIGHT_VERSION, "a version number in the name"))
     votes.extend(kind_evidence(head))
+    # "the Chief Public Relations Officer", "Press Officer, Defence": a portfolio beside a title is the
+    # office the title serves, so what would say "a person" of a name says "an organisation" of it.
+    portfolio = is_portfolio(form.words)
     if mention.title is not None or follows_title(doc, mention):
-        votes.append(("PERSON", WEIGHT_TITLE, "follows a title"))
+        votes.append(("ORG", WEIGHT_TITLE, "a portfolio after a title") if portfolio else ("PERSON", WEIGHT_TITLE, "follows a title"))
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in SPEECH_VERBS:
         votes.append((ACTOR, WEIGHT_SPEECH, f"subject of '{head.head.text}'"))
     if form.is_acronym:
@@ -93,10 +111,21 @@ def mention_evidence(doc: Doc, mention: Mention) -> list[tuple[str, int, str]]:
     # California": 'Center' is no basketball centre), hence `ent_type_`.
     governor = head.head
     if head.dep_ == "appos" and governor.lemma_.lower() in PERSON_NOUNS | KINSHIP_NOUNS and not bracketed and not governor.ent_type_:
-        votes.append(("PERSON", WEIGHT_APPOSITIVE, f"described as '{head.head.text}'"))
+        if portfolio:
+            votes.append(("ORG", WEIGHT_APPOSITIVE, f"the portfolio of '{governor.text}'"))
+        else:
+            votes.append(("PERSON", WEIGHT_APPOSITIVE, f"described as '{governor.text}'"))
     if head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS and mention.label in ("GPE", "LOC", "FAC", "ORG"):
         votes.append(("GPE", WEIGHT_PLACE_PREPOSITION, f"object of '{head.head.text}'"))
     return votes
+
+
+def is_portfolio(name_words: Sequence[str]) -> bool:
+    """ "Defence", "Public Relations", "Foreign Affairs": words that name an office's portfolio, and nothing
+    else (a person's name carries at least one word outside these lists)."""
+    return any(word in PORTFOLIO_NOUNS for word in name_words) and all(
+        word in PORTFOLIO_NOUNS | PORTFOLIO_ADJECTIVES for word in name_words
+    )
 
 
 def is_vessel_name(name: str) -> bool:
