@@ -221,7 +221,7 @@ def test_describe_reads_counts_and_ages(nlp, text, lemma, numbers, ages):
 
 @pytest.mark.parametrize(
     ("text", "names"),
-    [("The Whitcombe administration said no.", {"whitcombe"}), ("The Colombian administration said no.", set())],
+    [("The Whitcombe administration said no.", {"whitcombe"}), ("The Peruvian administration said no.", set())],
 )
 def test_describe_reads_the_people_a_description_names(nlp, text, names):
     doc = nlp(text)
