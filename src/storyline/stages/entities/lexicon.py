@@ -5,6 +5,8 @@ General English news vocabulary only: nothing here names a particular person, pl
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 
 def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -208,3 +210,18 @@ for _word, _case in (("you", "subj"), ("your", "poss"), ("yours", "poss"), ("you
 
 # Function words skipped when an acronym is read off a name ("Council for Peace in Central Asia" = CPCA).
 ACRONYM_SKIP = frozenset(["of", "on", "for", "the", "and", "in", "at", "to", "de", "del", "la", "los", "las", "y", "el"])
+
+
+@lru_cache(maxsize=1)
+def verb_forms() -> frozenset[str]:
+    """The verbs the pipeline's lemmatizer knows ("enter", "cue"): a sentence's capitalised first word that
+    is one may be an imperative run into a name ("Cue Lena Park."). Empty when the model has no such table."""
+    from ...pipeline import load_nlp  # late: the pipeline module loads the stages
+
+    nlp = load_nlp()
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("verb", ()))

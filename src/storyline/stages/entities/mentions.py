@@ -13,6 +13,7 @@ from .lexicon import (
     ORG_NOUNS,
     PERSON_NOUNS,
     PRONOUNS,
+    verb_forms,
 )
 from .lines import headline_lines, is_headline_clause, web_address_lines
 from .product_names import group_names, label_of
@@ -138,6 +139,8 @@ def trim_name(ent: Span) -> tuple[int, int, tuple[int, int] | None]:
     # it; other verb tags are left alone, as given names are tagged so ("Mark Reyes": Mark/VBP).
     if first < last - 1 and doc[first].tag_ == "VBG" and doc[first].is_sent_start:
         first += 1
+    if first < last - 2 and ent.label_ == "PERSON" and is_opening_verb(doc[first]):
+        first += 1
     while last > first and (doc[last - 1].tag_ == "POS" or doc[last - 1].text in ("'s", "’s", "'", "’")):
         last -= 1
     while last > first and doc[last - 1].is_punct:
@@ -159,6 +162,7 @@ def trim_name(ent: Span) -> tuple[int, int, tuple[int, int] | None]:
             and doc[first - 1].text[:1].isupper()
             and doc[first - 1].lower_.rstrip(".") not in NAME_TITLES
             and not doc[first - 1].ent_type_
+            and not (last - first >= 2 and is_opening_verb(doc[first - 1]))
         ):
             first -= 1
     # spaCy sometimes leaves out the number of a numbered name ("stayed at [Jardin] 12"): a number hung on
@@ -166,6 +170,22 @@ def trim_name(ent: Span) -> tuple[int, int, tuple[int, int] | None]:
     if last < len(doc) and doc[last].text.isdigit() and doc[last].dep_ == "nummod" and doc[last].head.i == last - 1:
         last += 1
     return first, last, title
+
+
+def is_opening_verb(token: Token) -> bool:
+    """A sentence's first word that the lemmatizer knows as a verb ("Enter", "Cue", "Meet"): its capital comes
+    from its place, so before a name of two words or more ("Cue Lena Park.") it is an imperative the tagger
+    ran into the name, not a third name. A given name that is also a verb ("Mark") is lost only when it
+    opens a sentence with two more names after it and spaCy left it out of the entity or put it in."""
+    if not (token.is_sent_start and token.text[:1].isupper()) or token.lower_ not in verb_forms():
+        return False
+    # A title or role noun that is a verb too ("Judge", "Coach") stays a title, and so does a verb opening
+    # one ("Prime Minister"); "Trump's" is no verb before a name.
+    roles = NAME_TITLES | PERSON_NOUNS
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if token.lower_ in roles or following is None or following.pos_ != "PROPN":
+        return False
+    return following.lower_.rstrip(".") not in roles
 
 
 def head_of(doc: Doc, first: int, last: int) -> int:

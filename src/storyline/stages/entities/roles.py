@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from .clusters import Cluster, Role
 from .lexicon import FEMALE_WORDS, KINSHIP_NOUNS, MALE_WORDS, ORG_NOUNS, PERSON_NOUNS
-from .mentions import Mention, sentence_index_of, text_of
+from .mentions import Mention, is_opening_verb, sentence_index_of, text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -39,7 +39,7 @@ def premodifiers(doc: Doc, mention: Mention) -> tuple[int, int]:
         # adjective or a participle the parser attached ("accepted Vega") is not part of the name.
         if not (token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and token.text[:1].isupper())):
             break
-        if token.tag_ in ("VBD", "VBN", "VBG", "VB", "VBZ", "VBP"):
+        if token.tag_ in ("VBD", "VBN", "VBG", "VB", "VBZ", "VBP") or is_opening_verb(token):
             break
         start -= 1
     return start, mention.first

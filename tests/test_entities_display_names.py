@@ -1,0 +1,28 @@
+"""An entity's display name holds the name only: no imperative that opens the sentence, parsed by the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.pipeline import load_nlp
+from storyline.stages.entities import resolve_entities
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+# (case, text, the display name of the person named in it)
+NAMES = [
+    ("imperative run into the name", "Nobody wanted the job. Cue Beatriz Olmos. A young engineer, Olmos rebuilt the bridge.",
+     "Beatriz Olmos"),
+    ("three names opening a sentence", "Pedro Luis Ortega won the race. Ortega thanked his team.", "Pedro Luis Ortega"),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "name"), NAMES, ids=[c[0] for c in NAMES])
+def test_display_name_leaves_out_sentence_opening_verb(nlp, case, text, name):
+    people = [e.name for e in resolve_entities(nlp(text)).entities if e.type == "PERSON" and e.name[:1].isupper()]
+    assert name in people, people
+    assert not any(other.endswith(name) and other != name for other in people), people
