@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from storyline.pipeline import load_nlp
 from storyline.stages.entities import resolve_entities
+from storyline.stages.entities.lexicon import noun_gender
 from storyline.stages.entities.mentions import Mention, nominal_mentions
 from storyline.stages.entities.roles import appositive_of
 
@@ -313,6 +314,10 @@ PRONOUN_LINKS = [
     ("an object pronoun is no one its clause's subject refers to",
      "Paul Reed waited outside while Coach Tom Harris met the board, and afterwards Harris told him the news.",
      "him", "Paul Reed"),
+    # 'boatman' says Julio Ferrante is a man, so the subject before him outranks the possessor known from 'he'
+    ("a man by his '-man' role noun before a possessor",
+     "Luis Vega said he would sail at dawn. Julio Ferrante, a local boatman, let Vega's dog sleep in his cabin.",
+     "his", "Julio Ferrante"),
 ]
 
 
@@ -391,3 +396,12 @@ def test_mentions_sentence_opening_verb_is_not_part_of_a_name(nlp):
 )
 def test_mentions_number_standing_for_people(nlp, case, text, words, found):
     assert (words in nominal_texts(nlp, text)) is found
+
+
+@pytest.mark.parametrize(
+    ("lemma", "gender"),
+    [("gunman", "male"), ("ferryman", "male"), ("businesswoman", "female"), ("human", None), ("german", None), ("man", "male"),
+     ("pilot", None)],
+)
+def test_lexicon_noun_gender_reads_man_and_woman_compounds(lemma, gender):
+    assert noun_gender(lemma) == gender

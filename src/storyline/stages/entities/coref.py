@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .clusters import Cluster
-from .lexicon import FEMALE_WORDS, MALE_WORDS, QUOTE_VERBS
+from .lexicon import QUOTE_VERBS, noun_gender
 from .mentions import Mention, text_of
 
 if TYPE_CHECKING:
@@ -150,11 +150,9 @@ def gender_known(cluster: Cluster) -> str | None:
     if cluster.gender is not None:
         return cluster.gender
     for mention in cluster.mentions:
-        lemma = mention.features.get("lemma", "") if mention.kind == "nominal" else ""
-        if lemma in FEMALE_WORDS:
-            return "female"
-        if lemma in MALE_WORDS:
-            return "male"
+        gender = noun_gender(mention.features.get("lemma", "")) if mention.kind == "nominal" else None
+        if gender is not None:
+            return gender
     return None
 
 

@@ -171,6 +171,18 @@ FEMALE_WORDS = words(
     girl lady dame widow spokeswoman chairwoman congresswoman actress
     """
 )
+# Words ending in "man" that are no "-man" compound naming a man ("a human", "a German").
+NOT_MAN_COMPOUNDS = words("human german roman shaman ottoman caiman cayman talisman")
+
+
+def noun_gender(lemma: str) -> str | None:
+    """The sex a person noun names: the lists above, then the "-man"/"-woman" compounds they cannot all
+    hold ("gunman", "ferryman", "businesswoman")."""
+    if lemma in FEMALE_WORDS or lemma.endswith("woman"):
+        return "female"
+    if lemma in MALE_WORDS or (lemma.endswith("man") and len(lemma) > 4 and lemma not in NOT_MAN_COMPOUNDS):
+        return "male"
+    return None
 
 # Verbs whose subject is a speaker: a name that says things is a person or an organisation, never a place.
 SPEECH_VERBS = words(
