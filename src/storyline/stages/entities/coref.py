@@ -102,7 +102,6 @@ def resolve_pronouns(
         speaker = speakers.get(quote)
         candidates = []
         bound: set[int] = set()  # clusters with a mention bound in the pronoun's clause
-        nearer = embedding_clause(doc, pronoun)
         for antecedent in chain:
             if antecedent.end > pronoun.start:
                 break
@@ -126,8 +125,7 @@ def resolve_pronouns(
             # GUM Wikinews CoNLL F1 0.6519 -> 0.6540 (0.6543 when a name of unknown gender is exempt, but ECB+
             # dev then drops 0.6520 -> 0.6484 against 0.6517 this way).
             unknown = pronoun.features["gender"] in ("male", "female") and gender is None
-            outside = nearer is not None and not nearer[0] <= antecedent.head < nearer[1]
-            candidates.append((distance, rank, -antecedent.start, antecedent, unknown, outside))
+            candidates.append((distance, rank, -antecedent.start, antecedent, unknown))
         # Binding holds of the referent, not of one mention: in "Gomez fined Ruiz, and the mayor later sued
         # him" no mention of the mayor's chain may take "him", however it was named before.
         candidates = [c for c in candidates if id(owner[id(c[3])]) not in bound]
@@ -137,7 +135,7 @@ def resolve_pronouns(
         # then older sentences the same way. GUM Wikinews CoNLL F1: nearest sentence first 0.6092, this 0.6135
         # (with the plural check in agrees), one tier for all earlier sentences 0.6146 but it takes "He" from
         # the previous sentence's "X's career" to an older subject.
-        best = min(candidates, key=lambda c: (min(c[0], 2), c[5], c[4], c[1], c[0], c[2]))[3]
+        best = min(candidates, key=lambda c: (min(c[0], 2), c[4], c[1], c[0], c[2]))[3]
         cluster = owner[id(best)]
         cluster.mentions.append(pronoun)
         if cluster.gender is None and pronoun.features["gender"] in ("male", "female"):
@@ -145,19 +143,6 @@ def resolve_pronouns(
         owner[id(pronoun)] = cluster
         by_head.setdefault(pronoun.head, pronoun)
         insert_sorted(chain, pronoun)
-
-
-def embedding_clause(doc: Doc, pronoun: Mention) -> tuple[int, int] | None:
-    """Token bounds of the subjectless non-finite clause that a pronoun's adverbial clause hangs on ("accused
-    them of [operating with X's blessing while he was ...]"): a person named inside it is nearer to the
-    pronoun than the subject of the clause above."""
-    token = doc[pronoun.head]
-    if token.dep_ not in SUBJECT_DEPS or token.head.dep_ != "advcl":
-        return None
-    verb = token.head.head
-    if verb.tag_ not in ("VBG", "VB") or verb.dep_ not in ("pcomp", "xcomp", "advcl") or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-        return None
-    return verb.left_edge.i, verb.right_edge.i + 1
 
 
 def gender_known(cluster: Cluster) -> str | None:
