@@ -176,8 +176,11 @@ def is_opening_verb(token: Token) -> bool:
     """A sentence's first word that the lemmatizer knows as a verb ("Enter", "Cue", "Meet"): its capital comes
     from its place, so before a name of two words or more ("Cue Lena Park.") it is an imperative the tagger
     ran into the name, not a third name. A given name that is also a verb ("Mark") is lost only when it
-    opens a sentence with two more names after it and spaCy left it out of the entity or put it in."""
+    opens a sentence with two more names after it and no verb of its own ("Bill Reyes Cano said ..." keeps
+    its given name: the name is the subject there, not the object of an imperative)."""
     if not (token.is_sent_start and token.text[:1].isupper()) or token.lower_ not in verb_forms():
+        return False
+    if any(other.pos_ in ("VERB", "AUX") for other in token.sent if other.i != token.i):
         return False
     # A title or role noun that is a verb too ("Judge", "Coach") stays a title, and so does a verb opening
     # one ("Prime Minister"); "Trump's" is no verb before a name.
