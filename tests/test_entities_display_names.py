@@ -1,4 +1,5 @@
-"""An entity's display name holds the name only: no imperative that opens the sentence, parsed by the real pipeline."""
+"""An entity's display name holds the name only: no imperative that opens the sentence, no title before it, parsed by
+the real pipeline."""
 
 from __future__ import annotations
 
@@ -43,3 +44,29 @@ def test_display_name_leaves_out_sentence_opening_verb(nlp, case, text, name):
 @pytest.mark.parametrize(("case", "text", "name"), GIVEN_NAMES, ids=[c[0] for c in GIVEN_NAMES])
 def test_display_name_keeps_a_given_name_that_is_a_verb(nlp, case, text, name):
     assert name in people_in(nlp, text)
+
+
+# (case, text, the display name, the title recorded as the person's role): a capitalised job title of several
+# words before a name spaCy tagged alone is the person's title, not more of the name.
+TITLED = [
+    ("title of three words", "Public Relations Officer Karin Holm said the plant was safe.", "Karin Holm",
+     "Public Relations Officer"),
+    ("title of two words", "Yesterday Press Officer Tomas Brandt denied the report.", "Tomas Brandt", "Press Officer"),
+]
+
+
+def roles_of_person(nlp, text: str, name: str) -> list[str]:
+    clusters = resolve_entities(nlp(text)).clusters
+    return [role.text for c in clusters if c.type == "PERSON" and c.name == name for role in c.roles]
+
+
+@pytest.mark.parametrize(("case", "text", "name", "title"), TITLED, ids=[c[0] for c in TITLED])
+def test_display_name_leaves_out_capitalised_job_title(nlp, case, text, name, title):
+    people = people_in(nlp, text)
+    assert name in people, people
+    assert not any(other.endswith(name) and other != name for other in people), people
+
+
+@pytest.mark.parametrize(("case", "text", "name", "title"), TITLED, ids=[c[0] for c in TITLED])
+def test_display_name_title_left_out_is_still_the_role(nlp, case, text, name, title):
+    assert title in roles_of_person(nlp, text, name)

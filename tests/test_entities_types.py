@@ -228,3 +228,20 @@ def test_types_portfolio_words(words, expected):
     from storyline.stages.entities.entity_types import is_portfolio
 
     assert is_portfolio(words) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Public Relations Officer Karin Holm said the plant was safe.",
+        "Foreign Affairs Officer Tomas Brandt denied the report.",
+    ],
+)
+def test_types_portfolio_before_a_title_is_no_club(text):
+    # a portfolio's plural noun ("Relations", "Affairs") is capitalised and plural like a club's nickname
+    from storyline.pipeline import load_nlp
+    from storyline.stages.entities.mentions import name_mentions
+    from storyline.stages.entities.teams import add_team_names
+
+    doc = load_nlp()(text)
+    assert not [m.text for m in add_team_names(doc, [], name_mentions(doc, [])) if m.label == "ORG"]

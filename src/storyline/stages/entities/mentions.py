@@ -153,14 +153,15 @@ def trim_name(ent: Span) -> tuple[int, int, tuple[int, int] | None]:
         title = (doc[title_first].idx, doc[first - 1].idx + len(doc[first - 1]))
     elif ent.label_ == "PERSON" or len(ent) == 1:
         # spaCy sometimes tags only the surname: "Ana [Marquez]". A capitalised proper noun compounded onto
-        # the name, and not a title, is part of it.
+        # the name, and not a title or role noun, is part of it; the growth stops at a role noun, so a
+        # capitalised job title ("Public Relations Officer Karin Holm") stays a title (roles.premodifiers).
         while (
             first > 0
             and doc[first - 1].pos_ == "PROPN"
             and doc[first - 1].dep_ in ("compound", "flat")
             and first <= doc[first - 1].head.i < last
             and doc[first - 1].text[:1].isupper()
-            and doc[first - 1].lower_.rstrip(".") not in NAME_TITLES
+            and doc[first - 1].lower_.rstrip(".") not in NAME_TITLES | PERSON_NOUNS
             and not doc[first - 1].ent_type_
             and not (last - first >= 2 and is_opening_verb(doc[first - 1]))
         ):

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from .entity_types import is_portfolio
 from .lexicon import ORG_NOUNS, PERSON_NOUNS
 from .mentions import Mention, is_heading_like, overlaps, sentence_index_of
 
@@ -51,6 +52,10 @@ def untagged_team(doc: Doc, token: Token, taken: set[int]) -> int | None:
         if not word.text[:1].isupper() or word.ent_type_ not in ("", "GPE", "LOC"):
             break
         first -= 1
+    # "Public Relations", "Foreign Affairs": a portfolio's plural noun ("... Officer Karin Holm") is an office,
+    # not a club's nickname.
+    if is_portfolio([t.lower_ for t in doc[first : token.i + 1]]):
+        return None
     return first if first < token.i else None
 
 
