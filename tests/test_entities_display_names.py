@@ -52,6 +52,18 @@ TITLED = [
     ("title of three words", "Public Relations Officer Karin Holm said the plant was safe.", "Karin Holm",
      "Public Relations Officer"),
     ("title of two words", "Yesterday Press Officer Tomas Brandt denied the report.", "Tomas Brandt", "Press Officer"),
+    # spaCy tags a role noun capitalised as a title into the PERSON span
+    ("role noun opening the sentence", "Novelist Ana Ruiz said the book was done.", "Ana Ruiz", "Novelist"),
+    ("role noun as a title", "Spokeswoman Karin Holm said the plant was safe.", "Karin Holm", "Spokeswoman"),
+]
+
+
+# (case, text, the display name): a role noun that is a given name stays in a name of two words, or before an
+# initial.
+ROLE_WORD_NAMES = [
+    ("given name that is a role noun", "Rebel Wilson starred in the film. Wilson thanked the crew.", "Rebel Wilson"),
+    ("given name before an initial", "Hunter S. Thompson wrote the book. Thompson thanked the editor.",
+     "Hunter S. Thompson"),
 ]
 
 
@@ -70,3 +82,8 @@ def test_display_name_leaves_out_capitalised_job_title(nlp, case, text, name, ti
 @pytest.mark.parametrize(("case", "text", "name", "title"), TITLED, ids=[c[0] for c in TITLED])
 def test_display_name_title_left_out_is_still_the_role(nlp, case, text, name, title):
     assert title in roles_of_person(nlp, text, name)
+
+
+@pytest.mark.parametrize(("case", "text", "name"), ROLE_WORD_NAMES, ids=[c[0] for c in ROLE_WORD_NAMES])
+def test_display_name_keeps_a_given_name_that_is_a_role_noun(nlp, case, text, name):
+    assert name in people_in(nlp, text)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..text import text_of
 from .lexicon import (
+    KINSHIP_NOUNS,
     NAME_TITLES,
     ORG_NOUNS,
     PERSON_NOUNS,
@@ -147,7 +148,11 @@ def trim_name(ent: Span) -> tuple[int, int, tuple[int, int] | None]:
         last -= 1
     title: tuple[int, int] | None = None
     title_first = first
-    while first < last - 1 and (doc[first].lower_.rstrip(".") in NAME_TITLES or doc[first].lower_.startswith("then-")):
+    while first < last - 1 and (
+        doc[first].lower_.rstrip(".") in NAME_TITLES
+        or doc[first].lower_.startswith("then-")
+        or is_role_before_name(ent, first, last)
+    ):
         first += 1
     if first > title_first:
         title = (doc[title_first].idx, doc[first - 1].idx + len(doc[first - 1]))
@@ -171,6 +176,17 @@ def trim_name(ent: Span) -> tuple[int, int, tuple[int, int] | None]:
     if last < len(doc) and doc[last].text.isdigit() and doc[last].dep_ == "nummod" and doc[last].head.i == last - 1:
         last += 1
     return first, last, title
+
+
+def is_role_before_name(ent: Span, first: int, last: int) -> bool:
+    """A role noun capitalised as a title opening a person's name of two words or more ("Novelist Ana Ruiz",
+    "Spokeswoman Karin Holm"): the person's role, not a given name. A name of one word after it is left
+    whole, as a role noun can be a given name ("Rebel Wilson"), and so is a kinship word ("Son", "Sister") and
+    a word before an initial ("Hunter S. Thompson": a given name and its middle initial)."""
+    word, following = ent.doc[first].lower_, ent.doc[first + 1].text
+    if ent.label_ != "PERSON" or first >= last - 2 or word not in PERSON_NOUNS or word in KINSHIP_NOUNS:
+        return False
+    return not (following.rstrip(".").isalpha() and len(following.rstrip(".")) == 1 and following[:1].isupper())
 
 
 def is_opening_verb(token: Token) -> bool:
