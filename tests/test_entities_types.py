@@ -245,3 +245,16 @@ def test_types_portfolio_before_a_title_is_no_club(text):
 
     doc = load_nlp()(text)
     assert not [m.text for m in add_team_names(doc, [], name_mentions(doc, [])) if m.label == "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("He joined the Forum for Dialogue in Southeast Asia (FDAS) last year.", "Forum for Dialogue in Southeast Asia"),
+        ("She chaired the Society for Rivers in Northern Europe (SRNE) for a decade.", "Society for Rivers in Northern Europe"),
+    ],
+)
+def test_types_body_named_with_a_place_and_acronym_is_an_organisation(text, name):
+    # spaCy tags only the place inside the name; the expansion of the bracketed acronym is headed by a body noun
+    (analysis,) = storyline.analyze_text(text, one_article=True)
+    assert {entity.name: entity.type for entity in analysis.entities}.get(name) == "ORG"

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .lexicon import ACRONYM_SKIP, ORG_NAME_WORDS
+from .lexicon import ACRONYM_SKIP, ORG_HEAD_NOUNS, ORG_NAME_WORDS
 from .mentions import Mention, head_of, sentence_index_of, text_of
 from .names import form_of, initials
 
@@ -138,11 +138,13 @@ def find_acronym_pairs(doc: Doc, mentions: Sequence[Mention]) -> list[AcronymPai
     return pairs
 
 
-def joined_label(parts: Sequence[Mention], words: tuple[str, ...]) -> str | None:
-    """The label of an expansion made of several mentions: an organisation when any part is one or the
-    words hold an organisation word, else the label the parts share; None for a person's name."""
+def joined_label(parts: Sequence[Mention], words: tuple[str, ...], head: str = "") -> str | None:
+    """The label of an expansion made of several mentions: an organisation when any part is one, the
+    words hold an organisation word or the expansion's head noun names a body ("Forum for Dialogue in
+    Southeast Asia": the place only says where it works), else the label the parts share; None for a
+    person's name."""
     labels = {m.label for m in parts}
-    if "ORG" in labels or any(word in ORG_NAME_WORDS for word in words):
+    if "ORG" in labels or any(word in ORG_NAME_WORDS for word in words) or head in ORG_HEAD_NOUNS:
         return "ORG"
     if labels == {"PERSON"}:
         return None  # a person's initials are not read here
@@ -165,7 +167,8 @@ def join_acronym_names(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
             continue  # a mention runs across the expansion's edge: leave spaCy's reading alone
         exact = next((m for m in inside if (m.first, m.last) == (first, last)), None)
         if exact is None:
-            label = joined_label(inside, form_of(doc[first:last].text).words)
+            head = doc[head_of(doc, first, last)].lower_
+            label = joined_label(inside, form_of(doc[first:last].text).words, head)
             if label is None:
                 continue
             exact = new_mention(doc, first, last, label, sentence_index)

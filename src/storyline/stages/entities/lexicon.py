@@ -86,6 +86,16 @@ ORG_NOUNS = words(
     """
 )
 
+# Nouns that head the name of a body, not of a place ("the Forum for Dialogue in Southeast Asia (FDAS)",
+# "the Fund for Peace in Africa"): a place named inside such a name only says where the body works.
+ORG_HEAD_NOUNS = words(
+    """
+    forum society fund trust bureau secretariat initiative programme program observatory mission league
+    platform partnership consortium academy council institute centre center commission agency authority
+    foundation board office network alliance union coalition federation association committee
+    """
+)
+
 # Words inside a name that make it an organisation whatever the tagger said.
 ORG_NAME_WORDS = words(
     """
