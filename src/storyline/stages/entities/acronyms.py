@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .lexicon import ACRONYM_SKIP, ORG_HEAD_NOUNS, ORG_NAME_WORDS
-from .mentions import Mention, head_of, sentence_index_of, text_of
+from .mentions import Mention, sentence_index_of, text_of
+from .name_spans import head_of
 from .names import form_of, initials
 
 if TYPE_CHECKING:

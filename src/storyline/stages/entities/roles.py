@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from .clusters import Cluster, Role
 from .lexicon import FEMALE_WORDS, KINSHIP_NOUNS, MALE_WORDS, ORG_NOUNS, PERSON_NOUNS
-from .mentions import Mention, is_opening_verb, sentence_index_of, text_of
+from .mentions import Mention, sentence_index_of, text_of
+from .name_spans import is_opening_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
