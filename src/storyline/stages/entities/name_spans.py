@@ -82,7 +82,7 @@ def is_opening_verb(token: Token) -> bool:
     if any(other.pos_ in ("VERB", "AUX") for other in token.sent if other.i != token.i):
         return False
     # A title or role noun that is a verb too ("Judge", "Coach") stays a title, and so does a verb opening
-    # one ("Prime Minister"); "Trump's" is no verb before a name.
+    # one ("Prime Minister"); "Vega's" is no verb before a name.
     roles = NAME_TITLES | PERSON_NOUNS
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if token.lower_ in roles or following is None or following.pos_ != "PROPN":

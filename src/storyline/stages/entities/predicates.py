@@ -53,8 +53,8 @@ def attach_predicates(doc: Doc, clusters: list[Cluster], blocked: Sequence[tuple
 
 
 def attach_predicate_nouns(doc: Doc, blocked: Sequence[tuple[int, int]], owner: dict[int, Cluster], by_head: dict[int, Mention]) -> None:
-    """Any noun phrase said of a named person by "be" is a mention of them, whatever its noun ("Gupta has been
-    the Obama team's first choice", "X is a TV personality"): what the lexicon does not list as a role still
+    """Any noun phrase said of a named person by "be" is a mention of them, whatever its noun ("Okafor has been
+    the mayor's first choice", "X is a TV personality"): what the lexicon does not list as a role still
     describes the subject. Negated copulas ("X is not the choice") are left out."""
     sentence_index = sentence_index_of(doc)
     quotes = quoted_ranges(text_of(doc))

@@ -303,7 +303,7 @@ def _according_to_source(
 def _apposition_run_in(
     token: Token | None, cue: Token, quoted: Sequence[tuple[int, int]]
 ) -> tuple[bool, Token | None]:
-    """'To understand the real Dred Scott, Chief Justice Roberts said, one should ...': an apposition the
+    """'To judge the new bridge, Chief Engineer Ana Ruiz said, one should ...': an apposition the
     parse hung on the subject that runs straight into the cue, with no comma, is the cue's own subject (a
     true apposition is closed by a comma: 'Lee, the mayor, said')."""
     if token is None or token.head.i != cue.i:
@@ -317,7 +317,7 @@ def _apposition_run_in(
 def _naming_participle(
     token: Token | None, cue: Token, quoted: Sequence[tuple[int, int]]
 ) -> tuple[bool, Token | None]:
-    """'His nonprofit group, called the Virginia Conservation Legacy Fund, will ...': a participle of naming
+    """'Her new charity, called the Riverbank Schools Trust, will ...': a participle of naming
     right after its noun and a comma names the noun; nobody speaks."""
     if token is None or cues.lemma_of(cue) not in NAMING_LEMMAS or cue.tag_ not in ("VBN", "VBD"):
         return False, token
