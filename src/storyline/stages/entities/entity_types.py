@@ -23,8 +23,9 @@ from .lexicon import (
     PRODUCT_NAME_WORDS,
     PRODUCT_NOUNS,
     SPEECH_VERBS,
+    TITLES_AND_ROLES,
     VESSEL_PREFIXES,
-    words,
+    is_portfolio,
 )
 from .mentions import Mention
 from .names import form_of, surname_variants
@@ -56,20 +57,6 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "throughout", "outside", "inside"})
 PERSONISH = ("PERSON", "ORG", "GPE", "NORP")
 THING_TYPES = ("EVENT", "PRODUCT")
-# The common nouns of a government's or an organisation's portfolios, capitalised when they name the office
-# a title serves ("Press Officer, Defence", "Secretary (Finance)", "Public Relations Officer"), and the
-# adjectives that open such a portfolio ("Foreign Affairs", "Public Relations"). A name made only of these
-# words beside a title is that title's office, not the person holding it.
-PORTFOLIO_NOUNS = words(
-    """
-    defence defense finance treasury justice interior health education transport transportation labour
-    labor energy trade commerce industry agriculture fisheries environment housing tourism culture sport
-    sports communications information relations affairs operations security intelligence revenue customs
-    immigration welfare planning development infrastructure administration personnel logistics
-    procurement media
-    """
-)
-PORTFOLIO_ADJECTIVES = words("public foreign home internal external international social economic")
 
 
 def mention_evidence(doc: Doc, mention: Mention) -> list[tuple[str, int, str]]:
@@ -120,14 +107,6 @@ def mention_evidence(doc: Doc, mention: Mention) -> list[tuple[str, int, str]]:
     return votes
 
 
-def is_portfolio(name_words: Sequence[str]) -> bool:
-    """ "Defence", "Public Relations", "Foreign Affairs": words that name an office's portfolio, and nothing
-    else (a person's name carries at least one word outside these lists)."""
-    return any(word in PORTFOLIO_NOUNS for word in name_words) and all(
-        word in PORTFOLIO_NOUNS | PORTFOLIO_ADJECTIVES for word in name_words
-    )
-
-
 def is_vessel_name(name: str) -> bool:
     """ "INS Kaveri", "HMS Victory": a ship's prefix in capitals opening a name of one to three more words,
     the next of which is no title ("INS Commissioner Ruiz" is the agency's officer)."""
@@ -136,7 +115,7 @@ def is_vessel_name(name: str) -> bool:
         2 <= len(words) <= 4
         and words[0].isupper()
         and words[0].lower().rstrip(".") in VESSEL_PREFIXES
-        and words[1].lower() not in NAME_TITLES | PERSON_NOUNS
+        and words[1].lower() not in TITLES_AND_ROLES
     )
 
 

@@ -5,6 +5,7 @@ General English news vocabulary only: nothing here names a particular person, pl
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 
@@ -85,6 +86,34 @@ ORG_NOUNS = words(
     school college church camp community business legislature jury
     """
 )
+
+# Title words and role nouns together: either, before a name, is no part of it.
+TITLES_AND_ROLES = NAME_TITLES | PERSON_NOUNS
+
+# The common nouns of a government's or an organisation's portfolios, capitalised when they name the office
+# a title serves ("Press Officer, Defence", "Secretary (Finance)", "Public Relations Officer"), and the
+# adjectives that open such a portfolio ("Foreign Affairs", "Public Relations"). A name made only of these
+# words beside a title is that title's office, not the person holding it.
+PORTFOLIO_NOUNS = words(
+    """
+    defence defense finance treasury justice interior health education transport transportation labour
+    labor energy trade commerce industry agriculture fisheries environment housing tourism culture sport
+    sports communications information relations affairs operations security intelligence revenue customs
+    immigration welfare planning development infrastructure administration personnel logistics
+    procurement media
+    """
+)
+PORTFOLIO_ADJECTIVES = words("public foreign home internal external international social economic")
+PORTFOLIO_WORDS = PORTFOLIO_NOUNS | PORTFOLIO_ADJECTIVES
+
+
+def is_portfolio(name_words: Sequence[str]) -> bool:
+    """ "Defence", "Public Relations", "Foreign Affairs": words that name an office's portfolio, and nothing
+    else (a person's name carries at least one word outside these lists)."""
+    return any(word in PORTFOLIO_NOUNS for word in name_words) and all(
+        word in PORTFOLIO_WORDS for word in name_words
+    )
+
 
 # Nouns that head the name of a body, not of a place ("the Forum for Dialogue in Southeast Asia (FDAS)",
 # "the Fund for Peace in Africa"): a place named inside such a name only says where the body works.

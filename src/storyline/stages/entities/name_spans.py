@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .lexicon import KINSHIP_NOUNS, NAME_TITLES, PERSON_NOUNS, verb_forms
+from .lexicon import KINSHIP_NOUNS, NAME_TITLES, PERSON_NOUNS, TITLES_AND_ROLES, verb_forms
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -48,7 +48,7 @@ def trim_name(ent: Span) -> tuple[int, int, tuple[int, int] | None]:
             and doc[first - 1].dep_ in ("compound", "flat")
             and first <= doc[first - 1].head.i < last
             and doc[first - 1].text[:1].isupper()
-            and doc[first - 1].lower_.rstrip(".") not in NAME_TITLES | PERSON_NOUNS
+            and doc[first - 1].lower_.rstrip(".") not in TITLES_AND_ROLES
             and not doc[first - 1].ent_type_
             and not (last - first >= 2 and is_opening_verb(doc[first - 1]))
         ):
@@ -79,15 +79,14 @@ def is_opening_verb(token: Token) -> bool:
     its given name: the name is the subject there, not the object of an imperative)."""
     if not (token.is_sent_start and token.text[:1].isupper()) or token.lower_ not in verb_forms():
         return False
-    if any(other.pos_ in ("VERB", "AUX") for other in token.sent if other.i != token.i):
-        return False
     # A title or role noun that is a verb too ("Judge", "Coach") stays a title, and so does a verb opening
     # one ("Prime Minister"); "Vega's" is no verb before a name.
-    roles = NAME_TITLES | PERSON_NOUNS
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if token.lower_ in roles or following is None or following.pos_ != "PROPN":
+    if token.lower_ in TITLES_AND_ROLES or following is None or following.pos_ != "PROPN":
         return False
-    return following.lower_.rstrip(".") not in roles
+    if following.lower_.rstrip(".") in TITLES_AND_ROLES:
+        return False
+    return not any(other.pos_ in ("VERB", "AUX") for other in token.sent if other.i != token.i)
 
 
 def head_of(doc: Doc, first: int, last: int) -> int:

@@ -7,8 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .entity_types import is_portfolio
-from .lexicon import ORG_NOUNS, PERSON_NOUNS
+from .lexicon import ORG_NOUNS, PERSON_NOUNS, is_portfolio
 from .mentions import Mention, is_heading_like, overlaps, sentence_index_of
 
 if TYPE_CHECKING:
