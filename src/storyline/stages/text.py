@@ -1,4 +1,5 @@
-"""Spans in an article: which block kinds one falls in, which sentence holds it, its trimmed extent; a Doc's text."""
+"""Spans in an article: which block kinds one falls in, which sentence holds it, its trimmed extent; a Doc's text
+and the tokens with a given attribute, read once from its arrays."""
 
 from __future__ import annotations
 
@@ -20,6 +21,16 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["storyline_text"] = doc.text
     return text
+
+
+def tokens_where(doc: Doc, attribute: str, value: str) -> list[int]:
+    """Indexes of the tokens whose attribute ("LOWER", "DEP") has a value, read from the Doc's array in one
+    call: a Python loop over the Doc builds a Token object per word."""
+    from spacy.attrs import IDS
+
+    column = doc.to_array([IDS[attribute]])
+    wanted = doc.vocab.strings[value]  # the hash of the string, stored or not
+    return [int(i) for i in (column == wanted).nonzero()[0]]
 
 
 def block_kind_at(blocks: Sequence[Block], offset: int) -> str | None:

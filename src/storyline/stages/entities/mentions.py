@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..text import text_of
+from ..text import text_of, tokens_where
 from .lexicon import (
     ORG_NOUNS,
     PERSON_NOUNS,
@@ -46,16 +46,6 @@ class Mention:
     name: str = ""  # the name without titles, articles or possessive ('s)
     title: tuple[int, int] | None = None  # character span of a title the name carried ("President")
     features: dict[str, str] = field(default_factory=dict)
-
-
-def tokens_where(doc: Doc, attribute: str, value: str) -> list[int]:
-    """Indexes of the tokens whose attribute ("LOWER", "DEP") has a value, read from the Doc's array in one
-    call: a Python loop over the Doc builds a Token object per word."""
-    from spacy.attrs import IDS
-
-    column = doc.to_array([IDS[attribute]])
-    wanted = doc.vocab.strings[value]  # the hash of the string, stored or not
-    return [int(i) for i in (column == wanted).nonzero()[0]]
 
 
 def sentence_index_of(doc: Doc) -> dict[int, int]:

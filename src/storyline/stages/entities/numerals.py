@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..text import tokens_where
 from .descriptions import number_of
-from .mentions import Mention, overlaps, sentence_index_of, tokens_where
+from .mentions import Mention, overlaps, sentence_index_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..text import tokens_where
 from .clusters import Cluster
 from .lexicon import OBJECT_AS_VERBS, SPEECH_VERBS
-from .mentions import Mention, nominal_kind, overlaps, quoted_ranges, sentence_index_of, text_of, tokens_where
+from .mentions import Mention, nominal_kind, overlaps, quoted_ranges, sentence_index_of, text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -114,14 +114,15 @@ def content_span(cue: Token, text: str) -> tuple[int, int] | None:
     ):
         obj = by_dep["dobj"][0]
         extra = by_dep.get("oprd", []) + [p for p in by_dep.get("prep", []) if p.lower_ == "as"]
-        if _names_content(lemma, obj):
+        names_content = _names_content(lemma, obj)
+        if names_content:
             extra += _second_object(by_dep["dobj"]) + _noun_infinitive(obj, by_dep)
         if lemma in GROUNDS_LEMMAS and obj.pos_ != "PRON":
             # a pronoun object is only the target; its content stays the phrase after it (below)
             extra += _grounds(obj, by_dep.get("prep", []))
         if lemma in COMPARING_LEMMAS:
             extra += [p for p in by_dep.get("prep", []) if p.lower_ in ("to", "with")]
-        if not extra and not _names_content(lemma, obj):
+        if not extra and not names_content:
             parts = _prepositional_object(lemma, by_dep)
             if not parts:
                 return None

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ...models import Entity
+from ..text import tokens_where
 from .cues import SUBJECT_DEPS, nearest_subject
 
 if TYPE_CHECKING:
@@ -22,7 +23,8 @@ FEMININE_TITLES = frozenset(
 DESCRIPTION_POS = frozenset({"NOUN", "ADJ", "PROPN"})
 # Verbs whose complement says what their subject is: "Lee was a nurse", "Lee became senator".
 COPULA_LEMMAS = frozenset({"be", "become", "remain"})
-# An 'as' phrase on a verb with one of these is the object's role ("offered him a post as minister").
+# An 'as' phrase on a verb with one of these is no role of the subject's: the object's role ("offered him a
+# post as minister"), or denied ("never served as a judge").
 OBJECT_DEPS = frozenset({"dobj", "dative", "neg"})
 
 
@@ -94,11 +96,8 @@ def _as_roles(doc: Doc) -> dict[int, list[Token]]:
     subject, in text order: found once per Doc rather than by a walk of the verb's subtree per subject (the
     phrase is in the subtree of that subject's verb, since the nearest subject hangs on the phrase's host
     or on one of its heads)."""
-    as_key = doc.vocab.strings["as"]
     found: dict[int, list[Token]] = {}
-    for i, lower in enumerate(doc.to_array("LOWER").tolist() if len(doc) else []):
-        if lower != as_key:
-            continue
+    for i in tokens_where(doc, "LOWER", "as"):
         token = doc[i]
         if token.dep_ != "prep":
             continue
