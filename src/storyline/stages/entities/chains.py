@@ -74,6 +74,12 @@ def is_relative(cluster: Cluster) -> bool:
     return False
 
 
+def plural_for_a_person(entity_type: str, same_noun: Sequence[tuple[Description, Description]]) -> bool:
+    """Whether only plurals ("people", "the players") would join an entity that is one person by name:
+    chains once linked to a named person through their head noun are more than that person."""
+    return entity_type == "PERSON" and all(mine.number == "plural" for mine, _ in same_noun)
+
+
 def introduced(descriptions: Sequence[Description]) -> bool:
     """Whether a chain opens by introducing someone new ("a professor", "critics"): its first nominal."""
     return bool(descriptions) and descriptions[0].indefinite

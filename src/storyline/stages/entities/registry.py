@@ -14,7 +14,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ...ids import entity_id, name_key
-from .chains import SHARED_NAMES_FOR_A_NOUN, contrasted, generic, introduced, is_relative, says_no_more
+from .chains import (
+    SHARED_NAMES_FOR_A_NOUN,
+    contrasted,
+    generic,
+    introduced,
+    is_relative,
+    plural_for_a_person,
+    says_no_more,
+)
 from .clusters import Cluster, Decision
 from .descriptions import Description, agreement, conflict, share_specifics, told_apart
 from .explanations import explain  # noqa: F401  (the package imports it from here)
@@ -325,8 +333,8 @@ class Registry:
             same_noun = [(mine, theirs) for mine, theirs in pairs if mine.lemma and mine.noun == theirs.noun]
             if not same_noun:
                 continue
-            if entry.keys and entry.type == "PERSON" and all(mine.number == "plural" for mine, _ in same_noun):
-                continue  # a person by name is one person: "people" one article once linked to Tom Reyes are more
+            if entry.keys and plural_for_a_person(entry.type, same_noun):
+                continue
             if here and (contrasted(cluster) or not all(says_no_more(mine, entry.descriptions) for mine, _ in same_noun)):
                 continue
             needed = SHARED_NAMES_FOR_A_NOUN if entry.keys else SHARED_NAMES_FOR_A_ROLE

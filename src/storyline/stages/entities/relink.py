@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...ids import name_key
-from .chains import SHARED_NAMES_FOR_A_NOUN, introduced, says_no_more
+from .chains import SHARED_NAMES_FOR_A_NOUN, introduced, plural_for_a_person, says_no_more
 from .descriptions import agreement, conflict
 from .lexicon import FEMALE_WORDS, MALE_WORDS, ORG_NAME_WORDS, ORG_NOUNS
 from .names import form_of
@@ -268,8 +268,8 @@ def link_of(registry: Registry, unnamed: Entry, named: Entry, phrases: set[str])
                 (1, context, 0), f"'{phrase}' shortens the name '{key}' in articles sharing {context} name(s)"
             )
     same_noun = [(mine, theirs) for mine, theirs in pairs if mine.lemma and mine.noun == theirs.noun]
-    if named.type == "PERSON" and all(mine.number == "plural" for mine, _ in same_noun):
-        return None  # a person by name is one person: "the players" a named player was once linked to are more
+    if plural_for_a_person(named.type, same_noun):
+        return None
     if not same_noun or context < SHARED_NAMES_FOR_A_NOUN:
         return None  # a role noun alone is everyone's: "the driver" of another story
     if set(unnamed.articles) & set(named.articles) and (
